@@ -1,0 +1,61 @@
+/// One options appraisal: what is being decided, the criteria and options, every score with
+/// its rationale, the weightings to try, and what the source document itself declared.
+///
+/// A plain value: loading (`AppraisalLoader`) and checking (`AppraisalValidator`) live apart.
+public struct Appraisal: Sendable, Equatable {
+    /// The file format version this value was read from.
+    public var format: Int
+    /// Kebab-case id; exports are written under `exports/<id>/`.
+    public var id: String
+    public var title: String
+    /// Who made the appraisal (council, committee).
+    public var body: String
+    /// When it was made: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var date: String
+    /// The document the appraisal was taken from, if any.
+    public var source: String?
+    public var scale: ScoreScale
+    public var criteria: [Criterion]
+    public var groups: [OptionGroup]
+    public var options: [Option]
+    public var scores: [Score]
+    public var weightSets: [WeightSet]
+    /// Criterion ids from most to least important, for rank-order weights.
+    public var importance: [String]?
+    public var declared: [Declaration]
+    /// KPI dataset files cited as evidence, relative to the appraisal file.
+    public var kpiDatasets: [String]
+
+    public init(
+        format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
+        scale: ScoreScale, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
+        scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
+        declared: [Declaration] = [], kpiDatasets: [String] = []
+    ) {
+        self.format = format
+        self.id = id
+        self.title = title
+        self.body = body
+        self.date = date
+        self.source = source
+        self.scale = scale
+        self.criteria = criteria
+        self.groups = groups
+        self.options = options
+        self.scores = scores
+        self.weightSets = weightSets
+        self.importance = importance
+        self.declared = declared
+        self.kpiDatasets = kpiDatasets
+    }
+
+    public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
+    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func group(_ id: String) -> OptionGroup? { groups.first { $0.id == id } }
+    public func weightSet(_ id: String) -> WeightSet? { weightSets.first { $0.id == id } }
+
+    /// The score of one cell, if the file has it.
+    public func score(option: String, criterion: String) -> Score? {
+        scores.first { $0.option == option && $0.criterion == criterion }
+    }
+}

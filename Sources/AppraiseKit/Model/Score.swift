@@ -1,0 +1,55 @@
+/// The score of one option against one criterion, with the reasons written for it.
+public struct Score: Sendable, Equatable {
+    public var option: String
+    public var criterion: String
+    public var value: Rational
+    public var rationale: [RationaleBullet]
+    /// Where in the source document the score and its reasons were taken from.
+    public var source: String?
+    /// Performance indicators the score relies on.
+    public var evidence: [EvidenceLink]
+
+    public init(
+        option: String, criterion: String, value: Rational, rationale: [RationaleBullet] = [], source: String? = nil,
+        evidence: [EvidenceLink] = []
+    ) {
+        self.option = option
+        self.criterion = criterion
+        self.value = value
+        self.rationale = rationale
+        self.source = source
+        self.evidence = evidence
+    }
+}
+
+/// One evaluation point behind a score, marked the way appraisals mark them.
+public struct RationaleBullet: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// "+": a point in the option's favour.
+        case `for`
+        /// "–": a point against it.
+        case against
+        /// "•": a point that holds only if something else happens.
+        case contingent
+        /// Unmarked narrative text.
+        case note
+
+        /// The mark the source documents use.
+        public var symbol: String {
+            switch self {
+            case .for: "+"
+            case .against: "–"
+            case .contingent: "•"
+            case .note: " "
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}

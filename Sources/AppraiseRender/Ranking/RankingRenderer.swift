@@ -1,0 +1,56 @@
+import AppraiseKit
+
+/// The ranking under one weighting, as a table and as JSON.
+public enum RankingRenderer {
+    public static func table(_ ranking: Ranking, appraisal: Appraisal, selection: WeightSelection) -> Table {
+        let rows = ranking.entries.map { entry -> [String] in
+            [
+                Formatting.rank(entry),
+                appraisal.option(entry.option)?.label ?? entry.option,
+                Formatting.outOf(entry.total, entry.maximum),
+                Formatting.percent(entry.percent),
+                entry.marginToNext.map(Formatting.number) ?? "",
+            ]
+        }
+        var notes: [String] = []
+        let ties = ranking.entries.filter { !$0.tiedWith.isEmpty }
+        if !ties.isEmpty {
+            notes.append("= marks a shared rank (standard competition ranking: 1, 2=, 2=, 4).")
+        }
+        notes.append(selection.weights.areEqual
+            ? "Weights: \(selection.name), every criterion equal; totals are points out of the maximum."
+            : "Weights: \(selection.name); totals are weighted points out of the maximum.")
+        return Table(
+            id: "ranking",
+            title: "Ranking of options",
+            columns: [.init("Rank", .right), .init("Option"), .init("Total", .right), .init("Percent", .right), .init("Margin to next", .right)],
+            rows: rows,
+            notes: notes)
+    }
+
+    public static func json(_ ranking: Ranking, appraisal: Appraisal, fingerprint: String, selection: WeightSelection) -> JSONValue {
+        .object([
+            "appraisal": .string(appraisal.id),
+            "fingerprint": .string(fingerprint),
+            "weightSet": .string(selection.id),
+            "weights": .object(Dictionary(uniqueKeysWithValues: zip(appraisal.criteria.map(\.id), selection.weights.normalised.map { JSONValue.number($0) }))),
+            "ranking": .array(entries(ranking, appraisal: appraisal)),
+        ])
+    }
+
+    /// The ranking entries alone, for documents that hold several tables.
+    public static func entries(_ ranking: Ranking, appraisal: Appraisal) -> [JSONValue] {
+        ranking.entries.map { entry in
+            .object([
+                "option": .string(entry.option),
+                "name": .string(appraisal.option(entry.option)?.name ?? entry.option),
+                "total": .number(entry.total),
+                "maximum": .number(entry.maximum),
+                "percent": .number(entry.percent, maximumPlaces: 4),
+                "rank": .number(entry.rank),
+                "tiedWith": .array(entry.tiedWith.map(JSONValue.string)),
+                "marginToNext": entry.marginToNext.map { JSONValue.number($0) } ?? .null,
+            ])
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import AppraiseKit
+import Foundation
+
+/// An appraisal file read and checked, ready for a command that needs a valid appraisal.
+struct LoadedAppraisal {
+    let file: AppraisalFile
+    let appraisal: Appraisal
+    let matrix: DecisionMatrix
+    let fingerprint: String
+    let url: URL
+
+    /// Reads FILE; an invalid file prints its problems and ends the command with exit 1.
+    static func load(_ path: String, console: Console) throws(InputError) -> LoadedAppraisal {
+        let url = URL(fileURLWithPath: path)
+        let file = AppraisalFile(contentsOf: url, name: path)
+        guard file.isValid, let appraisal = file.appraisal, let matrix = DecisionMatrix(appraisal), let fingerprint = file.fingerprint else {
+            for diagnostic in file.diagnostics.errors { console.error(diagnostic.formatted(file: path)) }
+            let count = file.diagnostics.errors.count
+            throw InputError(message: "\(path) is not a usable appraisal (\(count) error\(count == 1 ? "" : "s")); fix the problems above, or run 'appraise validate \(path)' to list them")
+        }
+        return LoadedAppraisal(file: file, appraisal: appraisal, matrix: matrix, fingerprint: fingerprint, url: url)
+    }
+
+    /// The weighting named by `--weights`, or a usage error listing the ones that exist.
+    func selection(_ id: String?) throws(UsageError) -> WeightSelection {
+        guard let selection = appraisal.weightSelection(id) else {
+            throw UsageError(message: "unknown weight set '\(id ?? "")'; this appraisal has: \(appraisal.availableWeightSelections.joined(separator: ", "))")
+        }
+        return selection
+    }
+}
