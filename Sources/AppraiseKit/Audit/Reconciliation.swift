@@ -28,9 +28,8 @@ public struct Reconciliation: Sendable, Equatable {
             switch field {
             case .total:
                 var sentence = "The published total for \(name) (\(points(declared, maximum)), \(source)) is not the sum of its scores"
-                if appraisal.defaultWeights?.areEqual == true,
-                   let cells = Optional(appraisal.criteria.compactMap({ appraisal.score(option: option, criterion: $0.id)?.value })),
-                   cells.count == appraisal.criteria.count {
+                let cells = appraisal.criteria.compactMap { appraisal.score(option: option, criterion: $0.id)?.value }
+                if appraisal.defaultWeights?.areEqual == true, cells.count == appraisal.criteria.count {
                     sentence += ": " + cells.map { $0.decimalText() }.joined(separator: " + ") + " = \(points(computed, maximum))"
                 } else {
                     sentence += ", which give \(points(computed, maximum))"
@@ -60,6 +59,8 @@ public struct Reconciliation: Sendable, Equatable {
     public let hasDeclarations: Bool
     /// The ranking the scores give, under the weights reconciled against.
     public let ranking: Ranking
+    /// The published place of each option (declared ranks, else the ranks of declared totals).
+    public let declaredRanks: [String: Int]
 
     public init(appraisal: Appraisal, matrix: DecisionMatrix, weights: Weights) {
         let ranking = Ranking(matrix: matrix, weights: weights)
@@ -82,6 +83,7 @@ public struct Reconciliation: Sendable, Equatable {
         }
         self.findings = findings
         let declaredRanks = Reconciliation.declaredRanks(appraisal: appraisal, ranking: ranking)
+        self.declaredRanks = declaredRanks
         moves = ranking.entries.compactMap { entry in
             guard let declared = declaredRanks[entry.option], declared != entry.rank else { return nil }
             return Move(option: entry.option, declaredRank: declared, computedRank: entry.rank, computedTied: !entry.tiedWith.isEmpty)
@@ -124,6 +126,13 @@ public struct Reconciliation: Sendable, Equatable {
                 return text
             }
             sentences.append("With the totals the scores give, " + Ordinal.list(parts) + ".")
+        }
+        let moved = Set(moves.map(\.option))
+        let newlyShared = ranking.entries.filter { entry in
+            !moved.contains(entry.option) && !entry.tiedWith.isEmpty && declaredRanks[entry.option] == entry.rank
+        }
+        for entry in newlyShared {
+            sentences.append("\(label(entry.option)) keeps \(Ordinal.text(entry.rank)) place but now shares it with \(Ordinal.list(entry.tiedWith.map(label))).")
         }
         let leaders = ranking.leaders
         let declaredLeaders = Set(appraisal.declared.first(where: { !$0.ranks.isEmpty })?.ranks.filter { $0.rank == 1 }.map(\.option) ?? leaders)
