@@ -16,8 +16,7 @@ let package = Package(
         .executableTarget(
             name: "appraise-benchmark",
             dependencies: ["AppraiseKit"],
-            path: "Benchmarks/Sources/appraise-benchmark",
-            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+            path: "Benchmarks/Sources/appraise-benchmark"
         ),
         .testTarget(name: "AppraiseKitTests", dependencies: ["AppraiseKit"]),
         .testTarget(name: "AppraiseRenderTests", dependencies: ["AppraiseKit", "AppraiseRender"]),

@@ -1,0 +1,340 @@
+import AppraiseKit
+
+/// A sensitivity report as tables (text, CSV, Markdown) and as one JSON document. Weights are
+/// fractions of one in JSON and percentages in tables; every number comes from the exact
+/// analysis and is only rounded here, for display.
+public enum SensitivityRenderer {
+    /// The tables of the report, in the order of the analyses. `labels` defaults to the
+    /// report's own display names.
+    public static func tables(_ report: SensitivityReport, labels: DisplayNames? = nil) -> [Table] {
+        let names = labels ?? report.names
+        return [
+            weightsTable(report, names), crossoversTable(report, names), pairsTable(report, names),
+            scoresTable(report, names), scorePairsTable(report, names), scenariosTable(report, names),
+            leaveOneOutTable(report, names), dominanceTable(report, names),
+        ]
+    }
+
+    /// The whole report as JSON, with option and criterion ids.
+    public static func json(_ report: SensitivityReport) -> JSONValue {
+        let changes = report.minimumChanges
+        let weights: [JSONValue] = report.sweeps.enumerated().map { index, sweep in
+            let criterionChanges = changes.criteria[index]
+            return .object([
+                "criterion": .string(sweep.criterion),
+                "current": .number(sweep.current),
+                "firstPlace": .object([
+                    "holdsFrom": .number(sweep.firstPlace.from),
+                    "holdsTo": .number(sweep.firstPlace.to),
+                    "leaders": strings(sweep.leadersNow),
+                ]),
+                "crossovers": .array(sweep.crossovers.map { crossover in
+                    .object([
+                        "weight": .number(crossover.weight),
+                        "before": strings(crossover.before),
+                        "after": strings(crossover.after),
+                        "tied": strings(crossover.tied),
+                    ])
+                }),
+                "pairs": .array(report.pairSweeps[index].map(pairJSON)),
+                "minimumChange": changeJSON(criterionChanges.firstPlace),
+                "minimumChangeAnyPair": changeJSON(criterionChanges.anyPair),
+            ])
+        }
+        let scores = report.scores
+        return .object([
+            "weightSet": .string(report.selection.id),
+            "ranking": rankingJSON(report.ranking),
+            "maximum": .number(report.ranking.maximum),
+            "pairScope": .string(report.pairScope.rawValue),
+            "weights": .array(weights),
+            "mostCritical": .object([
+                "firstPlace": .optional(changes.mostCriticalForFirst),
+                "firstPlaceRelative": .optional(changes.mostCriticalForFirstRelative),
+                "anyPair": .optional(changes.mostCriticalForAnyPair),
+                "anyPairRelative": .optional(changes.mostCriticalForAnyPairRelative),
+            ]),
+            "scores": .object([
+                "minimumPointsToChangeFirst": scores.pointsToTieFirst.map { .number($0.points) } ?? .null,
+                "pointsToTie": scores.pointsToTieFirst.map { tie in
+                    .object([
+                        "challenger": .optional(tie.challenger),
+                        "points": .number(tie.points),
+                        "aheadAfter": strings(tie.aheadAfter),
+                        "moves": .array(tie.moves.map { move in
+                            .object([
+                                "option": .string(move.option), "criterion": .string(move.criterion),
+                                "from": .number(move.from), "to": .number(move.to),
+                            ])
+                        }),
+                    ])
+                } ?? .null,
+                "minimumStepsToChangeFirst": scores.minimumStepsForFirst.map { .number($0) } ?? .null,
+                "largestSingleChange": .number(scores.largestSingleChange),
+                "singleChanges": .array(scores.firstPlace.map(scoreChangeJSON)),
+                "adjacentPairs": .array(scores.adjacentPairs.map { pair in
+                    .object([
+                        "higher": .string(pair.higher),
+                        "lower": .string(pair.lower),
+                        "gap": .number(pair.gap),
+                        "minimumSteps": pair.minimumSteps.map { .number($0) } ?? .null,
+                        "changes": .array(pair.changes.map(scoreChangeJSON)),
+                    ])
+                }),
+            ]),
+            "scenarios": .array(report.scenarios.map { scenario in
+                .object([
+                    "id": .string(scenario.id),
+                    "name": .string(scenario.name),
+                    "kind": .string(kindText(scenario.kind)),
+                    "weights": weightsObject(report.criterionIDs, scenario.weights.normalised),
+                    "ranking": rankingJSON(scenario.ranking),
+                    "first": strings(scenario.ranking.leaders),
+                ])
+            }),
+            "importance": report.importance.map(strings) ?? .null,
+            "leaveOneOut": .array(report.leaveOneOut.map { result in
+                .object([
+                    "criterion": .string(result.criterion),
+                    "weights": weightsObject(report.criterionIDs.filter { $0 != result.criterion }, result.weights),
+                    "ranking": rankingJSON(result.ranking),
+                    "first": strings(result.ranking.leaders),
+                    "changesFirstPlace": .bool(result.changesFirstPlace),
+                ])
+            }),
+            "dominated": .array(report.dominance.dominated.map { .object(["option": .string($0.option), "by": strings($0.by)]) }),
+            "neverFirst": strings(report.dominance.neverFirst),
+            "sharedFirstOnly": strings(report.dominance.sharedFirstOnly),
+            "firstAlonePossible": strings(report.dominance.canBeFirstAlone),
+            "bestPlace": .array(report.dominance.verdicts.map { verdict in
+                .object([
+                    "option": .string(verdict.option),
+                    "verdict": .string(verdict.firstPlace.rawValue),
+                    "weights": verdict.weights.map { weightsObject(report.criterionIDs, $0) } ?? .null,
+                    "blend": verdict.blend.map { blend in
+                        .array(blend.map { .object(["option": .string($0.option), "share": .number($0.share)]) })
+                    } ?? .null,
+                ])
+            }),
+            "statements": strings(report.statements),
+        ])
+    }
+
+    // MARK: - Tables
+
+    static func weightsTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let rows = report.sweeps.enumerated().map { index, sweep -> [String] in
+            let change = report.minimumChanges.criteria[index].firstPlace
+            return [
+                names.criterion(sweep.criterion), percentText(sweep.current), percentText(sweep.firstPlace.from),
+                percentText(sweep.firstPlace.to),
+                change.map { ($0.isIncrease ? "+" : "−") + pointsText($0.absolute * Rational(100)) } ?? "none",
+                change?.relative.map(percentText) ?? "",
+                change.map { leadersText($0.after, names) } ?? "",
+            ]
+        }
+        var notes = ["One criterion's weight moves from 0% to 100% while the others keep their proportions (shared equally when they are all zero).",
+                     "Smallest change: percentage points of the total weight that change first place (Triantaphyllou and Sánchez); relative: as a share of the weight now."]
+        if let critical = report.minimumChanges.mostCriticalForFirst {
+            notes.append("Most critical criterion for first place: \(names.criterion(critical)).")
+        }
+        return Table(
+            id: "sensitivity-weights",
+            title: "First place as one weight changes",
+            columns: [.init("Criterion"), .init("Weight now", .right), .init("First place holds from", .right), .init("to", .right),
+                      .init("Smallest change", .right), .init("Relative", .right), .init("Then first")],
+            rows: rows, notes: notes)
+    }
+
+    static func crossoversTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let rows = report.sweeps.flatMap { sweep in
+            sweep.crossovers.map { crossover -> [String] in
+                [names.criterion(sweep.criterion), percentText(crossover.weight), leadersText(crossover.before, names),
+                 leadersText(crossover.after, names), leadersText(crossover.tied, names)]
+            }
+        }
+        return Table(
+            id: "sensitivity-crossovers",
+            title: "Weights at which first place changes hands",
+            columns: [.init("Criterion"), .init("Weight", .right), .init("First below"), .init("First above"), .init("Level at that weight")],
+            rows: rows,
+            notes: rows.isEmpty ? ["No weight of any single criterion changes first place."]
+                : ["At 0% there is no 'below' and at 100% no 'above': those columns then show who is first at the end itself."])
+    }
+
+    static func pairsTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let rows = zip(report.sweeps, report.pairSweeps).flatMap { sweep, pairs in
+            pairs.map { pair -> [String] in
+                [names.criterion(sweep.criterion), names.option(pair.higher), names.option(pair.lower),
+                 pair.alwaysTied ? "level throughout" : percentText(pair.holds.from),
+                 pair.alwaysTied ? "" : percentText(pair.holds.to),
+                 pair.crossover.map { percentText($0.weight) } ?? "never"]
+            }
+        }
+        let scope = report.pairScope == .adjacent ? "neighbours in the ranking" : "every pair of options"
+        return Table(
+            id: "sensitivity-pairs",
+            title: "Order of \(scope) as one weight changes",
+            columns: [.init("Criterion"), .init("Ahead now"), .init("Behind now"), .init("Order holds from", .right), .init("to", .right),
+                      .init("Reverses at", .right)],
+            rows: rows,
+            notes: ["At a reversal weight the two are level; beyond it the order is reversed."])
+    }
+
+    static func scoresTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let scores = report.scores
+        let rows = scores.firstPlace.map { change -> [String] in
+            [names.option(change.option), names.criterion(change.criterion), pointsText(change.from), pointsText(change.to),
+             String(change.steps), leadersText(change.aheadAfter, names)]
+        }
+        var notes: [String] = []
+        if rows.isEmpty {
+            notes.append("No single score change within the scale (at most \(pointsText(scores.largestSingleChange)) points) alters first place.")
+        }
+        if let tie = scores.pointsToTieFirst, let challenger = tie.challenger {
+            notes.append("Fewest score points that, moved together, bring another option level with the leader: \(pointsText(tie.points)) (for \(names.option(challenger))).")
+        }
+        return Table(
+            id: "sensitivity-scores",
+            title: "Single score changes that alter first place",
+            columns: [.init("Option"), .init("Criterion"), .init("Score now", .right), .init("Changed to", .right), .init("Steps", .right),
+                      .init("Then first")],
+            rows: rows, notes: notes)
+    }
+
+    static func scorePairsTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let rows = report.scores.adjacentPairs.map { pair -> [String] in
+            let changes = pair.changes.map {
+                "\(names.option($0.option)), \(names.criterion($0.criterion)) \(pointsText($0.from))→\(pointsText($0.to))"
+            }
+            return [names.option(pair.higher), names.option(pair.lower), pointsText(pair.gap),
+                    pair.gap.isZero ? "level now" : pair.minimumSteps.map(String.init) ?? "none",
+                    changes.joined(separator: "; ")]
+        }
+        return Table(
+            id: "sensitivity-score-pairs",
+            title: "Smallest single score change between neighbours in the ranking",
+            columns: [.init("Ahead"), .init("Behind"), .init("Gap", .right), .init("Steps", .right), .init("Changes that do it")],
+            rows: rows,
+            notes: ["Each change brings the two level, or reverses them when the gap is not a whole number of steps."])
+    }
+
+    static func scenariosTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let rows = report.optionIDs.map { option -> [String] in
+            [names.option(option)] + report.scenarios.map { rankText($0.ranking, option) }
+        }
+        var notes = ["= marks a shared rank."]
+        if report.importance == nil {
+            notes.append("No order of importance was given, so rank-order weights were not tried.")
+        }
+        return Table(
+            id: "sensitivity-scenarios",
+            title: "Rank under each weighting",
+            columns: [.init("Option")] + report.scenarios.map { .init($0.name, .right) },
+            rows: rows, notes: notes)
+    }
+
+    static func leaveOneOutTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let rows = report.optionIDs.map { option -> [String] in
+            [names.option(option), rankText(report.ranking, option)] + report.leaveOneOut.map { rankText($0.ranking, option) }
+        }
+        return Table(
+            id: "sensitivity-leave-one-out",
+            title: "Rank with one criterion left out",
+            columns: [.init("Option"), .init("Now", .right)] + report.leaveOneOut.map { .init("Without " + names.criterion($0.criterion), .right) },
+            rows: rows,
+            notes: ["The remaining criteria keep their relative weights."])
+    }
+
+    static func dominanceTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let dominators = Dictionary(uniqueKeysWithValues: report.dominance.dominated.map { ($0.option, $0.by) })
+        let rows = report.dominance.verdicts.map { verdict -> [String] in
+            let best: String
+            switch verdict.firstPlace {
+            case .outright: best = "first alone under some weighting"
+            case .sharedOnly: best = "level first at best"
+            case .never: best = "never first"
+            }
+            return [names.option(verdict.option), (dominators[verdict.option] ?? []).map(names.option).joined(separator: ", "), best]
+        }
+        return Table(
+            id: "sensitivity-dominance",
+            title: "Dominated options and the best place any weighting gives",
+            columns: [.init("Option"), .init("Dominated by"), .init("Best under any weighting")],
+            rows: rows,
+            notes: ["Dominated: another option scores at least as well on every criterion and better on at least one.",
+                    "Best under any weighting is decided exactly over every non-negative weighting."])
+    }
+
+    // MARK: - Pieces
+
+    private static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    private static func pairJSON(_ pair: PairSweep) -> JSONValue {
+        .object([
+            "higher": .string(pair.higher),
+            "lower": .string(pair.lower),
+            "tiedNow": .bool(pair.tiedNow),
+            "alwaysTied": .bool(pair.alwaysTied),
+            "holdsFrom": .number(pair.holds.from),
+            "holdsTo": .number(pair.holds.to),
+            "crossover": pair.crossover.map { crossover in
+                .object(["weight": .number(crossover.weight), "before": .string(crossover.before), "after": .string(crossover.after)])
+            } ?? .null,
+        ])
+    }
+
+    private static func changeJSON(_ change: WeightChange?) -> JSONValue {
+        guard let change else { return .null }
+        return .object([
+            "absolute": .number(change.absolute),
+            "relative": change.relative.map { .number($0) } ?? .null,
+            "to": .number(change.to),
+            "tied": strings(change.tied),
+            "after": strings(change.after),
+        ])
+    }
+
+    private static func scoreChangeJSON(_ change: ScoreChange) -> JSONValue {
+        .object([
+            "option": .string(change.option),
+            "criterion": .string(change.criterion),
+            "from": .number(change.from),
+            "to": .number(change.to),
+            "steps": .number(change.steps),
+            "aheadAfter": strings(change.aheadAfter),
+        ])
+    }
+
+    private static func rankingJSON(_ ranking: RankedTotals) -> JSONValue {
+        .array(ranking.entries.map { .object(["option": .string($0.option), "total": .number($0.total), "rank": .number($0.rank)]) })
+    }
+
+    private static func weightsObject(_ criteria: [String], _ weights: [Rational]) -> JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: zip(criteria, weights.map { JSONValue.number($0) })))
+    }
+
+    private static func kindText(_ kind: Scenario.Kind) -> String {
+        switch kind {
+        case .current: "current"
+        case .named: "named"
+        case .equal: "equal"
+        case .rankOrder(let method): method.rawValue
+        }
+    }
+
+    /// A fraction of one as a percentage to at most two decimals: "12.5%", "53.33%".
+    static func percentText(_ value: Rational) -> String { (value * Rational(100)).decimalText(maximumPlaces: 2) + "%" }
+
+    /// Score points, or percentage points, to at most two decimals: "40.83".
+    private static func pointsText(_ value: Rational) -> String { value.decimalText(maximumPlaces: 2) }
+
+    private static func leadersText(_ ids: [String], _ names: DisplayNames) -> String {
+        ids.map(names.option).joined(separator: " = ")
+    }
+
+    private static func rankText(_ ranking: RankedTotals, _ option: String) -> String {
+        guard let entry = ranking.entry(for: option) else { return "" }
+        return Ranking.label(rank: entry.rank, tied: ranking.isTied(option))
+    }
+}

@@ -1,0 +1,101 @@
+import XCTest
+import AppraiseKit
+import AppraiseRender
+
+/// The sensitivity and SMAA documents: the JSON shapes the CLI promises, weights as fractions
+/// of one, and tables that name options and criteria.
+final class SensitivityRendererTests: XCTestCase {
+    private let options = ["practice-partner", "commission-by-contract", "trust", "cic", "mutual", "managing-agent",
+                           "joint-venture", "shared-service"]
+    private let criteria = ["child-focused", "partnerships", "commissioning", "political-oversight", "financial-viability",
+                            "workforce", "integration", "risk"]
+    private let names = DisplayNames(options: ["practice-partner": "Peer Practice Partner", "cic": "Community Interest Company"],
+                                     criteria: ["child-focused": "Child Focused", "workforce": "Workforce"])
+
+    private var matrix: DecisionMatrix {
+        let scores = [[4, 5, 4, 4, 3, 4, 5, 4], [4, 2, 3, 3, 3, 2, 2, 3], [4, 2, 4, 3, 2, 5, 2, 3], [5, 2, 4, 3, 2, 5, 2, 3],
+                      [4, 2, 1, 1, 1, 3, 2, 2], [3, 2, 2, 2, 3, 2, 2, 2], [3, 2, 2, 1, 2, 2, 1, 2], [4, 3, 3, 3, 3, 3, 3, 4]]
+        return DecisionMatrix(optionIDs: options, criterionIDs: criteria, scores: scores.map { $0.map(Rational.init) },
+                              scale: ScoreScale(minimum: .zero, maximum: Rational(5), step: .one))
+    }
+
+    private func report() throws -> SensitivityReport {
+        try SensitivityReport(matrix: matrix, weights: WeightSelection(id: "default", name: "the appraisal's weights", weights: .equal(count: 8)),
+                              options: SensitivityOptions(names: names))
+    }
+
+    private func member(_ value: JSONValue, _ path: String...) -> JSONValue? {
+        var current: JSONValue? = value
+        for key in path {
+            switch current {
+            case .object(let members): current = members[key]
+            case .array(let elements): current = Int(key).flatMap { $0 < elements.count ? elements[$0] : nil }
+            default: return nil
+            }
+        }
+        return current
+    }
+
+    func testSensitivityJSONShape() throws {
+        let json = SensitivityRenderer.json(try report())
+        guard case .object(let top) = json else { return XCTFail("an object") }
+        for key in ["weights", "scores", "scenarios", "leaveOneOut", "dominated", "neverFirst", "statements"] {
+            XCTAssertNotNil(top[key], key)
+        }
+        XCTAssertEqual(member(json, "weights", "0", "criterion"), .string("child-focused"))
+        XCTAssertEqual(member(json, "weights", "0", "current"), .number("0.125"))
+        XCTAssertEqual(member(json, "weights", "0", "firstPlace", "holdsFrom"), .number("0"))
+        XCTAssertEqual(member(json, "weights", "0", "firstPlace", "holdsTo"), .number("0.533333"))
+        XCTAssertEqual(member(json, "weights", "0", "crossovers", "0", "weight"), .number("0.533333"))
+        XCTAssertEqual(member(json, "weights", "0", "crossovers", "0", "before"), .array([.string("practice-partner")]))
+        XCTAssertEqual(member(json, "weights", "0", "crossovers", "0", "after"), .array([.string("cic")]))
+        XCTAssertEqual(member(json, "weights", "0", "minimumChange", "absolute"), .number("0.408333"))
+        XCTAssertEqual(member(json, "weights", "0", "minimumChange", "relative"), .number("3.266667"))
+        XCTAssertEqual(member(json, "weights", "1", "minimumChange"), .null)
+        XCTAssertEqual(member(json, "scores", "minimumPointsToChangeFirst"), .number("7"))
+        XCTAssertEqual(member(json, "scores", "singleChanges"), .array([]))
+        XCTAssertEqual(member(json, "neverFirst"), .array([.string("mutual"), .string("joint-venture")]))
+        XCTAssertEqual(member(json, "mostCritical", "firstPlace"), .string("child-focused"))
+        XCTAssertEqual(member(json, "statements", "0"),
+                       .string("Peer Practice Partner is first with 33 of 40 points, 7 ahead of Community Interest Company and shared-service (26 each)."))
+        // Same report, same bytes.
+        XCTAssertEqual(json.prettyText, SensitivityRenderer.json(try report()).prettyText)
+    }
+
+    func testSensitivityTables() throws {
+        let tables = SensitivityRenderer.tables(try report())
+        XCTAssertEqual(tables.map(\.id), ["sensitivity-weights", "sensitivity-crossovers", "sensitivity-pairs", "sensitivity-scores",
+                                          "sensitivity-score-pairs", "sensitivity-scenarios", "sensitivity-leave-one-out",
+                                          "sensitivity-dominance"])
+        XCTAssertEqual(tables[0].rows[0], ["Child Focused", "12.5%", "0%", "53.33%", "+40.83", "326.67%", "Community Interest Company"])
+        XCTAssertEqual(tables[0].rows[1][4], "none")
+        XCTAssertEqual(tables[1].rows.first, ["Child Focused", "53.33%", "Peer Practice Partner", "Community Interest Company",
+                                              "Peer Practice Partner = Community Interest Company"])
+        XCTAssertEqual(tables[2].rows.count, 8 * 7)
+        XCTAssertEqual(tables[5].columns.map(\.header), ["Option", "the appraisal's weights", "equal weights"])
+        XCTAssertEqual(tables[5].rows[3], ["Community Interest Company", "2=", "2="])
+        XCTAssertEqual(tables[7].rows[4], ["mutual", "Peer Practice Partner, trust, Community Interest Company, shared-service", "never first"])
+        for table in tables { XCTAssertFalse(TextTableRenderer.render(table).isEmpty) }
+    }
+
+    func testSMAAJSONAndTables() throws {
+        let result = try SMAA.run(matrix: matrix, weights: .equal(count: 8), configuration: SMAA.Configuration(samples: 2_000, seed: 9))
+        let json = SMAARenderer.json(result)
+        XCTAssertEqual(member(json, "samples"), .number("2000"))
+        XCTAssertEqual(member(json, "seed"), .number("9"))
+        XCTAssertEqual(member(json, "marginOfError"), .number(fixedDecimal(1.96 * (0.25 / 2000).squareRoot(), places: 6)))
+        guard case .array(let ranks)? = member(json, "rankAcceptability", "practice-partner") else { return XCTFail("ranks") }
+        XCTAssertEqual(ranks.count, 8)
+        XCTAssertEqual(member(json, "centralWeights", "mutual"), .null)
+        guard case .object(let central)? = member(json, "centralWeights", "practice-partner") else { return XCTFail("central weights") }
+        XCTAssertEqual(Set(central.keys), Set(criteria))
+        XCTAssertEqual(member(json, "confidence", "practice-partner"), .number("1.000000"))
+        XCTAssertEqual(json.prettyText, SMAARenderer.json(try SMAA.run(matrix: matrix, weights: .equal(count: 8),
+                                                                         configuration: SMAA.Configuration(samples: 2_000, seed: 9))).prettyText)
+        let tables = SMAARenderer.tables(result, labels: names)
+        XCTAssertEqual(tables.map(\.id), ["smaa-ranks", "smaa-central-weights"])
+        XCTAssertEqual(tables[0].rows[0][0], "Peer Practice Partner")
+        XCTAssertEqual(tables[0].columns.count, 10)
+        XCTAssertEqual(tables[1].rows.count, 2)
+    }
+}
