@@ -1,0 +1,137 @@
+import Foundation
+
+/// Checks a draft and builds the dataset, reporting every problem.
+struct KPIDatasetBuilder {
+    let fileName: String
+    let sink: DiagnosticSink
+
+    func build(_ draft: DraftDataset) -> KPIDataset? {
+        let id = datasetID(draft)
+        let asAt = asAtPeriod(draft)
+        var indicators: [Indicator] = []
+        var firstLine: [String: Int] = [:]
+        for row in draft.rows {
+            guard let indicator = indicator(row) else { continue }
+            if let line = firstLine[indicator.ref] {
+                let cell = row.cells[.ref]
+                sink.report(code: "duplicate-kpi-ref",
+                            message: "ref \(indicator.ref) is used again (first on line \(line)); give each measure line its own ref, e.g. \(indicator.ref)/number and \(indicator.ref)/%",
+                            location: cell?.location ?? row.location, position: cell?.position ?? row.position)
+                continue
+            }
+            firstLine[indicator.ref] = row.line
+            indicators.append(indicator)
+        }
+        if draft.rows.isEmpty {
+            sink.report(code: "no-kpi-rows", message: "the dataset has no indicator rows; add one row per indicator under the header",
+                        location: "", position: draft.position)
+        }
+        guard let id, let asAt else { return nil }
+        return KPIDataset(id: id, title: text(draft.metadata[.title]) ?? id, service: text(draft.metadata[.service]), asAt: asAt,
+                          edition: text(draft.metadata[.edition]), directionOfTravelBasis: text(draft.metadata[.directionOfTravel]),
+                          benchmarkVintage: text(draft.metadata[.benchmarkVintage]), source: text(draft.metadata[.source]),
+                          periods: draft.periods, indicators: indicators)
+    }
+
+    private func text(_ cell: DraftCell?) -> String? {
+        guard let text = cell?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The `dataset` setting, or the file name without folder and extension.
+    private func datasetID(_ draft: DraftDataset) -> String? {
+        let stem = URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent
+        guard let cell = draft.metadata[.dataset], let id = text(cell) else { return stem }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
+        guard id.unicodeScalars.allSatisfy(allowed.contains) else {
+            sink.report(code: "bad-kpi-dataset-id", message: "dataset id \"\(id)\" may use only letters, digits, '-', '_' and '.'; evidence links cite it",
+                        location: cell.location, position: cell.position)
+            return nil
+        }
+        return id
+    }
+
+    /// The `as at` setting, or the latest month or quarter column (else the latest column).
+    private func asAtPeriod(_ draft: DraftDataset) -> Period? {
+        guard let cell = draft.metadata[.asAt], let label = text(cell) else {
+            return draft.periods.filter { $0.kind == .month || $0.kind == .quarter }.max() ?? draft.periods.max()
+        }
+        guard let period = Period.parse(label) else {
+            sink.report(code: "bad-kpi-period", message: "as at \"\(label)\" is not a period; write it like Dec-15, Q1 2017/18, 2014/15 or YTD 2015/16",
+                        location: cell.location, position: cell.position)
+            return nil
+        }
+        guard draft.periods.contains(period) else {
+            let columns = draft.periods.map(\.label).joined(separator: ", ")
+            sink.report(code: "kpi-as-at-not-a-column", message: "as at \(period.label) is not one of the period columns (\(columns)); add its column or correct the setting",
+                        location: cell.location, position: cell.position)
+            return nil
+        }
+        return period
+    }
+
+    private func indicator(_ row: DraftRow) -> Indicator? {
+        func required(_ field: KPIField, _ what: String) -> String? {
+            if let value = text(row.cells[field]) { return value }
+            sink.report(code: "missing-kpi-field", message: "\(field.columnName) is empty; every indicator row needs \(what)",
+                        location: row.cells[field]?.location ?? row.location, position: row.cells[field]?.position ?? row.position)
+            return nil
+        }
+        let ref = required(.ref, "its printed reference (e.g. 2.5)")
+        let title = required(.title, "its title as printed")
+        let polarityText = required(.polarity, "a polarity (High, Low, Info, Within Limits or Within limits (low))")
+        var polarity: Polarity?
+        if let polarityText {
+            polarity = Polarity(printed: polarityText)
+            if polarity == nil {
+                report(row, .polarity, code: "bad-kpi-polarity",
+                       "polarity \"\(polarityText)\" is not one of \(Polarity.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        var declaredRAG: DeclaredRAG?
+        if let rag = text(row.cells[.rag]) {
+            declaredRAG = DeclaredRAG(printed: rag)
+            if declaredRAG == nil {
+                report(row, .rag, code: "bad-kpi-rag", "rag \"\(rag)\" is not a RAG; write \(DeclaredRAG.vocabulary), or leave it blank")
+            }
+        }
+        var declaredDirection: DeclaredDirection?
+        if let dot = text(row.cells[.dot]) {
+            declaredDirection = DeclaredDirection(printed: dot)
+            if declaredDirection == nil {
+                report(row, .dot, code: "bad-kpi-dot", "dot \"\(dot)\" is not a direction of travel; write \(DeclaredDirection.vocabulary), or leave it blank")
+            }
+        }
+        guard let ref, let title, let polarity else { return nil }
+        let unit = text(row.cells[.unit]) ?? ""
+        let bands = ToleranceBandParser.bands(red: row.cells[.red]?.text ?? "", amber: row.cells[.amber]?.text ?? "",
+                                              green: row.cells[.green]?.text ?? "", polarity: polarity, unit: unit)
+        let benchmarks = KPIField.benchmarkFields.compactMap { field -> Benchmark? in
+            guard let kind = field.benchmarkKind, let cell = row.cells[field], let printed = readable(cell) else { return nil }
+            return Benchmark(kind: kind, printed: printed)
+        }
+        let observations = row.values.compactMap { period, cell in readable(cell).map { Observation(period: period, printed: $0) } }
+        return Indicator(ref: ref, title: title, theme: text(row.cells[.theme]), polarity: polarity, unit: unit, frequency: text(row.cells[.frequency]),
+                         ytdBasis: text(row.cells[.ytdBasis]), observations: observations, bands: bands, declaredRAG: declaredRAG,
+                         declaredDirection: declaredDirection, benchmarks: benchmarks, source: text(row.cells[.source]),
+                         note: text(row.cells[.note]), line: row.line)
+    }
+
+    /// The cell read, reporting one that starts like a number but is not one ("31,4%"), so a
+    /// decimal comma is never kept as a status or misread.
+    private func readable(_ cell: DraftCell) -> PrintedValue? {
+        guard let printed = PrintedValue(cell.text) else { return nil }
+        if printed.status == .pending, let first = printed.text.first, first.isASCII, first.isNumber {
+            sink.report(code: "unreadable-kpi-number",
+                        message: "\"\(printed.text)\" starts like a number but cannot be read as one; write decimals with a point (31.4%) and thousands as 1188 or 1,188",
+                        location: cell.location, position: cell.position)
+            return nil
+        }
+        return printed
+    }
+
+    private func report(_ row: DraftRow, _ field: KPIField, code: String, _ message: String) {
+        sink.report(code: code, message: message, location: row.cells[field]?.location ?? row.location,
+                    position: row.cells[field]?.position ?? row.position)
+    }
+}

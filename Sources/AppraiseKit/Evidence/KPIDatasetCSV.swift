@@ -1,0 +1,144 @@
+import Foundation
+
+/// Reads the CSV form of a KPI dataset: optional `key,value` setting rows, then a header row
+/// naming the columns (fields by name, periods by label), then one row per indicator line.
+///
+/// The layout is the scorecard's own, so an officer can paste a scorecard's table under a
+/// header and fill the settings above it. Positions in messages are the record's line and the
+/// field's number (1 = column A), which is what a spreadsheet shows.
+enum KPIDatasetCSV {
+    static func read(_ data: Data, sink: DiagnosticSink) -> DraftDataset? {
+        let table: CSVTable
+        do {
+            table = try CSVReader.read(data, fileName: "")
+        } catch {
+            sink.report(code: "malformed-csv", message: error.message, location: "", position: SourcePosition(line: error.line, column: 1))
+            return nil
+        }
+        var draft = DraftDataset()
+        let rows = table.rows.filter { !$0.isBlank }
+        guard let headerIndex = rows.firstIndex(where: isHeader) else {
+            let first = rows.first.map { SourcePosition(line: $0.line, column: 1) }
+            sink.report(code: "missing-kpi-header",
+                        message: "no header row found; add a row naming the columns, starting with ref, title, polarity and the period labels (Dec-15, YTD 2015/16 …)",
+                        location: "", position: first)
+            return nil
+        }
+        draft.position = SourcePosition(line: rows[headerIndex].line, column: 1)
+        for row in rows[..<headerIndex] { readSetting(row, into: &draft, sink: sink) }
+        guard let columns = readHeader(rows[headerIndex], sink: sink) else { return nil }
+        draft.periods = columns.compactMap { if case .period(let period) = $0 { period } else { nil } }
+        for row in rows[(headerIndex + 1)...] {
+            draft.rows.append(readRow(row, columns: columns, sink: sink))
+        }
+        return draft
+    }
+
+    /// What one header cell names.
+    enum Column {
+        case field(KPIField)
+        case period(Period)
+        /// A blank heading over a column left empty.
+        case unnamed
+    }
+
+    /// The header is the first row with a `ref` (or `NO.`) heading.
+    private static func isHeader(_ row: CSVRow) -> Bool {
+        row.fields.contains { KPIField.named($0) == .ref }
+    }
+
+    private static func readSetting(_ row: CSVRow, into draft: inout DraftDataset, sink: DiagnosticSink) {
+        let position = SourcePosition(line: row.line, column: 1)
+        let keyText = row.fields[0].trimmingCharacters(in: .whitespaces)
+        guard let key = KPIMetadataKey.named(keyText) else {
+            let known = KPIMetadataKey.allCases.map(\.rowName).joined(separator: ", ")
+            sink.report(code: "unknown-kpi-setting",
+                        message: "\"\(keyText)\" is not a dataset setting (\(known)); if this row is the header it needs a ref column",
+                        location: "row \(row.line)", position: position)
+            return
+        }
+        if row.fields.dropFirst(2).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            sink.report(code: "kpi-setting-extra-cells", message: "the \(key.rowName) setting takes one value in column B; remove the cells after it",
+                        location: "row \(row.line)", position: SourcePosition(line: row.line, column: 3))
+        }
+        if draft.metadata[key] != nil {
+            sink.report(code: "duplicate-kpi-setting", message: "the \(key.rowName) setting is given twice; keep one", location: "row \(row.line)", position: position)
+        }
+        let value = row.fields.count > 1 ? row.fields[1] : ""
+        draft.metadata[key] = DraftCell(text: value, location: "row \(row.line), \(key.rowName)", position: SourcePosition(line: row.line, column: 2))
+    }
+
+    private static func readHeader(_ row: CSVRow, sink: DiagnosticSink) -> [Column]? {
+        var columns: [Column] = []
+        var seenFields: Set<KPIField> = []
+        var seenPeriods: Set<Period> = []
+        var valid = true
+        for (index, heading) in row.fields.enumerated() {
+            let position = SourcePosition(line: row.line, column: index + 1)
+            let place = "header, column \(columnLetter(index))"
+            if heading.trimmingCharacters(in: .whitespaces).isEmpty {
+                columns.append(.unnamed)
+            } else if let field = KPIField.named(heading) {
+                if !seenFields.insert(field).inserted {
+                    sink.report(code: "duplicate-kpi-column", message: "column \(field.columnName) appears twice; keep one", location: place, position: position)
+                    valid = false
+                }
+                columns.append(.field(field))
+            } else if let period = Period.parse(heading) {
+                if !seenPeriods.insert(period).inserted {
+                    sink.report(code: "duplicate-kpi-column", message: "period \(period.label) appears twice; keep one column per period", location: place, position: position)
+                    valid = false
+                }
+                columns.append(.period(period))
+            } else {
+                let names = KPIField.allCases.map(\.columnName)
+                let guess = names.min { editDistance(normalise(heading), $0) < editDistance(normalise(heading), $1) }
+                    .flatMap { editDistance(normalise(heading), $0) <= 3 ? "; did you mean \"\($0)\"?" : nil } ?? ""
+                sink.report(code: "unknown-kpi-column",
+                            message: "\"\(heading)\" is neither a column name nor a period label\(guess) Columns: \(names.joined(separator: ", ")); periods are written like Dec-15, Q1 2017/18, 2014/15, YTD 2015/16",
+                            location: place, position: position)
+                valid = false
+                columns.append(.unnamed)
+            }
+        }
+        for required in [KPIField.ref, .title, .polarity] where !seenFields.contains(required) {
+            sink.report(code: "missing-kpi-column", message: "the header has no \(required.columnName) column; add it", location: "header",
+                        position: SourcePosition(line: row.line, column: 1))
+            valid = false
+        }
+        return valid ? columns : nil
+    }
+
+    private static func readRow(_ row: CSVRow, columns: [Column], sink: DiagnosticSink) -> DraftRow {
+        var draft = DraftRow(line: row.line, location: "row \(row.line)", position: SourcePosition(line: row.line, column: 1))
+        for (index, field) in row.fields.enumerated() {
+            let position = SourcePosition(line: row.line, column: index + 1)
+            let column = index < columns.count ? columns[index] : .unnamed
+            switch column {
+            case .field(let name):
+                draft.cells[name] = DraftCell(text: field, location: "row \(row.line), \(name.columnName) (column \(columnLetter(index)))", position: position)
+            case .period(let period):
+                draft.values.append((period, DraftCell(text: field, location: "row \(row.line), \(period.label) (column \(columnLetter(index)))", position: position)))
+            case .unnamed:
+                if !field.trimmingCharacters(in: .whitespaces).isEmpty {
+                    sink.report(code: "kpi-cell-without-column",
+                                message: "\"\(field)\" sits in column \(columnLetter(index)), which has no heading; name the column in the header or clear the cell",
+                                location: "row \(row.line), column \(columnLetter(index))", position: position)
+                }
+            }
+        }
+        return draft
+    }
+
+    /// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+    static func columnLetter(_ index: Int) -> String {
+        var number = index + 1
+        var letters = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
+}

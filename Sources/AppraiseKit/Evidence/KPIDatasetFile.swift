@@ -1,0 +1,45 @@
+import Foundation
+
+/// A KPI dataset file as read from disk: the dataset (when it could be read) and every problem
+/// found, each with the file, the place (line and column, or row and field) and the fix.
+///
+/// `.json` files are read as the JSON form, anything else as CSV; both forms carry the same
+/// fields (see `appraisals/kpi/README.md`).
+public struct KPIDatasetFile: Sendable {
+    /// The file name used in messages.
+    public let name: String
+    /// Nil when any error was found.
+    public let dataset: KPIDataset?
+    /// Every problem found, in file order.
+    public let diagnostics: [Diagnostic]
+
+    /// Reads a dataset from bytes. Never throws: problems become diagnostics, all at once.
+    public init(data: Data, name: String) {
+        self.name = name
+        let sink = DiagnosticSink()
+        let draft = name.lowercased().hasSuffix(".json") ? KPIDatasetJSON.read(data, sink: sink) : KPIDatasetCSV.read(data, sink: sink)
+        let dataset = draft.flatMap { KPIDatasetBuilder(fileName: name, sink: sink).build($0) }
+        diagnostics = sink.diagnostics.sortedByPosition()
+        self.dataset = diagnostics.errors.isEmpty ? dataset : nil
+    }
+
+    /// Reads a file from disk; an unreadable file becomes a diagnostic, not a crash.
+    public init(contentsOf url: URL, name: String? = nil) {
+        let displayName = name ?? url.path
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            self.init(name: displayName, unreadable: exists ? "the file cannot be read; check its permissions" : "no such file; check the path")
+            return
+        }
+        self.init(data: data, name: displayName)
+    }
+
+    private init(name: String, unreadable message: String) {
+        self.name = name
+        dataset = nil
+        diagnostics = [Diagnostic(code: "unreadable-file", message: message, location: "")]
+    }
+
+    /// Each message as `file:line:column: error: message [place]`.
+    public var messages: [String] { diagnostics.map { $0.formatted(file: name) } }
+}

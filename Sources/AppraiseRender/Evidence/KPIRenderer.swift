@@ -1,0 +1,97 @@
+import AppraiseKit
+
+/// A KPI scorecard as the tool computes it: the value, computed and printed RAG, direction of
+/// travel, distance to target, benchmark positions and every finding, one row per indicator.
+public enum KPIRenderer {
+    public static func table(_ assessments: [IndicatorAssessment], dataset: KPIDataset, period: Period) -> Table {
+        let rows = assessments.map { item -> [String] in
+            [
+                item.ref,
+                item.title,
+                item.polarity.rawValue,
+                item.printed?.text ?? "",
+                item.rag.label,
+                item.declaredRAG?.text ?? "",
+                direction(item),
+                item.distanceToTarget?.text ?? "",
+                item.benchmarks.compactMap(standing).joined(separator: "; "),
+                item.findings.map(\.message).joined(separator: " "),
+            ]
+        }
+        let disagreements = assessments.flatMap(\.findings).filter(\.isDeclaredMismatch).count
+        return Table(
+            id: "kpi-\(dataset.id)",
+            title: "\(dataset.title) (\(dataset.id)), \(period.label)",
+            columns: [.init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
+                      .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings")],
+            rows: rows,
+            notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? "" : "s") disagree with them."])
+    }
+
+    /// "better than national average 22.3%", "inside the top quartile (16.5%)"; nil when the
+    /// value and the benchmark cannot be compared.
+    static func standing(_ position: BenchmarkPosition) -> String? {
+        let against = "\(position.kind.rawValue) \(position.printed)"
+        switch position.standing {
+        case .better: return "better than \(against)"
+        case .worse: return "worse than \(against)"
+        case .level: return "level with \(against)"
+        case .above: return "above \(against)"
+        case .below: return "below \(against)"
+        case .insideTopQuartile: return "inside the top quartile (\(position.printed))"
+        case .outsideTopQuartile: return "outside the top quartile (\(position.printed))"
+        case .notComparable: return nil
+        }
+    }
+
+    /// "improving from 90.9% (May-17)", with the printed arrow when it differs.
+    static func direction(_ item: IndicatorAssessment) -> String {
+        guard let direction = item.directionOfTravel else { return item.declaredDirection.map { "printed \($0.text)" } ?? "" }
+        var text = "\(direction.arrow) \(direction.rawValue)"
+        if let previous = item.previous { text += " from \(previous.printed.text) (\(previous.period.label))" }
+        if let declared = item.declaredDirection { text += "; printed \(declared.text)" }
+        return text
+    }
+
+    public static func json(_ assessments: [IndicatorAssessment], dataset: KPIDataset, period: Period) -> JSONValue {
+        .object([
+            "dataset": .string(dataset.id),
+            "title": .string(dataset.title),
+            "period": .string(period.label),
+            "indicators": .array(assessments.map(indicatorJSON)),
+        ])
+    }
+
+    public static func indicatorJSON(_ item: IndicatorAssessment) -> JSONValue {
+        func number(_ value: Double?) -> JSONValue { value.map { JSONValue.number($0, places: 4) } ?? .null }
+        func observation(_ value: Observation?) -> JSONValue {
+            guard let value else { return .null }
+            return .object(["period": .string(value.period.label), "printed": .string(value.printed.text), "value": number(value.value)])
+        }
+        return .object([
+            "ref": .string(item.ref),
+            "title": .string(item.title),
+            "theme": .optional(item.theme),
+            "polarity": .string(item.polarity.rawValue),
+            "unit": .string(item.unit),
+            "period": .string(item.period.label),
+            "printed": .optional(item.printed?.text),
+            "value": number(item.value),
+            "status": .optional(item.status?.rawValue),
+            "ratedPeriod": .string(item.ratedPeriod.label),
+            "rag": .string(item.rag.label),
+            "declaredRag": .optional(item.declaredRAG?.text),
+            "distanceToTarget": item.distanceToTarget.map { .object(["margin": number($0.margin), "text": .string($0.text)]) } ?? .null,
+            "directionOfTravel": .optional(item.directionOfTravel?.rawValue),
+            "declaredDirection": .optional(item.declaredDirection?.text),
+            "previous": observation(item.previous),
+            "yearOnYear": .optional(item.yearOnYear?.rawValue),
+            "sameTimeLastYear": observation(item.sameTimeLastYear),
+            "benchmarks": .array(item.benchmarks.map { position in
+                .object(["kind": .string(position.kind.rawValue), "printed": .string(position.printed),
+                         "value": number(position.benchmark), "standing": .string(position.standing.rawValue)])
+            }),
+            "findings": .array(item.findings.map { .object(["kind": .string($0.kind.rawValue), "message": .string($0.message)]) }),
+        ])
+    }
+}

@@ -1,0 +1,48 @@
+import AppraiseKit
+import AppraiseRender
+import Foundation
+
+enum KPICommand {
+    static let spec = CommandSpec(
+        name: "kpi",
+        abstract: "Assess a KPI scorecard: RAG, direction of travel, targets and benchmarks.",
+        discussion: """
+        Reads a KPI dataset (CSV as pasted from a scorecard, or the same as JSON; see
+        appraisals/kpi/README.md) and computes, for each indicator, the RAG rating its tolerance
+        bands give, the direction of travel against the previous period and the same period last
+        year, the distance to target and its position against each benchmark. Printed RAG and
+        arrows are kept as declared and every disagreement is reported. Exit 1 when the file
+        cannot be read.
+        """,
+        arguments: [.init(name: "FILE", help: "The KPI dataset (.csv or .json).")],
+        options: [
+            .init(name: "period", value: "P", help: "Period to assess, e.g. Jun-17, Q1 2017/18, 2016/17, YTD 2017/18.",
+                  defaultValue: "the dataset's as-at period"),
+            OutputFormat.option(),
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
+        let path = arguments.argument("FILE")!
+        let file = KPIDatasetFile(contentsOf: URL(fileURLWithPath: path), name: path)
+        guard let dataset = file.dataset else {
+            for message in file.messages { console.error(message) }
+            throw InputError(message: "\(path) is not a usable KPI dataset; fix the problems above")
+        }
+        var period = dataset.asAt
+        if let text = arguments.all("period").last {
+            guard let parsed = Period.parse(text) else {
+                throw UsageError(message: "--period '\(text)' is not a period; write e.g. Jun-17, Q1 2017/18, 2016/17 or YTD 2017/18")
+            }
+            guard dataset.periods.contains(parsed) else {
+                throw UsageError(message: "\(path) has no column for \(parsed.label); it has \(dataset.periods.map(\.label).joined(separator: ", "))")
+            }
+            period = parsed
+        }
+        let assessments = dataset.assessment(at: period)
+        let table = KPIRenderer.table(assessments, dataset: dataset, period: period)
+        let json = KPIRenderer.json(assessments, dataset: dataset, period: period)
+        console.out(OutputFormat.from(arguments, spec: spec).render(tables: [table], json: json))
+        return .success
+    }
+}
