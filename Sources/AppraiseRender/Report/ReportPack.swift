@@ -1,7 +1,8 @@
 import AppraiseKit
+import Foundation
 
-/// Everything `report` prints and writes for one appraisal, built once so that the printed
-/// summary and every exported format come from the same values and cannot disagree.
+/// Everything `report` and `export` print and write for one appraisal, built once so that the
+/// printed summary and every exported format come from the same values and cannot disagree.
 public struct ReportPack {
     public let appraisal: Appraisal
     public let fingerprint: String
@@ -9,25 +10,67 @@ public struct ReportPack {
     public let selection: WeightSelection
     public let ranking: Ranking
     public let reconciliation: Reconciliation
+    /// The version of the tool writing the pack, recorded in its manifest and pages.
+    public let toolVersion: String
+    public let sensitivity: SensitivitySection
+    /// The KPI evidence the scores cite; nil when the appraisal cites none.
+    public let evidence: AppraisalEvidence?
 
-    public init(appraisal: Appraisal, fingerprint: String, matrix: DecisionMatrix, selection: WeightSelection) {
+    /// Throws only when the sensitivity analyses cannot run: an order of importance that does
+    /// not list every criterion once, or a named weighting that cannot be normalised.
+    public init(
+        appraisal: Appraisal, fingerprint: String, matrix: DecisionMatrix, selection: WeightSelection, toolVersion: String,
+        datasets: [KPIDataset] = []
+    ) throws {
         self.appraisal = appraisal
         self.fingerprint = fingerprint
         self.matrix = matrix
         self.selection = selection
+        self.toolVersion = toolVersion
         ranking = Ranking(matrix: matrix, weights: selection.weights)
         reconciliation = Reconciliation(appraisal: appraisal, matrix: matrix, weights: selection.weights)
+        sensitivity = try SensitivitySection(appraisal: appraisal, matrix: matrix, selection: selection)
+        let evidence = AppraisalEvidence(appraisal: appraisal, datasets: datasets)
+        self.evidence = evidence.citations.isEmpty ? nil : evidence
     }
 
+    /// The evidence tables (citations, tensions), empty when nothing is cited.
+    public var evidenceTables: [Table] {
+        evidence.map { EvidenceRenderer.tables($0, appraisal: appraisal) } ?? []
+    }
+
+    /// The ranking as read in the summary, the Markdown and the page.
+    public var rankingTable: Table { RankingRenderer.table(ranking, appraisal: appraisal, selection: selection) }
+
+    /// The tables as read in the Markdown report, in report order, the robustness tables last.
+    /// Options and the rationale are prose, so the documents give them as sections instead.
     public var tables: [Table] {
         var tables = [
-            RankingRenderer.table(ranking, appraisal: appraisal, selection: selection),
+            rankingTable,
+            CriteriaTable.table(appraisal, selection: selection),
             ScoreMatrixRenderer.table(matrix, ranking: ranking, appraisal: appraisal),
+            WeightedMatrixTable.table(ranking, matrix: matrix, appraisal: appraisal, selection: selection),
         ]
         if reconciliation.hasDeclarations {
             tables.append(ReconciliationRenderer.table(reconciliation, appraisal: appraisal))
         }
-        return tables
+        return tables + sensitivity.tables + evidenceTables
+    }
+
+    /// The tables as written to spreadsheets, one CSV file each.
+    public var spreadsheetTables: [Table] {
+        var tables = [
+            CriteriaTable.table(appraisal, selection: selection, offersSeparator: "\n"),
+            OptionsTable.table(appraisal),
+            SpreadsheetTables.ranking(ranking, appraisal: appraisal, selection: selection),
+            SpreadsheetTables.scoreMatrix(matrix, ranking: ranking, appraisal: appraisal),
+            WeightedMatrixTable.data(ranking, matrix: matrix, appraisal: appraisal, selection: selection),
+            RationaleTable.table(appraisal),
+        ]
+        if reconciliation.hasDeclarations {
+            tables.append(SpreadsheetTables.reconciliation(reconciliation, appraisal: appraisal))
+        }
+        return tables + sensitivity.tables + evidenceTables
     }
 
     /// The committee-ready summary printed by `report`.
@@ -35,10 +78,21 @@ public struct ReportPack {
         var out = "\(appraisal.title)\n\(appraisal.body), \(appraisal.date)\n"
         out += "Fingerprint: \(fingerprint)\n\n"
         out += headline + "\n\n"
-        out += TextTableRenderer.render(tables[0])
+        out += TextTableRenderer.render(rankingTable)
         if reconciliation.hasDeclarations {
             out += "\nReconciliation with the published appraisal\n\n"
             for sentence in reconciliation.consequences(in: appraisal) { out += "- \(sentence)\n" }
+        }
+        out += "\nHow robust the ranking is\n\n"
+        for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
+        for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { out += "- \(sentence)\n" }
+        if let evidence {
+            out += "\nPerformance evidence\n\n"
+            out += "- \(evidence.citations.count) KPI citation\(evidence.citations.count == 1 ? "" : "s") from \(evidence.datasets.count) scorecard\(evidence.datasets.count == 1 ? "" : "s") \(evidence.citations.count == 1 ? "is" : "are") attached to the scores.\n"
+            if evidence.tensions.isEmpty {
+                out += "- No score is contradicted by the evidence it cites.\n"
+            }
+            for tension in evidence.tensions { out += "- \(tension.message)\n" }
         }
         return out
     }
@@ -55,22 +109,32 @@ public struct ReportPack {
         if ranking.entries.count > 1 {
             let second = ranking.entries[1]
             let runnersUp = ranking.entries.filter { $0.rank == second.rank }.map { label($0.option) }
-            sentence += ", \(Formatting.number(first.marginToNext ?? .zero)) points ahead of \(Ordinal.list(runnersUp))"
+            let margin = first.marginToNext ?? .zero
+            sentence += ", \(Formatting.number(margin)) point\(margin == .one ? "" : "s") ahead of \(Ordinal.list(runnersUp))"
         }
         return sentence + "."
     }
 
-    /// The whole pack as one JSON document.
+    /// The whole pack as one JSON document, every table in it.
     public var json: JSONValue {
         var document: [String: JSONValue] = [
             "appraisal": .object([
                 "id": .string(appraisal.id), "title": .string(appraisal.title), "body": .string(appraisal.body),
-                "date": .string(appraisal.date), "fingerprint": .string(fingerprint),
+                "date": .string(appraisal.date), "source": .optional(appraisal.source), "fingerprint": .string(fingerprint),
             ]),
+            "generator": .object(["tool": .string("appraise"), "version": .string(toolVersion)]),
+            "headline": .string(headline),
             "weightSet": .string(selection.id),
+            "weightSetName": .string(selection.name),
+            "criteria": CriteriaTable.json(appraisal, selection: selection),
+            "options": OptionsTable.json(appraisal),
             "ranking": .array(RankingRenderer.entries(ranking, appraisal: appraisal)),
             "scoreMatrix": ScoreMatrixRenderer.json(matrix, appraisal: appraisal),
+            "weightedMatrix": WeightedMatrixTable.json(ranking, matrix: matrix, selection: selection),
+            "rationale": RationaleTable.json(appraisal),
+            "sensitivity": sensitivity.json,
         ]
+        if let evidence { document["evidence"] = EvidenceRenderer.json(evidence) }
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),
@@ -80,18 +144,30 @@ public struct ReportPack {
         return .object(document)
     }
 
-    /// The whole pack as one Markdown document.
-    public var markdown: String {
-        var out = "# \(MarkdownTableRenderer.escape(appraisal.title))\n\n"
-        out += "\(MarkdownTableRenderer.escape(appraisal.body)), \(appraisal.date). Fingerprint `\(fingerprint)`.\n\n"
-        out += MarkdownTableRenderer.escape(headline) + "\n\n"
-        out += tables.map { MarkdownTableRenderer.render($0) }.joined(separator: "\n")
-        return out
+    /// What the pack was generated with, as recorded in its manifest.
+    public func settings(_ formats: [PackFormat]) -> [String: JSONValue] {
+        [
+            "weightSet": .string(selection.id),
+            "formats": .array(formats.sorted().map { .string($0.rawValue) }),
+            "smaa": sensitivity.settings,
+        ]
     }
 
-    /// Files to write, by path relative to the pack's folder, in a fixed order.
-    public var files: [(path: String, contents: String)] {
-        tables.map { ("\($0.id).csv", CSVTableRenderer.render($0)) }
-            + [("report.md", markdown), ("report.json", json.prettyText)]
+    /// Files to write, by name inside the pack's folder, in a fixed order: the chosen formats,
+    /// then `manifest.json` with the SHA-256 of each, then the same digests as `SHA256SUMS`.
+    public func files(_ formats: [PackFormat] = PackFormat.allCases) -> [(path: String, contents: Data)] {
+        var files: [(path: String, contents: Data)] = []
+        let chosen = Set(formats)
+        if chosen.contains(.csv) {
+            // The byte-order mark makes Excel read the file as UTF-8 (otherwise "–" turns into "â€“").
+            files += spreadsheetTables.map { ("\($0.id).csv", Data(("\u{FEFF}" + CSVTableRenderer.render($0)).utf8)) }
+        }
+        if chosen.contains(.md) { files.append(("report.md", Data(markdown.utf8))) }
+        if chosen.contains(.json) { files.append(("report.json", Data(json.prettyText.utf8))) }
+        if chosen.contains(.html) { files.append(("report.html", Data(html.utf8))) }
+        let manifest = PackManifest(
+            appraisalID: appraisal.id, fingerprint: fingerprint, toolVersion: toolVersion, settings: settings(formats),
+            files: files.map { PackManifest.Entry(path: $0.path, contents: $0.contents) })
+        return files + [(PackManifest.fileName, manifest.contents), (PackManifest.checksumsFileName, manifest.checksums)]
     }
 }

@@ -11,18 +11,30 @@ public enum CSVTableRenderer {
         return out
     }
 
-    /// One CSV field. A cell starting with `=`, `+`, `-`, `@`, tab or carriage return would be
-    /// evaluated by a spreadsheet (formula injection), so it gets a leading apostrophe — unless
-    /// it is a plain number such as `-2`, which must stay a number.
+    /// One CSV field. A cell that a spreadsheet would run as a formula (formula injection) gets
+    /// a leading apostrophe: one starting with `=`, `+`, `-`, `@`, tab, carriage return or line
+    /// feed, with those signs also caught behind leading spaces and in their full-width forms,
+    /// which some spreadsheets convert. A plain number such as `-2` stays a number.
     public static func field(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(value) {
+        if isFormulaLike(value) && !isPlainNumber(value) {
             value = "'" + value
         }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Scalars, not Characters: "\r\n" is one Character and would slip past a check for "\n",
+        // and a quote followed by a combining mark is one Character too.
+        guard value.unicodeScalars.contains(where: { ",\"\n\r;".unicodeScalars.contains($0) }) else { return value }
+        var quoted = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
         }
-        return value
+        return quoted + "\""
+    }
+
+    static func isFormulaLike(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if "\t\r\n".unicodeScalars.contains(first) { return true }
+        guard let sign = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{A0}" && $0 != "\u{3000}" }) else { return false }
+        return "=+-@\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}".unicodeScalars.contains(sign)
     }
 
     static func isPlainNumber(_ text: String) -> Bool {

@@ -12,17 +12,18 @@ public enum MarkdownTableRenderer {
     }
 
     /// Keeps cell text from breaking the table or being read as markup: pipes, line breaks,
-    /// and characters Markdown or an HTML previewer would interpret.
+    /// and characters Markdown or an HTML previewer would interpret. Works on scalars, because
+    /// "\r\n" or a pipe followed by a combining mark is a single Character.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "|": out += "\\|"
             case "\n", "\r": out += " "
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]": out += "\\" + String(character)
-            default: out.append(character)
+            case "\\", "`", "*", "_", "[", "]": out += "\\" + String(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -5,12 +5,13 @@ import Foundation
 enum ReportCommand {
     static let spec = CommandSpec(
         name: "report",
-        abstract: "The main job: print a committee-ready summary and write the export pack.",
+        abstract: "The main job: print a committee-ready summary and write the whole pack.",
         discussion: """
         Prints the ranking and, where the file records what a publication declared, whether the
         published totals and ranks agree with the scores and what any difference does to the
-        ranking. Writes the tables as CSV, Markdown and JSON to exports/<appraisal-id>/ (or
-        --out DIR), replacing existing files atomically.
+        ranking. Writes the pack in every format (CSV per table, report.md, report.json,
+        report.html, manifest.json, SHA256SUMS) to exports/<appraisal-id>/ (or --out DIR),
+        replacing existing files atomically; 'appraise export' writes chosen formats only.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
@@ -22,20 +23,12 @@ enum ReportCommand {
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
         let input = try LoadedAppraisal.load(arguments.argument("FILE")!, console: console)
         let selection = try input.selection(arguments.value("weights", spec: spec))
-        let pack = ReportPack(appraisal: input.appraisal, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection)
-        let folder = outputFolder(arguments.value("out", spec: spec), appraisalID: input.appraisal.id)
+        let pack = try ReportPack(appraisal: input.appraisal, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
+                              toolVersion: CLI.version, datasets: input.file.datasets)
+        let folder = ExportCommand.outputFolder(arguments.value("out", spec: spec), appraisalID: input.appraisal.id)
         console.out(pack.summary)
-        for file in pack.files {
-            try AtomicFile.write(file.contents, to: folder.appendingPathComponent(file.path))
-        }
-        console.out("\nWrote \(pack.files.count) files to \(folder.relativePath)/\n")
+        let count = try ExportCommand.write(pack, formats: PackFormat.allCases, to: folder)
+        console.out("\nWrote \(count) files to \(folder.relativePath)/\n")
         return .success
-    }
-
-    static func outputFolder(_ option: String?, appraisalID: String) -> URL {
-        guard let option, option != "exports/<appraisal-id>" else {
-            return URL(fileURLWithPath: "exports", isDirectory: true).appendingPathComponent(appraisalID, isDirectory: true)
-        }
-        return URL(fileURLWithPath: option, isDirectory: true)
     }
 }

@@ -1,0 +1,69 @@
+import AppraiseKit
+
+/// One criterion's one-way sweep as a small line chart: each option's total as the criterion's
+/// weight goes from 0% to 100% (the others keeping their proportions), with the current weight
+/// as a dashed line and every change of first place as a marked point.
+enum SweepChart {
+    static let width = 360.0, height = 220.0, left = 40.0, right = 22.0, top = 12.0, bottom = 30.0
+
+    static func svg(_ sweep: WeightSweep, index: Int, section: SensitivitySection, maximum: Rational, minimum: Rational) -> String {
+        let names = section.report.names
+        let count = Rational(section.report.criterionIDs.count)
+        let span = (maximum - minimum).isZero ? Rational.one : maximum - minimum
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func x(_ weight: Rational) -> Double { left + weight.doubleValue * plotWidth }
+        func y(_ total: Rational) -> Double { top + (1 - ((total - minimum) / span).doubleValue) * plotHeight }
+        func total(_ option: Int, _ weight: Rational) -> Rational { count * (sweep.intercepts[option] + sweep.slopes[option] * weight) }
+        let n = TotalsChart.n
+        let id = "sweep-\(index)"
+
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sweep\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+            + "aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+        out += "<title id=\"\(id)-title\">\(HTML.escape(names.criterion(sweep.criterion))): totals as its weight goes from 0% to 100%</title>\n"
+        // Ties that hold at a single weight are the crossovers, marked on the chart; the text
+        // names who is first over each stretch of weights.
+        let lasting = sweep.segments.filter { $0.interval.from != $0.interval.to }
+        let segments = (lasting.isEmpty ? sweep.segments : lasting).map { segment in
+            segment.leaders.map(names.option).joined(separator: " and ")
+                + " first from \(percent(segment.interval.from)) to \(percent(segment.interval.to))"
+        }
+        out += "<desc id=\"\(id)-desc\">Weight now \(percent(sweep.current)). \(HTML.escape(segments.joined(separator: "; "))).</desc>\n"
+        for step in 0...4 {
+            let weight = Rational(Int128(step), 4)
+            out += "<line class=\"grid\" x1=\"\(n(x(weight)))\" y1=\"\(n(top))\" x2=\"\(n(x(weight)))\" y2=\"\(n(top + plotHeight))\"/>"
+            out += "<text class=\"tick\" x=\"\(n(x(weight)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(step * 25)%</text>\n"
+        }
+        for step in 0...2 {
+            let value = minimum + span * Rational(Int128(step), 2)
+            out += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(value)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(value)))\"/>"
+            out += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(Formatting.number(value))</text>\n"
+        }
+        for option in sweep.optionIDs.indices {
+            let leading = sweep.leadersNow.contains(sweep.optionIDs[option])
+            out += "<line class=\"\(leading ? "line leader" : "line")\" x1=\"\(n(x(.zero)))\" y1=\"\(n(y(total(option, .zero))))\" "
+                + "x2=\"\(n(x(.one)))\" y2=\"\(n(y(total(option, .one))))\" stroke=\"\(TotalsChart.colour(option))\">"
+                + "<title>\(HTML.escape(names.option(sweep.optionIDs[option])))</title></line>\n"
+        }
+        out += "<line class=\"current\" x1=\"\(n(x(sweep.current)))\" y1=\"\(n(top))\" x2=\"\(n(x(sweep.current)))\" y2=\"\(n(top + plotHeight))\">"
+            + "<title>Weight now: \(percent(sweep.current))</title></line>\n"
+        for crossover in sweep.crossovers {
+            guard let level = crossover.tied.first.flatMap({ sweep.optionIDs.firstIndex(of: $0) }) else { continue }
+            let text = "At \(percent(crossover.weight)) " + crossover.tied.map(names.option).joined(separator: " and ") + " are level"
+            out += "<circle class=\"crossover\" cx=\"\(n(x(crossover.weight)))\" cy=\"\(n(y(total(level, crossover.weight))))\" r=\"4\">"
+                + "<title>\(HTML.escape(text))</title></circle>\n"
+        }
+        return out + "</svg>\n"
+    }
+
+    /// The option colours, shared by every sweep chart.
+    static func legend(_ section: SensitivitySection) -> String {
+        var out = "<ul class=\"legend\" aria-label=\"Colour of each option in the sweep charts\">\n"
+        for (index, option) in section.report.optionIDs.enumerated() {
+            out += "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"\(TotalsChart.colour(index))\"/></svg>"
+                + "\(HTML.escape(section.report.names.option(option)))</li>\n"
+        }
+        return out + "</ul>\n"
+    }
+
+    static func percent(_ weight: Rational) -> String { Formatting.share(weight) }
+}

@@ -1,0 +1,83 @@
+import AppraiseKit
+
+/// The totals as horizontal bars in rank order, each split into what every criterion
+/// contributes, drawn as inline SVG so the page needs nothing from the network.
+enum TotalsChart {
+    /// Okabe–Ito colours, told apart by readers with the common colour-vision deficiencies.
+    static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+
+    static func colour(_ criterion: Int) -> String { palette[criterion % palette.count] }
+
+    static let width = 760.0, labelWidth = 220.0, totalWidth = 70.0, rowHeight = 30.0, barHeight = 20.0, axisHeight = 26.0
+
+    static func svg(_ pack: ReportPack) -> String {
+        let entries = pack.ranking.entries
+        let criteria = pack.appraisal.criteria
+        let maximum = entries.first?.maximum ?? .one
+        let low = entries.map { $0.contributions.filter(\.isNegative).sum() }.min().map { min($0, .zero) } ?? .zero
+        let high = max(maximum, entries.map { $0.contributions.filter { !$0.isNegative }.sum() }.max() ?? .zero)
+        let span = (high - low).isZero ? Rational.one : high - low
+        let plotWidth = width - labelWidth - totalWidth
+        func x(_ value: Rational) -> Double { labelWidth + ((value - low) / span).doubleValue * plotWidth }
+        let height = Double(entries.count) * rowHeight + axisHeight
+        let label = { (id: String) in pack.appraisal.option(id)?.label ?? id }
+
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+            + "aria-labelledby=\"totals-chart-title totals-chart-desc\">\n"
+        out += "<title id=\"totals-chart-title\">Totals by criterion under \(HTML.escape(pack.selection.name))</title>\n"
+        let listed = entries.map { "\(label($0.option)) \(Formatting.number($0.total))" }.joined(separator: "; ")
+        out += "<desc id=\"totals-chart-desc\">Each bar is an option's total out of \(Formatting.number(maximum)), in rank order, "
+            + "split into the points each criterion contributes: \(HTML.escape(listed)). The table below gives every contribution.</desc>\n"
+        for step in 0...4 {
+            let value = low + span * Rational(step) / Rational(4)
+            let position = n(x(value))
+            out += "<line class=\"grid\" x1=\"\(position)\" y1=\"0\" x2=\"\(position)\" y2=\"\(n(height - axisHeight))\"/>"
+            out += "<text class=\"tick\" x=\"\(position)\" y=\"\(n(height - 8))\" text-anchor=\"middle\">\(Formatting.number(value))</text>\n"
+        }
+        for (row, entry) in entries.enumerated() {
+            let top = Double(row) * rowHeight + (rowHeight - barHeight) / 2
+            out += "<g class=\"bar\" data-option=\"\(HTML.escape(entry.option))\">"
+            out += "<text class=\"label\" x=\"\(n(labelWidth - 8))\" y=\"\(n(top + barHeight * 0.72))\" text-anchor=\"end\">"
+                + "\(HTML.escape(shortened(label(entry.option))))</text>"
+            var positive = Rational.zero, negative = Rational.zero
+            for (index, contribution) in entry.contributions.enumerated() where !contribution.isZero {
+                let start: Rational
+                if contribution.isNegative {
+                    negative += contribution
+                    start = negative
+                } else {
+                    start = positive
+                    positive += contribution
+                }
+                let segmentWidth = x(start + (contribution.isNegative ? -contribution : contribution)) - x(start)
+                out += "<rect x=\"\(n(x(start)))\" y=\"\(n(top))\" width=\"\(n(segmentWidth))\" height=\"\(n(barHeight))\" fill=\"\(colour(index))\">"
+                out += "<title>\(HTML.escape(label(entry.option))), \(HTML.escape(criteria[index].label)): \(Formatting.number(contribution))</title></rect>"
+            }
+            out += "<text class=\"total\" x=\"\(n(x(positive) + 6))\" y=\"\(n(top + barHeight * 0.72))\">"
+                + "\(Formatting.outOf(entry.total, entry.maximum))</text></g>\n"
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    /// The colour key, as a list so it reads in order and reflows on a narrow screen.
+    static func legend(_ criteria: [Criterion]) -> String {
+        var out = "<ul class=\"legend\" aria-label=\"Colour of each criterion\">\n"
+        for (index, criterion) in criteria.enumerated() {
+            out += "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"\(colour(index))\"/></svg>"
+                + "\(HTML.escape(criterion.label))</li>\n"
+        }
+        return out + "</ul>\n"
+    }
+
+    /// Long names cut to fit beside the bars; the full name is in each segment's tooltip.
+    static func shortened(_ text: String) -> String {
+        text.count <= 32 ? text : String(text.prefix(31)) + "…"
+    }
+
+    /// A coordinate with one decimal, written the same on every platform.
+    static func n(_ value: Double) -> String {
+        let text = fixedDecimal(value, places: 1)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+}

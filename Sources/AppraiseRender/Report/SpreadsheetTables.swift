@@ -1,0 +1,59 @@
+import AppraiseKit
+
+/// The ranking, score matrix and reconciliation laid out for spreadsheets: ids beside names and
+/// a total and its maximum in separate cells, because "7/10" typed into Excel or LibreOffice
+/// becomes a date, and a total that cannot be summed is no use to an auditor.
+public enum SpreadsheetTables {
+    public static func ranking(_ ranking: Ranking, appraisal: Appraisal, selection: WeightSelection) -> Table {
+        let reading = RankingRenderer.table(ranking, appraisal: appraisal, selection: selection)
+        let rows = ranking.entries.map { entry -> [String] in
+            [Formatting.rank(entry), entry.option, label(entry.option, appraisal), Formatting.number(entry.total),
+             Formatting.number(entry.maximum), Formatting.percent(entry.percent), entry.marginToNext.map(Formatting.number) ?? ""]
+        }
+        return Table(
+            id: reading.id, title: reading.title,
+            columns: [.init("Rank", .right), .init("Option ID"), .init("Option"), .init("Total", .right), .init("Maximum", .right),
+                      .init("Percent", .right), .init("Margin to next", .right)],
+            rows: rows, notes: reading.notes)
+    }
+
+    public static func scoreMatrix(_ matrix: DecisionMatrix, ranking: Ranking, appraisal: Appraisal) -> Table {
+        let reading = ScoreMatrixRenderer.table(matrix, ranking: ranking, appraisal: appraisal)
+        let rows = matrix.optionIDs.enumerated().map { index, option -> [String] in
+            let entry = ranking.entry(for: option)!
+            return [option, label(option, appraisal)] + matrix.scores[index].map(Formatting.number)
+                + [Formatting.number(entry.total), Formatting.number(entry.maximum), Formatting.percent(entry.percent), Formatting.rank(entry)]
+        }
+        return Table(
+            id: reading.id, title: reading.title,
+            columns: [.init("Option ID"), .init("Option")] + appraisal.criteria.map { .init($0.label, .right) }
+                + [.init("Total", .right), .init("Maximum", .right), .init("Percent", .right), .init("Rank", .right)],
+            rows: rows, notes: reading.notes)
+    }
+
+    public static func reconciliation(_ reconciliation: Reconciliation, appraisal: Appraisal) -> Table {
+        let reading = ReconciliationRenderer.table(reconciliation, appraisal: appraisal)
+        var rows: [[String]] = []
+        for declaration in appraisal.declared {
+            for entry in declaration.totals {
+                guard let computed = reconciliation.ranking.entry(for: entry.option) else { continue }
+                rows.append([declaration.source, entry.option, label(entry.option, appraisal), "total", Formatting.number(entry.total),
+                             Formatting.number(computed.total), Formatting.number(computed.total - entry.total),
+                             Formatting.number(computed.maximum), computed.total == entry.total ? "agrees" : "DIFFERS"])
+            }
+            for entry in declaration.ranks {
+                guard let computed = reconciliation.ranking.entry(for: entry.option) else { continue }
+                rows.append([declaration.source, entry.option, label(entry.option, appraisal), "rank", String(entry.rank),
+                             Formatting.rank(computed), String(computed.rank - entry.rank), "",
+                             computed.rank == entry.rank ? "agrees" : "DIFFERS"])
+            }
+        }
+        return Table(
+            id: reading.id, title: reading.title,
+            columns: [.init("Published in"), .init("Option ID"), .init("Option"), .init("Field"), .init("Declared", .right),
+                      .init("Computed", .right), .init("Difference", .right), .init("Maximum", .right), .init("Check")],
+            rows: rows, notes: reading.notes)
+    }
+
+    static func label(_ option: String, _ appraisal: Appraisal) -> String { appraisal.option(option)?.label ?? option }
+}

@@ -1,0 +1,116 @@
+import AppraiseKit
+import AppraiseRender
+import Foundation
+import XCTest
+
+/// The pack as a whole: which files, in which order, the same numbers in every format.
+final class PackTests: XCTestCase {
+    static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
+                                   "sensitivity-score-pairs.csv", "sensitivity-scenarios.csv", "sensitivity-leave-one-out.csv",
+                                   "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
+    static let evidenceFiles = ["evidence.csv", "evidence-tensions.csv"]
+
+    func testFilesOfTheWholePackInAFixedOrder() throws {
+        let pack = try PackFixtures.reference()
+        XCTAssertEqual(pack.files().map(\.path), [
+            "criteria.csv", "options.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv", "reconciliation.csv",
+        ] + Self.sensitivityFiles + Self.evidenceFiles + [
+            "report.md", "report.json", "report.html", "manifest.json", "SHA256SUMS",
+        ])
+        XCTAssertEqual(pack.files([.html, .md]).map(\.path), ["report.md", "report.html", "manifest.json", "SHA256SUMS"])
+        XCTAssertEqual(pack.files([.json]).map(\.path), ["report.json", "manifest.json", "SHA256SUMS"])
+    }
+
+    func testBuildingTwiceGivesTheSameBytes() throws {
+        let first = try PackFixtures.reference().files(), second = try PackFixtures.reference().files()
+        XCTAssertEqual(first.map(\.path), second.map(\.path))
+        for (a, b) in zip(first, second) { XCTAssertEqual(a.contents, b.contents, a.path) }
+    }
+
+    func testAnAppraisalWithoutDeclarationsHasNoReconciliation() throws {
+        let pack = try PackFixtures.pack(PackFixtures.small())
+        XCTAssertFalse(pack.files().map(\.path).contains("reconciliation.csv"))
+        XCTAssertFalse(pack.markdown.contains("Reconciliation"))
+        XCTAssertFalse(pack.html.contains("id=\"reconciliation\""))
+        guard case .object(let json) = pack.json else { return XCTFail() }
+        XCTAssertNil(json["reconciliation"])
+    }
+
+    func testTheJSONDocumentHoldsEveryTable() throws {
+        let pack = try PackFixtures.reference()
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(pack.json.prettyText.utf8)) as? [String: Any])
+        for key in ["appraisal", "generator", "headline", "weightSet", "criteria", "options", "ranking", "scoreMatrix", "weightedMatrix",
+                    "rationale", "reconciliation"] {
+            XCTAssertNotNil(document[key], key)
+        }
+        let criteria = try XCTUnwrap(document["criteria"] as? [[String: Any]])
+        XCTAssertEqual(criteria.count, 8)
+        XCTAssertEqual(criteria[0]["importance"] as? String, "1=")
+        XCTAssertEqual((criteria[0]["weightShare"] as? NSNumber)?.doubleValue, 0.125)
+        let options = try XCTUnwrap(document["options"] as? [[String: Any]])
+        XCTAssertEqual(options[0]["groupName"] as? String, "Collaborative In House")
+        XCTAssertEqual((options[0]["strengths"] as? [String])?.count, 4)
+        let rationale = try XCTUnwrap(document["rationale"] as? [[String: Any]])
+        XCTAssertEqual(rationale.count, 64)
+        XCTAssertEqual(rationale.reduce(0) { $0 + (($1["bullets"] as? [Any])?.count ?? 0) }, 332)
+        let weighted = try XCTUnwrap(document["weightedMatrix"] as? [String: Any])
+        let contributions = try XCTUnwrap(weighted["contributions"] as? [String: [String: NSNumber]])
+        XCTAssertEqual(contributions["shared-service"]?.values.reduce(0) { $0 + $1.doubleValue }, 26)
+    }
+
+    func testTheSameNumbersInEveryFormat() throws {
+        let pack = try PackFixtures.reference()
+        let csv = try RFC4180.parse(String(try PackFixtures.file(pack, "ranking.csv").dropFirst()))
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(pack.json.prettyText.utf8)) as? [String: Any])
+        let json = try XCTUnwrap(document["ranking"] as? [[String: Any]])
+        let markdown = pack.markdown, html = pack.html
+        XCTAssertEqual(csv.count - 1, json.count)
+        for (row, entry) in zip(csv.dropFirst(), json) {
+            let total = try XCTUnwrap(entry["total"] as? NSNumber).stringValue
+            XCTAssertEqual(row[1], entry["option"] as? String)
+            XCTAssertEqual(row[3], total)
+            XCTAssertEqual(row[4], "40")
+            let line = "| \(row[0]) | \(row[2]) | \(total)/40 | \(row[5]) |"
+            XCTAssertTrue(markdown.contains(line), line)
+            XCTAssertTrue(html.contains("<th scope=\"row\">\(HTML.escape(row[2]))</th><td class=\"num\">\(total)/40</td>"), row[2])
+        }
+    }
+
+    func testScoresOnHalfPointsKeepTheirDecimals() throws {
+        let half = [[Rational(9, 2), Rational(3), Rational(1, 2)], [Rational(3), Rational(3), Rational(3)], [Rational(2), Rational(2), Rational(2)]]
+        let pack = try PackFixtures.pack(PackFixtures.small(scores: half, scale: ScoreScale(minimum: .zero, maximum: Rational(5), step: Rational(1, 2))))
+        let matrix = try RFC4180.parse(String(try PackFixtures.file(pack, "score-matrix.csv").dropFirst()))
+        XCTAssertEqual(matrix[1], ["alpha", "Alpha", "4.5", "3", "0.5", "8", "15", "53.3%", "2"])
+        XCTAssertTrue(pack.markdown.contains("| Alpha | 4.5 | 3 | 0.5 | 8/15 | 53.3% | 2 |"))
+    }
+
+    func testRankingUnderAWeightSetIsRecorded() throws {
+        var appraisal = PackFixtures.small()
+        appraisal.weightSets = [WeightSet(id: "quality-first", name: "Quality first", weights: [("cost", Rational(1)), ("quality", Rational(3)), ("risk", Rational(1))])]
+        let pack = try PackFixtures.pack(appraisal, weights: "quality-first")
+        let manifest = try PackManifest(parsing: try XCTUnwrap(pack.files().first { $0.path == "manifest.json" }?.contents))
+        XCTAssertEqual(manifest.settings["weightSet"], .string("quality-first"))
+        XCTAssertTrue(pack.markdown.contains("under Quality first."))
+        XCTAssertTrue(try PackFixtures.file(pack, "criteria.csv").contains("cost,Cost,\"Offers 1a\nOffers 1b\",1,20.0%,2=\r\n"))
+    }
+
+    func testSensitivityIsInEveryFormatWithTheSimulationSettingsInTheManifest() throws {
+        let pack = try PackFixtures.reference()
+        let files = pack.files()
+        let manifest = try PackManifest(parsing: try XCTUnwrap(files.first { $0.path == "manifest.json" }?.contents))
+        let defaults = SMAA.Configuration()
+        XCTAssertEqual(manifest.settings["smaa"], .object([
+            "samples": .number(defaults.samples), "seed": .number(String(defaults.seed)), "weights": .string("uniform"), "scoreSpread": .number(0),
+        ]))
+        guard case .object(let json) = pack.json, case .object(let sensitivity)? = json["sensitivity"],
+              case .object(let smaa)? = sensitivity["smaa"] else { return XCTFail("no sensitivity in report.json") }
+        XCTAssertEqual(smaa["seed"], .number(String(defaults.seed)))
+        XCTAssertEqual(smaa["samples"], .number(defaults.samples))
+        XCTAssertNotNil(sensitivity["analyses"])
+        let ranks = try RFC4180.parse(String(try PackFixtures.file(pack, "smaa-ranks.csv").dropFirst()))
+        XCTAssertEqual(ranks[0].first, "Option")
+        XCTAssertEqual(ranks.count, 9, "one row per option")
+        XCTAssertTrue(pack.markdown.contains("\n## How robust the ranking is\n\n- Peer Practice Partner is first with 33 of 40 points"))
+        XCTAssertTrue(pack.markdown.contains("\n### How often each option takes each rank\n"))
+    }
+}
