@@ -10,10 +10,12 @@ struct ExecutableRunner {
         let stderr: String
     }
 
-    /// The built `appraise` binary beside the test bundle.
+    /// The built `appraise` binary beside the test bundle. On macOS the bundle is the
+    /// `.xctest` folder inside the build folder; on Linux it is the build folder itself.
     static var executable: URL {
         let bundle = Bundle(for: BundleLocator.self).bundleURL
-        return bundle.deletingLastPathComponent().appendingPathComponent("appraise")
+        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        return folder.appendingPathComponent("appraise")
     }
 
     /// The package root, so tests can name `appraisals/...` files.
@@ -22,6 +24,12 @@ struct ExecutableRunner {
     }
 
     static var referenceAppraisal: URL { packageRoot.appendingPathComponent("appraisals/rotherham-ama-2017.json") }
+
+    /// Copies the KPI datasets the reference appraisal cites (`kpi/`) into `folder`, so a copy of
+    /// the appraisal placed there still finds its evidence.
+    static func copyReferenceDatasets(to folder: URL) throws {
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("appraisals/kpi"), to: folder.appendingPathComponent("kpi"))
+    }
 
     /// Runs `appraise` with the arguments in `directory` (default: a fresh temporary folder).
     @discardableResult

@@ -15,6 +15,8 @@ public struct Appraisal: Sendable, Equatable {
     /// The document the appraisal was taken from, if any.
     public var source: String?
     public var scale: ScoreScale
+    /// How a panel's scores combine when scorers disagree; nil means `PanelSetting.standard`.
+    public var panel: PanelSetting?
     public var criteria: [Criterion]
     public var groups: [OptionGroup]
     public var options: [Option]
@@ -28,7 +30,7 @@ public struct Appraisal: Sendable, Equatable {
 
     public init(
         format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
-        scale: ScoreScale, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
+        scale: ScoreScale, panel: PanelSetting? = nil, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
         scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
         declared: [Declaration] = [], kpiDatasets: [String] = []
     ) {
@@ -39,6 +41,7 @@ public struct Appraisal: Sendable, Equatable {
         self.date = date
         self.source = source
         self.scale = scale
+        self.panel = panel
         self.criteria = criteria
         self.groups = groups
         self.options = options
@@ -54,8 +57,9 @@ public struct Appraisal: Sendable, Equatable {
     public func group(_ id: String) -> OptionGroup? { groups.first { $0.id == id } }
     public func weightSet(_ id: String) -> WeightSet? { weightSets.first { $0.id == id } }
 
-    /// The score of one cell, if the file has it.
+    /// The agreed score of one cell, if the file has it. Scores filed under panel members
+    /// count through the panel's consensus (see `DecisionMatrix`).
     public func score(option: String, criterion: String) -> Score? {
-        scores.first { $0.option == option && $0.criterion == criterion }
+        scores.first { $0.option == option && $0.criterion == criterion && $0.scorer == nil }
     }
 }

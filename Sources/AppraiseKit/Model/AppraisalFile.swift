@@ -15,13 +15,17 @@ public struct AppraisalFile: Sendable {
     public let fingerprint: String?
     /// Where each decoded path sits in the file.
     public let positions: [String: SourcePosition]
+    /// The KPI datasets the appraisal names in `kpiDatasets`, read from beside the file.
+    public let datasets: [KPIDataset]
 
     /// Whether the appraisal can be used: it decoded and no diagnostic is an error.
     public var isValid: Bool { appraisal != nil && diagnostics.errors.isEmpty }
 
     /// Reads, decodes and validates appraisal JSON. Never throws: every problem becomes a
-    /// diagnostic so the user sees them all at once.
-    public init(data: Data, name: String) {
+    /// diagnostic so the user sees them all at once. KPI datasets named by the file are read
+    /// from `datasetFolder` and every evidence citation is checked against them; without a
+    /// folder (JSON that came from no file), citations are not checked.
+    public init(data: Data, name: String, datasetFolder: URL? = nil) {
         self.name = name
         let root: JSONNode
         do {
@@ -30,17 +34,30 @@ public struct AppraisalFile: Sendable {
             appraisal = nil
             fingerprint = nil
             positions = [:]
+            datasets = []
             diagnostics = [Diagnostic(code: "malformed-json", message: "not valid JSON: \(error.message)", location: "", position: error.position)]
             return
         }
         fingerprint = "sha256:" + SHA256.hexDigest(JSONValue(root).canonicalText)
         let sink = DiagnosticSink()
-        let decoded = AppraisalDecoder(sink: sink).decode(root)
+        let decoder = AppraisalDecoder(sink: sink)
+        let decoded = decoder.decode(root)
         if let decoded {
-            AppraisalValidator(appraisal: decoded, sink: sink).validate()
+            AppraisalValidator(appraisal: decoded, sink: sink, cellsWithUnreadableScores: decoder.cellsWithUnreadableScores).validate()
+        }
+        var loaded: [KPIDataset] = []
+        var evidenceDiagnostics: [Diagnostic] = []
+        if let decoded, let datasetFolder {
+            let result = AppraisalEvidence.loadDatasets(of: decoded, folder: datasetFolder, positions: sink.positions)
+            loaded = result.datasets
+            evidenceDiagnostics = result.diagnostics
+            if result.diagnostics.errors.isEmpty {
+                evidenceDiagnostics += EvidenceLinkCheck.unresolved(AppraisalEvidence.cited(in: decoded, positions: sink.positions), datasets: loaded)
+            }
         }
         appraisal = decoded
-        diagnostics = sink.diagnostics.sortedByPosition()
+        datasets = loaded
+        diagnostics = (sink.diagnostics + evidenceDiagnostics).sortedByPosition()
         positions = sink.positions
     }
 
@@ -53,7 +70,7 @@ public struct AppraisalFile: Sendable {
                       message: exists ? "the file cannot be read; check its permissions" : "no such file; check the path")
             return
         }
-        self.init(data: data, name: displayName)
+        self.init(data: data, name: displayName, datasetFolder: url.deletingLastPathComponent())
     }
 
     private init(unreadable name: String, message: String) {
@@ -61,13 +78,21 @@ public struct AppraisalFile: Sendable {
         appraisal = nil
         fingerprint = nil
         positions = [:]
+        datasets = []
         diagnostics = [Diagnostic(code: "unreadable-file", message: message, location: "")]
     }
 }
 
 /// Turns parsed JSON into an `Appraisal`, reporting every structural problem.
-struct AppraisalDecoder {
+final class AppraisalDecoder {
     let sink: DiagnosticSink
+    /// Cells whose score was written but could not be read (already reported), so the
+    /// validator does not report them a second time as missing.
+    private(set) var cellsWithUnreadableScores: Set<String> = []
+
+    init(sink: DiagnosticSink) {
+        self.sink = sink
+    }
 
     func decode(_ root: JSONNode) -> Appraisal? {
         guard let file = JSONObjectReader(root, path: "", sink: sink) else { return nil }
@@ -78,6 +103,7 @@ struct AppraisalDecoder {
         let date = file.string("date")
         let source = file.string("source", required: false)
         let scale = file.node("scale", required: true).flatMap { decodeScale($0, path: "scale") }
+        let panel = file.node("panel", required: false).flatMap { decodePanel($0, path: "panel") }
         let criteria = file.array("criteria")?.compactMap(decodeCriterion) ?? []
         let groups = file.array("groups", required: false)?.compactMap(decodeGroup) ?? []
         let options = file.array("options")?.compactMap(decodeOption) ?? []
@@ -89,7 +115,7 @@ struct AppraisalDecoder {
         file.rejectUnknownKeys()
         guard let format, let id, let title, let body, let date, let scale else { return nil }
         return Appraisal(format: format, id: id, title: title, body: body, date: date, source: source, scale: scale,
-                         criteria: criteria, groups: groups, options: options, scores: scores, weightSets: weightSets,
+                         panel: panel, criteria: criteria, groups: groups, options: options, scores: scores, weightSets: weightSets,
                          importance: importance, declared: declared, kpiDatasets: kpiDatasets)
     }
 
@@ -109,6 +135,29 @@ struct AppraisalDecoder {
         reader.rejectUnknownKeys()
         guard let minimum, let maximum, let step else { return nil }
         return ScoreScale(minimum: minimum, maximum: maximum, step: step, anchors: anchors)
+    }
+
+    func decodePanel(_ node: JSONNode, path: String) -> PanelSetting? {
+        guard let reader = JSONObjectReader(node, path: path, sink: sink) else { return nil }
+        let consensus = choice(reader, "consensus", PanelSetting.Method.self, default: PanelSetting.standard.consensus)
+        let rounding = choice(reader, "rounding", PanelSetting.Rounding.self, default: PanelSetting.standard.rounding)
+        reader.rejectUnknownKeys()
+        guard let consensus, let rounding else { return nil }
+        return PanelSetting(consensus: consensus, rounding: rounding)
+    }
+
+    /// An optional key whose text must be one of an enumeration's raw values; nil after
+    /// reporting text that is not.
+    private func choice<Choice: RawRepresentable & CaseIterable>(
+        _ reader: JSONObjectReader, _ key: String, _ type: Choice.Type, default value: Choice
+    ) -> Choice? where Choice.RawValue == String {
+        guard let text = reader.string(key, required: false) else { return value }
+        guard let parsed = Choice(rawValue: text) else {
+            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            sink.report(code: "unknown-choice", message: "\"\(text)\" is not allowed for \"\(key)\"; use one of \(allowed)", location: reader.child(key))
+            return nil
+        }
+        return parsed
     }
 
     func decodeCriterion(_ node: JSONNode, _ path: String) -> Criterion? {
@@ -154,6 +203,7 @@ struct AppraisalDecoder {
         guard let reader = JSONObjectReader(node, path: path, sink: sink) else { return nil }
         let option = reader.string("option")
         let criterion = reader.string("criterion")
+        let scorer = reader.string("scorer", required: false)
         let value = reader.rational("value")
         let rationale = reader.array("rationale", required: false)?.compactMap { node, path -> RationaleBullet? in
             guard let bullet = JSONObjectReader(node, path: path, sink: sink) else { return nil }
@@ -172,8 +222,12 @@ struct AppraisalDecoder {
         let source = reader.string("source", required: false)
         let evidence = decodeEvidence(reader)
         reader.rejectUnknownKeys()
-        guard let option, let criterion, let value else { return nil }
-        return Score(option: option, criterion: criterion, value: value, rationale: rationale, source: source, evidence: evidence)
+        guard let option, let criterion else { return nil }
+        guard let value else {
+            cellsWithUnreadableScores.insert(option + "\u{0}" + criterion)
+            return nil
+        }
+        return Score(option: option, criterion: criterion, scorer: scorer, value: value, rationale: rationale, source: source, evidence: evidence)
     }
 
     func decodeEvidence(_ reader: JSONObjectReader) -> [EvidenceLink] {

@@ -2,6 +2,9 @@
 public struct Score: Sendable, Equatable {
     public var option: String
     public var criterion: String
+    /// The panel member who gave this score; nil for the agreed score of the cell (the only
+    /// score when one person or the body as a whole scored).
+    public var scorer: String?
     public var value: Rational
     public var rationale: [RationaleBullet]
     /// Where in the source document the score and its reasons were taken from.
@@ -10,11 +13,12 @@ public struct Score: Sendable, Equatable {
     public var evidence: [EvidenceLink]
 
     public init(
-        option: String, criterion: String, value: Rational, rationale: [RationaleBullet] = [], source: String? = nil,
-        evidence: [EvidenceLink] = []
+        option: String, criterion: String, scorer: String? = nil, value: Rational, rationale: [RationaleBullet] = [],
+        source: String? = nil, evidence: [EvidenceLink] = []
     ) {
         self.option = option
         self.criterion = criterion
+        self.scorer = scorer
         self.value = value
         self.rationale = rationale
         self.source = source

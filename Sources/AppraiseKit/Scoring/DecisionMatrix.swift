@@ -17,11 +17,11 @@ public struct DecisionMatrix: Sendable, Equatable {
         self.scale = scale
     }
 
-    /// The matrix of a validated appraisal. Returns nil when a cell has no score, which
-    /// `AppraisalValidator` reports as an error before any analysis runs.
+    /// The matrix of a validated appraisal, a panel's cells at their consensus. Returns nil
+    /// when a cell has no score, which `AppraisalValidator` reports as an error before any
+    /// analysis runs.
     public init?(_ appraisal: Appraisal) {
-        var cells: [String: Rational] = [:]
-        for score in appraisal.scores { cells[score.option + "\u{0}" + score.criterion] = score.value }
+        let cells = Consensus.cells(of: appraisal)
         var rows: [[Rational]] = []
         for option in appraisal.options {
             var row: [Rational] = []

@@ -24,14 +24,18 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.denominator = sign * denominator / divisor
     }
 
+    /// Most digits a decimal literal may have before or after the point. Keeping literals within
+    /// 10^±18 keeps every product and comparison of two of them inside 128 bits.
+    public static let maximumDigits = 18
+
     /// Reads a decimal literal exactly as written ("12.5", "-3", "1e-2"), the way JSON numbers
-    /// arrive from an appraisal file. Returns nil for text that is not a finite decimal or has
-    /// more precision than `Rational.maximumDecimalPlaces`.
+    /// arrive from an appraisal file. Returns nil for text that is not a finite decimal, or that
+    /// needs more than `maximumDigits` digits before or after the point.
     public init?(decimal text: String) {
         var mantissa = Substring(text)
         var exponent = 0
         if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let parsed = Int(mantissa[mantissa.index(after: e)...]), abs(parsed) <= 30 else { return nil }
+            guard let parsed = Int(mantissa[mantissa.index(after: e)...]), abs(parsed) <= Rational.maximumDigits else { return nil }
             exponent = parsed
             mantissa = mantissa[..<e]
         }
@@ -48,15 +52,15 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         let digits = whole + fraction
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let significant = digits.drop(while: { $0 == "0" })
-        guard significant.count <= 30 else { return nil }
+        guard significant.count <= Rational.maximumDigits else { return nil }
         var value: Int128 = 0
         for digit in significant { value = value * 10 + Int128(digit.wholeNumberValue!) }
         let scale = fraction.count - exponent
         if scale > 0 {
-            guard scale <= 30 else { return nil }
+            guard scale <= Rational.maximumDigits else { return nil }
             self.init(negative ? -value : value, Rational.powerOfTen(scale))
         } else {
-            guard -scale + significant.count <= 36 else { return nil }
+            guard -scale + significant.count <= Rational.maximumDigits else { return nil }
             self.init((negative ? -value : value) * Rational.powerOfTen(-scale), 1)
         }
     }
@@ -85,17 +89,26 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The value rounded half away from zero to `places` decimals, written with exactly that
     /// many decimals ("33.00"), so output never depends on the platform's float formatting.
     public func formatted(places: Int) -> String {
-        let scale = Rational.powerOfTen(places)
-        let scaled = numerator * scale
-        var quotient = scaled / denominator
-        let remainder = scaled % denominator
-        if 2 * abs(remainder) >= denominator { quotient += numerator < 0 ? -1 : 1 }
-        let negative = quotient < 0
-        let magnitude = String(abs(quotient))
-        guard places > 0 else { return (negative ? "-" : "") + magnitude }
-        let padded = String(repeating: "0", count: max(0, places + 1 - magnitude.count)) + magnitude
-        let split = padded.index(padded.endIndex, offsetBy: -places)
-        return (negative ? "-" : "") + padded[..<split] + "." + padded[split...]
+        let divisor = denominator.magnitude
+        var whole = numerator.magnitude / divisor
+        var remainder = numerator.magnitude % divisor
+        var digits: [UInt8] = []
+        for _ in 0..<max(places, 0) {
+            remainder *= 10
+            digits.append(UInt8(remainder / divisor))
+            remainder %= divisor
+        }
+        if remainder * 2 >= divisor {
+            var index = digits.count - 1
+            while index >= 0 && digits[index] == 9 {
+                digits[index] = 0
+                index -= 1
+            }
+            if index >= 0 { digits[index] += 1 } else { whole += 1 }
+        }
+        let negative = numerator < 0 && (whole != 0 || digits.contains { $0 != 0 })
+        let fraction = digits.isEmpty ? "" : "." + String(digits.map { Character(String($0)) })
+        return (negative ? "-" : "") + String(whole) + fraction
     }
 
     /// Shortest exact decimal when one exists with at most `maximumPlaces` decimals, else the

@@ -5,6 +5,8 @@ import Foundation
 struct AppraisalValidator {
     let appraisal: Appraisal
     let sink: DiagnosticSink
+    /// Cells already reported as unreadable by the decoder.
+    var cellsWithUnreadableScores: Set<String> = []
 
     func validate() {
         checkHeader()
@@ -43,9 +45,19 @@ struct AppraisalValidator {
         }
         let date = appraisal.date
         let pattern = #"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"#
-        if date.range(of: pattern, options: .regularExpression) == nil {
+        if date.range(of: pattern, options: .regularExpression) == nil || !Self.isCalendarDate(date) {
             sink.report(code: "invalid-date", message: "\"\(date)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", location: "date")
         }
+    }
+
+    /// Whether a `YYYY-MM-DD` date exists (no 30 February); shorter forms always do.
+    static func isCalendarDate(_ date: String) -> Bool {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return true }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
     }
 
     private func checkScale() {
@@ -130,6 +142,7 @@ struct AppraisalValidator {
 
     private func checkScores(optionIDs: Set<String>, criterionIDs: Set<String>) {
         var cells: [String: Int] = [:]
+        var scored: Set<String> = []
         let scale = appraisal.scale
         for (index, score) in appraisal.scores.enumerated() {
             let path = "scores[\(index)]"
@@ -143,9 +156,13 @@ struct AppraisalValidator {
                 sink.report(code: "unknown-id", message: "score for unknown criterion \"\(score.criterion)\"\(self.known(criterionIDs))", location: "\(path).criterion")
             }
             if known {
-                let key = score.option + "\u{0}" + score.criterion
+                let cell = score.option + "\u{0}" + score.criterion
+                scored.insert(cell)
+                let key = cell + "\u{0}" + (score.scorer ?? "")
                 if let first = cells[key] {
-                    sink.report(code: "extra-score", message: "\"\(score.option)\" is already scored on \"\(score.criterion)\" at scores[\(first)]; keep one score per option and criterion",
+                    let by = score.scorer.map { " by \"\($0)\"" } ?? ""
+                    let keep = score.scorer == nil ? "option and criterion" : "option, criterion and scorer"
+                    sink.report(code: "extra-score", message: "\"\(score.option)\" is already scored on \"\(score.criterion)\"\(by) at scores[\(first)]; keep one score per \(keep)",
                                 location: path)
                 } else {
                     cells[key] = index
@@ -160,11 +177,12 @@ struct AppraisalValidator {
             }
             if score.rationale.isEmpty {
                 sink.report(code: "no-rationale", severity: .warning, message: "\"\(score.option)\" on \"\(score.criterion)\" has no rationale; members cannot see why it scored \(score.value.decimalText())",
-                            location: "\(path).rationale")
+                            location: "\(path).rationale", position: sink.positions["\(path).rationale"] ?? sink.positions[path])
             }
         }
         for option in appraisal.options where optionIDs.contains(option.id) {
-            for criterion in appraisal.criteria where cells[option.id + "\u{0}" + criterion.id] == nil {
+            for criterion in appraisal.criteria where !scored.contains(option.id + "\u{0}" + criterion.id)
+                && !cellsWithUnreadableScores.contains(option.id + "\u{0}" + criterion.id) {
                 sink.report(code: "missing-score", message: "no score for option \"\(option.id)\" on criterion \"\(criterion.id)\"; add {\"option\": \"\(option.id)\", \"criterion\": \"\(criterion.id)\", \"value\": …} to \"scores\"",
                             location: "scores")
             }

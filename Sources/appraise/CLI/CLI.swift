@@ -10,6 +10,23 @@ enum CLI {
         RankCommand.spec,
         ShowCommand.spec,
         ReportCommand.spec,
+        ExportCommand.spec,
+        VerifyPackCommand.spec,
+        SensitivityCommand.spec,
+        SMAACommand.spec,
+        KPICommand.spec,
+        EvidenceCommand.spec,
+        InitCommand.spec,
+        CriterionCommand.spec,
+        OptionCommand.spec,
+        WeightCommand.spec,
+        WeightsCommand.spec,
+        ScoreCommand.spec,
+        PanelCommand.spec,
+        LogCommand.spec,
+        VerifyCommand.spec,
+        AdoptCommand.spec,
+        DiffCommand.spec,
     ]
 
     static func main(_ arguments: [String], console: Console = Console()) -> ExitStatus {

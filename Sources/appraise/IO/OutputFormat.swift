@@ -13,13 +13,18 @@ enum OutputFormat: String, CaseIterable {
         OutputFormat(rawValue: arguments.value("format", spec: spec) ?? "text") ?? .text
     }
 
-    /// Renders tables (text, CSV, Markdown) or the JSON document of the same result.
-    func render(tables: [Table], json: JSONValue) -> String {
+    /// Renders findings (sentences, as a bulleted list) and tables in text, Markdown or CSV
+    /// (tables only), or the JSON document of the same result.
+    func render(findings: [String] = [], tables: [Table], json: JSONValue) -> String {
         switch self {
-        case .text: tables.map { TextTableRenderer.render($0) }.joined(separator: "\n")
-        case .md: tables.map { MarkdownTableRenderer.render($0) }.joined(separator: "\n")
-        case .csv: tables.map(CSVTableRenderer.render).joined(separator: "\r\n")
-        case .json: json.prettyText
+        case .text:
+            let list = findings.isEmpty ? "" : "Findings\n\n" + findings.map { "- \($0)\n" }.joined() + "\n"
+            return list + tables.map { TextTableRenderer.render($0) }.joined(separator: "\n")
+        case .md:
+            let list = findings.isEmpty ? "" : "## Findings\n\n" + findings.map { "- \(MarkdownTableRenderer.escape($0))\n" }.joined() + "\n"
+            return list + tables.map { MarkdownTableRenderer.render($0) }.joined(separator: "\n")
+        case .csv: return tables.map(CSVTableRenderer.render).joined(separator: "\r\n")
+        case .json: return json.prettyText
         }
     }
 }

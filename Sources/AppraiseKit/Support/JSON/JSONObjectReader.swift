@@ -104,6 +104,7 @@ public final class JSONObjectReader {
     }
 
     public static func string(_ node: JSONNode, path: String, sink: DiagnosticSink, allowEmpty: Bool = false) -> String? {
+        sink.record(path, node.position)
         guard case .string(let text) = node.kind else {
             sink.report(code: "wrong-type", message: "expected a string in double quotes but found \(node.kindName)", location: path, position: node.position)
             return nil
@@ -142,7 +143,7 @@ public final class JSONObjectReader {
             return nil
         }
         guard value <= Rational(1_000_000), value >= Rational(-1_000_000) else {
-            sink.report(code: "out-of-range", message: "\(literal) is larger than 1,000,000; use a smaller number", location: path, position: node.position)
+            sink.report(code: "out-of-range", message: "\(literal) is outside the range −1,000,000 to 1,000,000 that the tool keeps exact; use a smaller number", location: path, position: node.position)
             return nil
         }
         return value

@@ -12,12 +12,20 @@ public enum JSONParser {
         return try reader.document()
     }
 
+    /// The last column computed, shared by copies of a reader.
+    private final class ColumnCache {
+        var lineStart = -1
+        var offset = 0
+        var column = 1
+    }
+
     private struct Reader {
         let bytes: [UInt8]
         var index = 0
         var line = 1
         var lineStart = 0
         var depth = 0
+        let cache = ColumnCache()
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -30,13 +38,18 @@ public enum JSONParser {
         var position: SourcePosition { SourcePosition(line: line, column: column(of: index)) }
 
         /// Column in characters, not bytes, so multi-byte text does not shift the pointer.
+        /// Positions are asked for in increasing order, so counting resumes from the last
+        /// answer on the same line: a file written on one long line still parses in linear time.
         func column(of offset: Int) -> Int {
-            var count = 1
-            var i = lineStart
+            var i = lineStart, count = 1
+            if cache.lineStart == lineStart && cache.offset <= offset {
+                (i, count) = (cache.offset, cache.column)
+            }
             while i < offset && i < bytes.count {
                 if bytes[i] & 0xC0 != 0x80 { count += 1 }
                 i += 1
             }
+            (cache.lineStart, cache.offset, cache.column) = (lineStart, i, count)
             return count
         }
 
@@ -72,7 +85,10 @@ public enum JSONParser {
                 if byte == 0x0A { scanLine += 1; scanLineStart = i + 1 }
                 let length: Int
                 switch byte {
-                case 0x00...0x7F: length = 1
+                case 0x00:
+                    throw fail("the file contains NUL bytes, so it is probably UTF-16 text; save it as UTF-8",
+                               at: SourcePosition(line: scanLine, column: i - scanLineStart + 1))
+                case 0x01...0x7F: length = 1
                 case 0xC2...0xDF: length = 2
                 case 0xE0...0xEF: length = 3
                 case 0xF0...0xF4: length = 4
@@ -226,7 +242,7 @@ public enum JSONParser {
             let leadingZero = index < bytes.count && bytes[index] == UInt8(ascii: "0")
             let whole = digits(&self)
             guard whole > 0 else { throw fail("a number needs a digit after '-'") }
-            if leadingZero && whole > 1 { throw fail("numbers may not start with 0 (write 7, not 07)") }
+            if leadingZero && whole > 1 { throw fail("numbers may not start with 0 (write 7, not 07)", at: SourcePosition(line: line, column: column(of: begin))) }
             if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
                 index += 1
                 guard digits(&self) > 0 else { throw fail("a number needs a digit after the decimal point (write 3.0 or 3)") }
@@ -275,7 +291,7 @@ public enum JSONParser {
                     case UInt8(ascii: "r"): scalars.append("\r")
                     case UInt8(ascii: "t"): scalars.append("\t")
                     case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
-                    default: throw fail("'\\\(Character(Unicode.Scalar(escape)))' is not a JSON escape; write a backslash as \\\\")
+                    default: throw fail("'\\\(Character(Unicode.Scalar(escape)))' is not a JSON escape; write a backslash as \\\\", at: SourcePosition(line: line, column: column(of: index - 2)))
                     }
                     runStart = index
                     continue

@@ -31,7 +31,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch node.kind {
         case .null: self = .null
         case .bool(let flag): self = .bool(flag)
-        case .number(let literal): self = .number(Rational(decimal: literal)?.decimalText(maximumPlaces: 30) ?? literal)
+        case .number(let literal): self = .number(Rational(decimal: literal)?.decimalText(maximumPlaces: Rational.maximumDigits) ?? literal)
         case .string(let text): self = .string(text)
         case .array(let elements): self = .array(elements.map(JSONValue.init))
         case .object(let members):

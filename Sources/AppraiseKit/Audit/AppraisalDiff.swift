@@ -1,0 +1,44 @@
+/// What changed between two versions of an appraisal (criteria, weights, scores, rationale,
+/// anything else in the file) and what that did to the ranking, so a committee can see why
+/// a recommendation moved between two drafts.
+public struct AppraisalDiff: Sendable {
+    /// One option's place before and after; nil on the side where the option does not exist.
+    public struct Move: Sendable, Equatable {
+        public let option: String
+        public let before: Ranking.Entry?
+        public let after: Ranking.Entry?
+    }
+
+    /// The changes that turn the old file's content into the new one's.
+    public let changes: [JournalChange]
+    /// Each version's ranking under its own weights; nil for a version that cannot be ranked
+    /// (a cell without a score, unusable weights).
+    public let before: Ranking?
+    public let after: Ranking?
+    /// Every option of either version: the new ranking's order, then options removed.
+    public let moves: [Move]
+
+    public init(old: Appraisal, oldDocument: [String: JSONValue], new: Appraisal, newDocument: [String: JSONValue]) {
+        changes = JournalChange.changes(from: oldDocument, to: newDocument)
+        let before = Self.ranking(old), after = Self.ranking(new)
+        let kept = new.options.map(\.id)
+        let order = (after?.entries.map(\.option) ?? kept) + old.options.map(\.id).filter { !kept.contains($0) }
+        moves = order.map { option in
+            Move(option: option, before: before?.entry(for: option), after: after?.entry(for: option))
+        }
+        self.before = before
+        self.after = after
+    }
+
+    /// Whether the options sharing first place differ between the versions (false when
+    /// either cannot be ranked).
+    public var firstPlaceChanged: Bool {
+        guard let before, let after else { return false }
+        return Set(before.leaders) != Set(after.leaders)
+    }
+
+    private static func ranking(_ appraisal: Appraisal) -> Ranking? {
+        guard let matrix = DecisionMatrix(appraisal), let weights = appraisal.defaultWeights else { return nil }
+        return Ranking(matrix: matrix, weights: weights)
+    }
+}

@@ -1,0 +1,110 @@
+/// One change an officer makes through the workbench rather than by editing JSON by hand.
+/// `AppraisalEditor.apply` turns it into a new appraisal, refusing anything that would leave
+/// the file unusable.
+public enum AppraisalEdit: Sendable {
+    case addCriterion(Criterion)
+    case editCriterion(id: String, CriterionChanges)
+    case removeCriterion(id: String)
+    case addOption(Option)
+    case editOption(id: String, OptionChanges)
+    case removeOption(id: String)
+    /// The criterion's own weight (the appraisal's default weighting).
+    case setWeight(criterion: String, weight: Rational)
+    /// Creates a weight set or changes the weights, name or description of one.
+    case setWeightSet(WeightSetChanges)
+    case removeWeightSet(id: String)
+    case setScore(ScoreChanges)
+    case setPanel(PanelSetting)
+}
+
+/// The parts of a criterion to change; nil leaves a part as it is.
+public struct CriterionChanges: Sendable, Equatable {
+    public var name: String?
+    /// An empty text removes the short name.
+    public var shortName: String?
+    public var offers: [String]?
+
+    public init(name: String? = nil, shortName: String? = nil, offers: [String]? = nil) {
+        self.name = name
+        self.shortName = shortName
+        self.offers = offers
+    }
+}
+
+/// The parts of an option to change; nil leaves a part as it is, an empty text removes an
+/// optional one.
+public struct OptionChanges: Sendable, Equatable {
+    public var name: String?
+    public var shortName: String?
+    public var group: String?
+    public var description: String?
+    public var detail: [String]?
+    public var strengths: [String]?
+    public var weaknesses: [String]?
+
+    public init(
+        name: String? = nil, shortName: String? = nil, group: String? = nil, description: String? = nil, detail: [String]? = nil,
+        strengths: [String]? = nil, weaknesses: [String]? = nil
+    ) {
+        self.name = name
+        self.shortName = shortName
+        self.group = group
+        self.description = description
+        self.detail = detail
+        self.strengths = strengths
+        self.weaknesses = weaknesses
+    }
+}
+
+/// A weight set to create or change: weights not given keep their value.
+public struct WeightSetChanges: Sendable {
+    public var id: String
+    public var name: String?
+    /// An empty text removes the description.
+    public var description: String?
+    public var weights: [(criterion: String, weight: Rational)]
+
+    public init(id: String, name: String? = nil, description: String? = nil, weights: [(criterion: String, weight: Rational)]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.weights = weights
+    }
+}
+
+/// A score to set for one cell, filed under a scorer or as the agreed score.
+public struct ScoreChanges: Sendable, Equatable {
+    public var option: String
+    public var criterion: String
+    /// The panel member it is filed under; nil for the agreed score.
+    public var scorer: String?
+    public var value: Rational
+    /// New rationale bullets; nil keeps the rationale the score has.
+    public var rationale: [RationaleBullet]?
+    /// Adds `rationale` after the existing bullets instead of replacing them.
+    public var appendRationale: Bool
+    /// Where in the source document the score comes from; nil keeps it, empty removes it.
+    public var source: String?
+
+    public init(
+        option: String, criterion: String, scorer: String? = nil, value: Rational, rationale: [RationaleBullet]? = nil,
+        appendRationale: Bool = false, source: String? = nil
+    ) {
+        self.option = option
+        self.criterion = criterion
+        self.scorer = scorer
+        self.value = value
+        self.rationale = rationale
+        self.appendRationale = appendRationale
+        self.source = source
+    }
+}
+
+/// Why an edit was refused: one sentence that says what is wrong and how to fix it.
+public struct EditError: Error, Sendable, Equatable {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}

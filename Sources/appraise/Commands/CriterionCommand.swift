@@ -1,0 +1,58 @@
+import AppraiseKit
+
+enum CriterionCommand {
+    static let spec = CommandSpec(
+        name: "criterion",
+        abstract: "Add, edit or remove a criterion (journalled).",
+        discussion: """
+        add needs --name; --offer gives what an option should offer (repeat it for each bullet).
+        When the criteria carry weights the new one needs --weight; when they do not, giving one
+        writes weight 1 on the others, which keeps their meaning. A new criterion joins every
+        weight set at weight 0 and the end of the order of importance. edit replaces what it is
+        given (all --offer bullets at once; an empty --short-name removes it). remove deletes the
+        criterion's scores too, so it needs --reason when there are any.
+        """,
+        arguments: [
+            .init(name: "ACTION", help: "add, edit or remove."),
+            .init(name: "FILE", help: "The appraisal file (JSON)."),
+            .init(name: "ID", help: "The criterion's kebab-case id."),
+        ],
+        options: [
+            .init(name: "name", value: "TEXT", help: "The criterion's name."),
+            .init(name: "short-name", value: "TEXT", help: "A shorter label for tables."),
+            .init(name: "offer", value: "TEXT", help: "What an option should offer to score well.", repeatable: true),
+            .init(name: "weight", value: "WEIGHT", help: "The criterion's weight (add only; then use 'appraise weight set')."),
+            EditSession.byOption,
+            EditSession.reasonOption,
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
+        let id = arguments.argument("ID")!
+        let offers = arguments.all("offer")
+        let edit: AppraisalEdit
+        switch arguments.argument("ACTION")! {
+        case "add":
+            guard let name = arguments.value("name", spec: spec) else {
+                throw UsageError(message: "a new criterion needs --name TEXT")
+            }
+            edit = .addCriterion(Criterion(id: id, name: name, shortName: arguments.value("short-name", spec: spec), offers: offers,
+                                           weight: try EditArguments.number(arguments, "weight", spec: spec)))
+        case "edit":
+            try EditArguments.reject(["weight"], in: arguments, action: "edit", hint: "change a weight with 'appraise weight set'")
+            let changes = CriterionChanges(name: arguments.value("name", spec: spec), shortName: arguments.value("short-name", spec: spec),
+                                           offers: offers.isEmpty ? nil : offers)
+            guard changes != CriterionChanges() else {
+                throw UsageError(message: "say what to change with --name, --short-name or --offer")
+            }
+            edit = .editCriterion(id: id, changes)
+        case "remove":
+            try EditArguments.reject(["name", "short-name", "offer", "weight"], in: arguments, action: "remove", hint: "remove takes only --by and --reason")
+            edit = .removeCriterion(id: id)
+        case let action:
+            throw UsageError(message: "unknown action '\(action)'; use add, edit or remove")
+        }
+        let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
+        return try session.apply(edit, action: "criterion \(arguments.argument("ACTION")!)", arguments: arguments, spec: spec, console: console)
+    }
+}

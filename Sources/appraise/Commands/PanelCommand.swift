@@ -1,0 +1,66 @@
+import AppraiseKit
+import AppraiseRender
+
+enum PanelCommand {
+    static let spec = CommandSpec(
+        name: "panel",
+        abstract: "Compare the scores of a panel of scorers.",
+        discussion: """
+        For every cell: each scorer's score (filed with 'appraise score --by NAME'), the agreed
+        score if one is recorded, the consensus the cell counts with and the spread, flagging
+        cells where scorers are more than one step apart. Then, per scorer, the option their
+        scores put first (cells they did not score count at the consensus) and whether that
+        changes first place, and Kendall's W for the agreement of the scorers' rankings.
+
+        The consensus is the agreed score, else the median of the scorers' scores (or the mean),
+        exact or rounded to the scale's steps. --consensus and --rounding try another rule;
+        with --save the rule is written to the file (journalled).
+        """,
+        arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
+        options: [
+            .init(name: "weights", value: "SET", help: "Weighting to rank under.", defaultValue: "default"),
+            .init(name: "consensus", value: "RULE", help: "How scorers' scores combine.", choices: PanelSetting.Method.allCases.map(\.rawValue)),
+            .init(name: "rounding", value: "ROUNDING", help: "Whether the consensus is put on the scale's steps.",
+                  choices: PanelSetting.Rounding.allCases.map(\.rawValue)),
+            .init(name: "save", value: nil, help: "Write --consensus and --rounding to the file as its panel rule."),
+            EditSession.byOption,
+            EditSession.reasonOption,
+            OutputFormat.option([.text, .json]),
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
+        let path = arguments.argument("FILE")!
+        let consensus = arguments.value("consensus", spec: spec).flatMap(PanelSetting.Method.init(rawValue:))
+        let rounding = arguments.value("rounding", spec: spec).flatMap(PanelSetting.Rounding.init(rawValue:))
+        if arguments.flag("save") {
+            guard consensus != nil || rounding != nil else {
+                throw UsageError(message: "--save writes the rule given by --consensus and --rounding; give at least one")
+            }
+            let session = try EditSession.open(path, arguments: arguments, spec: spec, console: console)
+            let current = session.appraisal.panelSetting
+            let setting = PanelSetting(consensus: consensus ?? current.consensus, rounding: rounding ?? current.rounding)
+            _ = try session.apply(.setPanel(setting), action: "panel", arguments: arguments, spec: spec, console: console)
+        }
+        let input = try LoadedAppraisal.load(path, console: console)
+        var appraisal = input.appraisal
+        let current = appraisal.panelSetting
+        appraisal.panel = PanelSetting(consensus: consensus ?? current.consensus, rounding: rounding ?? current.rounding)
+        guard !appraisal.scorers.isEmpty else {
+            console.out("\(path) has no scores filed under a scorer; file them with 'appraise score \(path) OPTION CRITERION VALUE --by NAME'\n")
+            return .success
+        }
+        let selection = try input.selection(arguments.value("weights", spec: spec))
+        guard let analysis = PanelAnalysis(appraisal: appraisal, weights: selection.weights) else {
+            throw InputError(message: "\(path): a cell has no score, so there is no ranking to compare; run 'appraise validate \(path)'")
+        }
+        switch OutputFormat.from(arguments, spec: spec) {
+        case .json:
+            console.out(PanelRenderer.json(analysis, appraisal: appraisal, fingerprint: input.fingerprint).prettyText)
+        default:
+            console.out(TextTableRenderer.render(PanelRenderer.cellTable(analysis, appraisal: appraisal)) + "\n"
+                        + TextTableRenderer.render(PanelRenderer.scorerTable(analysis, appraisal: appraisal)))
+        }
+        return .success
+    }
+}

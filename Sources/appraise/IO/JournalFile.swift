@@ -1,0 +1,91 @@
+import AppraiseKit
+import Foundation
+
+/// An appraisal's journal (`FILE.journal`) opened and locked for the length of one command.
+/// The lock is on the journal itself, which is only ever appended to and never renamed, so
+/// every process editing the appraisal contends for the same lock.
+final class JournalFile {
+    let url: URL
+    /// The name used in messages (`FILE.journal` as the user typed FILE).
+    let name: String
+    private let descriptor: Int32
+
+    static func url(for appraisal: URL) -> URL {
+        appraisal.deletingLastPathComponent().appendingPathComponent(appraisal.lastPathComponent + ".journal")
+    }
+
+    /// Opens and locks the journal of an appraisal. `create` makes an empty journal when there
+    /// is none; otherwise a missing journal is an error that says how to start one.
+    init(appraisal: URL, path: String, create: Bool = false, writing: Bool = true) throws(InputError) {
+        url = Self.url(for: appraisal)
+        name = path + ".journal"
+        let flags = (writing ? O_RDWR | O_APPEND : O_RDONLY) | (create ? O_CREAT : 0)
+        descriptor = open(url.path, flags, 0o644)
+        guard descriptor >= 0 else {
+            if errno == ENOENT && !create {
+                throw InputError(message: "\(path) has no journal (\(name)), so its changes cannot be recorded or verified; start one with 'appraise adopt \(path) --reason TEXT'")
+            }
+            throw InputError(message: "cannot open \(name): \(String(cString: strerror(errno))); check that its folder exists and is writable")
+        }
+        do {
+            try FileLock.lock(descriptor, exclusive: writing, file: path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The whole journal as it is now.
+    func read() throws(InputError) -> JournalText {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var offset: off_t = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(message: "cannot read \(name): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes += buffer[0..<count]
+            offset += off_t(count)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(message: "\(name) is not UTF-8 text, so it is not a journal appraise wrote; run 'appraise verify' on the appraisal")
+        }
+        return JournalText(text)
+    }
+
+    /// Appends one entry and flushes it to disk: once this returns, the change is committed.
+    func append(_ entry: JournalEntry) throws(InputError) {
+        let data = Data((entry.line + "\n").utf8)
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            throw InputError(message: "cannot append to \(name): \(failure); the appraisal was not changed")
+        }
+    }
+
+    /// Cuts off an unfinished last line: an append that never completed, so never an entry.
+    func removeUnfinished(_ text: JournalText) throws(InputError) {
+        guard text.unfinished != nil else { return }
+        let length = text.lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        guard ftruncate(descriptor, off_t(length)) == 0, fsync(descriptor) == 0 else {
+            throw InputError(message: "cannot repair \(name): \(String(cString: strerror(errno)))")
+        }
+    }
+}
