@@ -231,6 +231,19 @@ def tool_ranking(appraise, appraisal):
     return shown
 
 
+def write_copy(source, appraisal, folder, name):
+    """Writes an altered appraisal into folder, with the KPI datasets it cites beside it."""
+    for dataset in appraisal.get("kpiDatasets", []):
+        target = os.path.join(folder, dataset)
+        if not os.path.exists(target):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(os.path.dirname(source), dataset), target)
+    path = os.path.join(folder, name)
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(appraisal, file, ensure_ascii=False, indent=2)
+    return path
+
+
 def with_weights(source, weights, folder):
     """A copy of the appraisal whose criteria carry the given weights."""
     with open(source, encoding="utf-8") as file:
@@ -238,10 +251,7 @@ def with_weights(source, weights, folder):
     by_id = {entry["criterion"]: entry["points"] for entry in weights}
     for criterion in appraisal["criteria"]:
         criterion["weight"] = by_id[criterion["id"]]
-    path = os.path.join(folder, "weighted-copy.json")
-    with open(path, "w", encoding="utf-8") as file:
-        json.dump(appraisal, file, ensure_ascii=False, indent=2)
-    return path
+    return write_copy(source, appraisal, folder, "weighted-copy.json")
 
 
 def hostile_copy(source, folder):
@@ -254,10 +264,7 @@ def hostile_copy(source, folder):
     attack["options"][1]["shortName"] = "\"><img src=x onerror=\"window.__pwned = 'attribute'\">"
     attack["criteria"][0]["shortName"] = "</script><script>window.__pwned = 'criterion'</script>"
     attack["scores"][0]["rationale"][0]["text"] = "<b onmouseover=\"window.__pwned = 'rationale'\">bold</b> & 'single' \"double\""
-    path = os.path.join(folder, "hostile.json")
-    with open(path, "w", encoding="utf-8") as file:
-        json.dump(attack, file, ensure_ascii=False, indent=2)
-    return path, attack
+    return write_copy(source, attack, folder, "hostile.json"), attack
 
 
 def main():
