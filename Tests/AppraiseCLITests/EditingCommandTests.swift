@@ -171,4 +171,24 @@ final class EditingCommandTests: XCTestCase {
         XCTAssertEqual((json?["changes"] as? [Any])?.count, 3)
         XCTAssertTrue(try run(["diff", "old.json", "old.json"], in: folder).stdout.hasPrefix("No changes: old.json has the same content as old.json.\n"))
     }
+
+    func testScoreCitesEvidenceAndRefusesAMalformedCitation() throws {
+        let folder = try ExecutableRunner.temporaryFolder(self)
+        try FileManager.default.copyItem(at: ExecutableRunner.referenceAppraisal, to: folder.appendingPathComponent("r.json"))
+        try ExecutableRunner.copyReferenceDatasets(to: folder)
+        XCTAssertEqual(try run(["adopt", "r.json", "--reason", "start the journal"], in: folder).status, 0)
+        let malformed = try ExecutableRunner.run(["score", "r.json", "mutual", "risk", "2", "--evidence", "sc-2017-06"], in: folder)
+        XCTAssertEqual(malformed.status, 2)
+        XCTAssertTrue(malformed.stderr.contains("needs the form DATASET:REF"), malformed.stderr)
+
+        XCTAssertEqual(try run(["score", "r.json", "mutual", "risk", "2", "--append", "--evidence", "sc-2017-06:11.1=agency staff = churn",
+                                "--reason", "cite the agency staff figures"],
+                               in: folder).status, 0)
+        let score = try XCTUnwrap(AppraisalFile(contentsOf: folder.appendingPathComponent("r.json")).appraisal?
+            .score(option: "mutual", criterion: "risk"))
+        XCTAssertEqual(score.evidence, [EvidenceLink(dataset: "sc-2017-06", indicator: "11.1", note: "agency staff = churn")])
+        XCTAssertFalse(score.rationale.isEmpty, "--append with only a citation keeps the rationale")
+        XCTAssertEqual(try run(["validate", "r.json"], in: folder).status, 0)
+        XCTAssertEqual(try run(["verify", "r.json"], in: folder).status, 0)
+    }
 }

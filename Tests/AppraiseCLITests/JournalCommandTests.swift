@@ -33,12 +33,14 @@ final class JournalCommandTests: XCTestCase {
         let reference = try XCTUnwrap(AppraisalFile(contentsOf: ExecutableRunner.referenceAppraisal).appraisal)
         let path = "rotherham-ama-2017.json"
         var commands = 0
+        try ExecutableRunner.copyReferenceDatasets(to: folder)
+        let cite = { (links: [EvidenceLink]) in links.flatMap { ["--evidence", "\($0.dataset):\($0.indicator)=\($0.note)"] } }
         try run(["init", path, "--title", reference.title, "--body", reference.body, "--date", reference.date,
-                 "--source", reference.source!, "--scale", "0..5"], in: folder)
+                 "--source", reference.source!, "--scale", "0..5"] + reference.kpiDatasets.flatMap { ["--kpi-dataset", $0] }, in: folder)
         commands += 1
         for criterion in reference.criteria {
             try run(["criterion", "add", path, criterion.id, "--name", criterion.name] + (criterion.shortName.map { ["--short-name", $0] } ?? [])
-                    + criterion.offers.flatMap { ["--offer", $0] }, in: folder)
+                    + criterion.offers.flatMap { ["--offer", $0] } + cite(criterion.evidence), in: folder)
             commands += 1
         }
         for option in reference.options {
@@ -51,7 +53,8 @@ final class JournalCommandTests: XCTestCase {
         for score in reference.scores {
             let cell = ["score", path, score.option, score.criterion, score.value.decimalText()]
             for (index, bullets) in rationaleRuns(score.rationale).enumerated() {
-                let extra = index == 0 ? (score.source.map { ["--source", $0] } ?? []) : ["--append", "--reason", "the rationale continues"]
+                let extra = index == 0 ? (score.source.map { ["--source", $0] } ?? []) + cite(score.evidence)
+                    : ["--append", "--reason", "the rationale continues"]
                 try run(cell + bullets + extra, in: folder)
                 commands += 1
             }
@@ -59,10 +62,10 @@ final class JournalCommandTests: XCTestCase {
         XCTAssertEqual(commands, 1 + 8 + 8 + 66, "two scores' rationale goes back to an earlier kind of bullet")
 
         let built = try XCTUnwrap(AppraisalFile(contentsOf: folder.appendingPathComponent(path)).appraisal)
-        // KPI evidence citations are added to the file by hand and recorded with `adopt`; no
-        // editing command sets them, so they are left out of the comparison.
-        XCTAssertEqual(built.scores, reference.scores.map { var score = $0; score.evidence = []; return score })
-        XCTAssertEqual(built.criteria, reference.criteria.map { var criterion = $0; criterion.evidence = []; return criterion })
+        XCTAssertEqual(built.scores, reference.scores)
+        XCTAssertEqual(built.criteria, reference.criteria)
+        XCTAssertEqual(built.kpiDatasets, reference.kpiDatasets)
+        XCTAssertEqual(try run(["validate", path], in: folder).status, 0, "the built file validates, its citations resolved")
         XCTAssertEqual(built.options, reference.options.map { var option = $0; option.group = nil; return option })
         let rank = { (folder: URL, file: String) throws -> String in
             let json = try self.run(["rank", file, "--format", "json"], in: folder).stdout

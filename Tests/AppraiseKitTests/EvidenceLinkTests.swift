@@ -42,16 +42,16 @@ final class EvidenceLinkTests: XCTestCase {
     func testReadingsSignalAdverseFavourableOrNeutral() throws {
         let datasets = [try EvidenceFixtures.reference("sc-2017-06")]
         // 001:5262 6.16: 83.0% < 85 → Red; 90.9% → 83.0% declining → adverse.
-        let visits = try XCTUnwrap(EvidenceTensions.reading(link("sc-2017-06", "6.16"), datasets: datasets))
+        let visits = try XCTUnwrap(EvidenceTensions.readings([link("sc-2017-06", "6.16")], datasets: datasets)[0])
         XCTAssertEqual(visits.signal, .adverse)
         XCTAssertEqual(visits.summary, "sc-2017-06 6.16 Jun-17 83.0%: Red, declining from 90.9% (May-17)")
         // 001:5218 5.5: 96.3% ≥ 90 → Green; 95.5% → 96.3% improving → favourable.
-        XCTAssertEqual(EvidenceTensions.reading(link("sc-2017-06", "5.5"), datasets: datasets)?.signal, .favourable)
+        XCTAssertEqual(EvidenceTensions.readings([link("sc-2017-06", "5.5")], datasets: datasets)[0]?.signal, .favourable)
         // 001:5192 4.1 open CIN, Info: no rating, numbers only → neutral.
-        XCTAssertEqual(EvidenceTensions.reading(link("sc-2017-06", "4.1"), datasets: datasets)?.signal, .neutral)
+        XCTAssertEqual(EvidenceTensions.readings([link("sc-2017-06", "4.1")], datasets: datasets)[0]?.signal, .neutral)
         // 001:5282 11.1 agency workers: no target yet, 72 → 71 improving → favourable.
-        XCTAssertEqual(EvidenceTensions.reading(link("sc-2017-06", "11.1"), datasets: datasets)?.signal, .favourable)
-        XCTAssertNil(EvidenceTensions.reading(link("sc-2017-06", "99"), datasets: datasets))
+        XCTAssertEqual(EvidenceTensions.readings([link("sc-2017-06", "11.1")], datasets: datasets)[0]?.signal, .favourable)
+        XCTAssertNil(EvidenceTensions.readings([link("sc-2017-06", "99")], datasets: datasets)[0])
     }
 
     // MARK: Tensions

@@ -23,11 +23,14 @@ public struct CriterionChanges: Sendable, Equatable {
     /// An empty text removes the short name.
     public var shortName: String?
     public var offers: [String]?
+    /// KPI indicators cited for the whole criterion; replaces the citations it has.
+    public var evidence: [EvidenceLink]?
 
-    public init(name: String? = nil, shortName: String? = nil, offers: [String]? = nil) {
+    public init(name: String? = nil, shortName: String? = nil, offers: [String]? = nil, evidence: [EvidenceLink]? = nil) {
         self.name = name
         self.shortName = shortName
         self.offers = offers
+        self.evidence = evidence
     }
 }
 
@@ -85,10 +88,13 @@ public struct ScoreChanges: Sendable, Equatable {
     public var appendRationale: Bool
     /// Where in the source document the score comes from; nil keeps it, empty removes it.
     public var source: String?
+    /// KPI indicators the score cites; nil keeps its citations, otherwise they replace them
+    /// (or are added after them with `appendRationale`).
+    public var evidence: [EvidenceLink]?
 
     public init(
         option: String, criterion: String, scorer: String? = nil, value: Rational, rationale: [RationaleBullet]? = nil,
-        appendRationale: Bool = false, source: String? = nil
+        appendRationale: Bool = false, source: String? = nil, evidence: [EvidenceLink]? = nil
     ) {
         self.option = option
         self.criterion = criterion
@@ -97,6 +103,7 @@ public struct ScoreChanges: Sendable, Equatable {
         self.rationale = rationale
         self.appendRationale = appendRationale
         self.source = source
+        self.evidence = evidence
     }
 }
 

@@ -63,6 +63,7 @@ public enum AppraisalEditor {
             if let name = changes.name { draft.criteria[index].name = try text(name, "the name") }
             if let shortName = changes.shortName { draft.criteria[index].shortName = shortName.isEmpty ? nil : shortName }
             if let offers = changes.offers { draft.criteria[index].offers = try texts(offers, "an offer") }
+            if let evidence = changes.evidence { draft.criteria[index].evidence = evidence }
             return nil
         case .removeCriterion(let id):
             let index = try criterionIndex(id, in: draft)
@@ -221,6 +222,7 @@ public enum AppraisalEditor {
         score.value = changes.value
         if let bullets { score.rationale = changes.appendRationale ? score.rationale + bullets : bullets }
         if let source = changes.source { score.source = source.isEmpty ? nil : source }
+        if let evidence = changes.evidence { score.evidence = changes.appendRationale ? score.evidence + evidence : evidence }
         guard let index else {
             draft.scores.append(score)
             return nil

@@ -18,18 +18,16 @@ public struct AppraisalEvidence: Sendable {
 
     public init(appraisal: Appraisal, datasets: [KPIDataset]) {
         self.datasets = datasets
-        var citations: [Citation] = []
+        var cited: [(option: String?, criterion: String, link: EvidenceLink)] = []
         for criterion in appraisal.criteria {
-            for link in criterion.evidence {
-                citations.append(Citation(option: nil, criterion: criterion.id, link: link,
-                                          reading: EvidenceTensions.reading(link, datasets: datasets)))
-            }
+            cited += criterion.evidence.map { (nil, criterion.id, $0) }
         }
         for score in appraisal.scores where score.scorer == nil {
-            for link in score.evidence {
-                citations.append(Citation(option: score.option, criterion: score.criterion, link: link,
-                                          reading: EvidenceTensions.reading(link, datasets: datasets)))
-            }
+            cited += score.evidence.map { (score.option, score.criterion, $0) }
+        }
+        let readings = EvidenceTensions.readings(cited.map(\.link), datasets: datasets)
+        let citations = zip(cited, readings).map { item, reading in
+            Citation(option: item.option, criterion: item.criterion, link: item.link, reading: reading)
         }
         self.citations = citations
         let scored = appraisal.scores.filter { $0.scorer == nil && !$0.evidence.isEmpty }.map {

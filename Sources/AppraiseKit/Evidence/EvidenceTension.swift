@@ -127,9 +127,10 @@ public enum EvidenceTensions {
         }
     }
 
-    /// What one link shows, or nil when it does not resolve.
-    public static func reading(_ link: EvidenceLink, datasets: [KPIDataset]) -> EvidenceReading? {
-        Readings(datasets: datasets).reading(link)
+    /// What each link shows (nil where it does not resolve), assessing each dataset once.
+    public static func readings(_ links: [EvidenceLink], datasets: [KPIDataset]) -> [EvidenceReading?] {
+        let readings = Readings(datasets: datasets)
+        return links.map(readings.reading)
     }
 
     /// Each dataset assessed once at its own period, looked up by id and ref.

@@ -27,8 +27,8 @@ public struct ReportPack {
         self.matrix = matrix
         self.selection = selection
         self.toolVersion = toolVersion
-        ranking = Ranking(matrix: matrix, weights: selection.weights)
         reconciliation = Reconciliation(appraisal: appraisal, matrix: matrix, weights: selection.weights)
+        ranking = reconciliation.ranking
         sensitivity = try SensitivitySection(appraisal: appraisal, matrix: matrix, selection: selection)
         let evidence = AppraisalEvidence(appraisal: appraisal, datasets: datasets)
         self.evidence = evidence.citations.isEmpty ? nil : evidence

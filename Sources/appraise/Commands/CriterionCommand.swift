@@ -9,7 +9,8 @@ enum CriterionCommand {
         When the criteria carry weights the new one needs --weight; when they do not, giving one
         writes weight 1 on the others, which keeps their meaning. A new criterion joins every
         weight set at weight 0 and the end of the order of importance. edit replaces what it is
-        given (all --offer bullets at once; an empty --short-name removes it). remove deletes the
+        given (all --offer bullets or all --evidence citations at once; an empty --short-name
+        removes it). --evidence cites a KPI indicator as DATASET:REF=NOTE. remove deletes the
         criterion's scores too, so it needs --reason when there are any.
         """,
         arguments: [
@@ -22,6 +23,7 @@ enum CriterionCommand {
             .init(name: "short-name", value: "TEXT", help: "A shorter label for tables."),
             .init(name: "offer", value: "TEXT", help: "What an option should offer to score well.", repeatable: true),
             .init(name: "weight", value: "WEIGHT", help: "The criterion's weight (add only; then use 'appraise weight set')."),
+            .init(name: "evidence", value: "DATASET:REF[=NOTE]", help: "A KPI indicator that bears on the whole criterion.", repeatable: true),
             EditSession.byOption,
             EditSession.reasonOption,
         ],
@@ -30,6 +32,7 @@ enum CriterionCommand {
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
         let id = arguments.argument("ID")!
         let offers = arguments.all("offer")
+        let evidence = try arguments.all("evidence").map(ScoreCommand.citation)
         let edit: AppraisalEdit
         switch arguments.argument("ACTION")! {
         case "add":
@@ -37,17 +40,17 @@ enum CriterionCommand {
                 throw UsageError(message: "a new criterion needs --name TEXT")
             }
             edit = .addCriterion(Criterion(id: id, name: name, shortName: arguments.value("short-name", spec: spec), offers: offers,
-                                           weight: try EditArguments.number(arguments, "weight", spec: spec)))
+                                           weight: try EditArguments.number(arguments, "weight", spec: spec), evidence: evidence))
         case "edit":
             try EditArguments.reject(["weight"], in: arguments, action: "edit", hint: "change a weight with 'appraise weight set'")
             let changes = CriterionChanges(name: arguments.value("name", spec: spec), shortName: arguments.value("short-name", spec: spec),
-                                           offers: offers.isEmpty ? nil : offers)
+                                           offers: offers.isEmpty ? nil : offers, evidence: evidence.isEmpty ? nil : evidence)
             guard changes != CriterionChanges() else {
-                throw UsageError(message: "say what to change with --name, --short-name or --offer")
+                throw UsageError(message: "say what to change with --name, --short-name, --offer or --evidence")
             }
             edit = .editCriterion(id: id, changes)
         case "remove":
-            try EditArguments.reject(["name", "short-name", "offer", "weight"], in: arguments, action: "remove", hint: "remove takes only --by and --reason")
+            try EditArguments.reject(["name", "short-name", "offer", "weight", "evidence"], in: arguments, action: "remove", hint: "remove takes only --by and --reason")
             edit = .removeCriterion(id: id)
         case let action:
             throw UsageError(message: "unknown action '\(action)'; use add, edit or remove")

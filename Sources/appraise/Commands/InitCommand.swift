@@ -23,6 +23,8 @@ enum InitCommand {
             .init(name: "scale", value: "MIN..MAX", help: "The score scale.", defaultValue: "0..5"),
             .init(name: "step", value: "STEP", help: "Smallest difference between two scores.", defaultValue: "1"),
             .init(name: "from-csv", value: "MATRIX.csv", help: "Take criteria, options, weights and scores from a score matrix."),
+            .init(name: "kpi-dataset", value: "PATH", help: "A KPI dataset the scores will cite as evidence, relative to FILE's folder.",
+                  repeatable: true),
             EditSession.byOption,
             EditSession.reasonOption,
         ],
@@ -40,7 +42,7 @@ enum InitCommand {
             id: arguments.value("id", spec: spec) ?? Identifier.suggestion(for: stem), title: title, body: body,
             date: arguments.value("date", spec: spec) ?? String(ISO8601DateFormatter().string(from: Date()).prefix(10)),
             source: arguments.value("source", spec: spec), scale: try scale(arguments),
-            criteria: [], options: [], scores: [])
+            criteria: [], options: [], scores: [], kpiDatasets: arguments.all("kpi-dataset"))
         if let matrix = arguments.value("from-csv", spec: spec) {
             guard let data = FileManager.default.contents(atPath: matrix) else {
                 throw InputError(message: "\(matrix): cannot read the score matrix; check the path")

@@ -9,8 +9,9 @@ enum ScoreCommand {
         member of a panel; without it (or with --agreed) it is the agreed score of the cell,
         which counts over any panel consensus. Rationale bullets are written in the order for,
         against, contingent, note; giving any replaces the score's rationale, --append adds them
-        after the bullets it has, and giving none keeps it. Changing a score that already has a
-        value needs --reason. The journal records who (--by, else $USER), when, old → new and why.
+        after the bullets it has, and giving none keeps it; KPI citations (--evidence
+        DATASET:REF=NOTE) follow the same rule. Changing a score that already has a value needs
+        --reason. The journal records who (--by, else $USER), when, old → new and why.
         """,
         arguments: [
             .init(name: "FILE", help: "The appraisal file (JSON)."),
@@ -25,6 +26,7 @@ enum ScoreCommand {
             .init(name: "note", value: "TEXT", help: "Unmarked narrative text.", repeatable: true),
             .init(name: "append", value: nil, help: "Add the bullets after the score's existing rationale."),
             .init(name: "source", value: "TEXT", help: "Where in the source document the score comes from (empty removes it)."),
+            .init(name: "evidence", value: "DATASET:REF[=NOTE]", help: "A KPI indicator the score cites, with what it shows.", repeatable: true),
             .init(name: "agreed", value: nil, help: "File the score as the cell's agreed score even with --by."),
             EditSession.byOption,
             EditSession.reasonOption,
@@ -36,14 +38,32 @@ enum ScoreCommand {
         let bullets = RationaleBullet.Kind.allCases.flatMap { kind in
             arguments.all(kind.rawValue).map { RationaleBullet(kind: kind, text: $0) }
         }
-        if arguments.flag("append") && bullets.isEmpty {
-            throw UsageError(message: "--append needs bullets to add: --for, --against, --contingent or --note")
+        let evidence = try arguments.all("evidence").map(citation)
+        if arguments.flag("append") && bullets.isEmpty && evidence.isEmpty {
+            throw UsageError(message: "--append needs bullets or citations to add: --for, --against, --contingent, --note or --evidence")
         }
         let scorer = arguments.flag("agreed") ? nil : arguments.value("by", spec: spec)
         let changes = ScoreChanges(option: arguments.argument("OPTION")!, criterion: arguments.argument("CRITERION")!, scorer: scorer,
                                    value: value, rationale: bullets.isEmpty ? nil : bullets, appendRationale: arguments.flag("append"),
-                                   source: arguments.value("source", spec: spec))
+                                   source: arguments.value("source", spec: spec), evidence: evidence.isEmpty ? nil : evidence)
         let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         return try session.apply(.setScore(changes), action: "score", arguments: arguments, spec: spec, console: console)
+    }
+
+    /// `sc-2017-06:11.1=Agency workers down`: the dataset id up to the first colon (ids have
+    /// none), the indicator's ref up to the first "=", then the note.
+    static func citation(_ text: String) throws(UsageError) -> EvidenceLink {
+        guard let colon = text.firstIndex(of: ":") else {
+            throw UsageError(message: "--evidence '\(text)' needs the form DATASET:REF or DATASET:REF=NOTE, e.g. sc-2017-06:11.1=agency staff down")
+        }
+        let dataset = String(text[..<colon])
+        let rest = text[text.index(after: colon)...]
+        let equals = rest.firstIndex(of: "=")
+        let indicator = String(rest[..<(equals ?? rest.endIndex)])
+        let note = equals.map { String(rest[rest.index(after: $0)...]) } ?? ""
+        guard !dataset.isEmpty, !indicator.isEmpty else {
+            throw UsageError(message: "--evidence '\(text)' needs a dataset id and an indicator ref, e.g. sc-2017-06:11.1")
+        }
+        return EvidenceLink(dataset: dataset, indicator: indicator, note: note)
     }
 }
