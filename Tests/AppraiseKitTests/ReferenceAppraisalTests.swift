@@ -224,7 +224,7 @@ final class ReferenceAppraisalTests: XCTestCase {
         XCTAssertTrue(totals.allSatisfy { $0.message.contains("4 + 3 + 3 + 3 + 3 + 3 + 3 + 4 = 26/40") })
         let ranks = warnings.filter { $0.code == "declared-rank-mismatch" }
         XCTAssertEqual(ranks.map(\.message).sorted(), [
-            "Table 6, order of listing ranks Shared Service 4th, but its scores rank it 2nd.",
+            "Table 6, order of listing ranks Shared Service 4th, but its scores rank it 2nd jointly with Community Interest Company.",
             "Table 6, order of listing ranks Wholly Owned Company – Trust 3rd, but its scores rank it 4th.",
         ])
     }

@@ -18,6 +18,8 @@ public struct Reconciliation: Sendable, Equatable {
         public let location: String
         /// Totals only: the maximum, so the sentence can say "24/40".
         public let maximum: Rational
+        /// Ranks only: the options that share the computed rank, so the sentence can say so.
+        public let tiedWith: [String]
 
         /// `computed − declared`.
         public var difference: Rational { computed - declared }
@@ -36,7 +38,9 @@ public struct Reconciliation: Sendable, Equatable {
                 }
                 return sentence + "."
             case .rank:
-                return "\(source) ranks \(name) \(ordinal(declared)), but its scores rank it \(ordinal(computed))."
+                let shared = tiedWith.isEmpty ? ""
+                    : " jointly with " + Ordinal.list(tiedWith.map { appraisal.option($0)?.label ?? $0 })
+                return "\(source) ranks \(name) \(ordinal(declared)), but its scores rank it \(ordinal(computed))\(shared)."
             }
         }
 
@@ -72,13 +76,13 @@ public struct Reconciliation: Sendable, Equatable {
                 guard let computed = ranking.entry(for: entry.option), computed.total != entry.total else { continue }
                 findings.append(Finding(option: entry.option, field: .total, declared: entry.total, computed: computed.total,
                                         source: declaration.source, location: "declared[\(index)].totals.\(entry.option)",
-                                        maximum: computed.maximum))
+                                        maximum: computed.maximum, tiedWith: []))
             }
             for entry in declaration.ranks {
                 guard let computed = ranking.entry(for: entry.option), computed.rank != entry.rank else { continue }
                 findings.append(Finding(option: entry.option, field: .rank, declared: Rational(entry.rank), computed: Rational(computed.rank),
                                         source: declaration.source, location: "declared[\(index)].ranks.\(entry.option)",
-                                        maximum: .zero))
+                                        maximum: .zero, tiedWith: computed.tiedWith))
             }
         }
         self.findings = findings
