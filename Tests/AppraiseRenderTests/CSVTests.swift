@@ -90,7 +90,7 @@ final class CSVTests: XCTestCase {
         let options = try RFC4180.parse(String(try PackFixtures.file(pack, "options.csv").dropFirst()))
         XCTAssertEqual(options[3][1], "'" + PackFixtures.formula)
         let rationale = try RFC4180.parse(String(try PackFixtures.file(pack, "rationale.csv").dropFirst()))
-        XCTAssertEqual(rationale[1][6], "'-2+3 | pipe\r\nnext line", "the Against cell keeps its text and line break")
+        XCTAssertEqual(rationale[1][7], "'-2+3 | pipe\r\nnext line", "the Against cell keeps its text and line break")
     }
 
     private func unquoted(_ field: String) -> String {

@@ -113,4 +113,18 @@ final class PackTests: XCTestCase {
         XCTAssertTrue(pack.markdown.contains("\n## How robust the ranking is\n\n- Peer Practice Partner is first with 33 of 40 points"))
         XCTAssertTrue(pack.markdown.contains("\n### How often each option takes each rank\n"))
     }
+
+    /// A panel member's score is a row of its own, named, beside the cell's agreed score.
+    func testPanelScoresAppearInTheRationaleWithTheirScorer() throws {
+        var appraisal = PackFixtures.small()
+        appraisal.scores.append(Score(option: "alpha", criterion: "cost", scorer: "Ann Example", value: Rational(5),
+                                      rationale: [RationaleBullet(kind: .for, text: "Ann's reason.")]))
+        let pack = try PackFixtures.pack(appraisal)
+        let rationale = try RFC4180.parse(String(try PackFixtures.file(pack, "rationale.csv").dropFirst()))
+        XCTAssertEqual(rationale[0][5], "Scorer")
+        XCTAssertEqual(rationale[1][0...5], ["alpha", "Alpha", "cost", "Cost", "4", ""])
+        XCTAssertEqual(rationale[2][0...6], ["alpha", "Alpha", "cost", "Cost", "5", "Ann Example", "Ann's reason."])
+        XCTAssertTrue(try PackFixtures.file(pack, "report.md").contains("#### Cost: 5/5 (scored by Ann Example)"))
+        XCTAssertTrue(try PackFixtures.file(pack, "report.html").contains("(scored by Ann Example)</summary>"))
+    }
 }

@@ -165,7 +165,7 @@ struct HTMLReport {
                 current = option.id
             }
             out += "<details>\n<summary>\(HTML.escape(criterion.label)) <span class=\"score\">"
-                + "\(Formatting.outOf(score.value, appraisal.scale.maximum))</span></summary>\n"
+                + "\(Formatting.outOf(score.value, appraisal.scale.maximum))</span>\(HTML.escape(RationaleTable.byline(score)))</summary>\n"
             if let source = score.source { out += "<p class=\"note\">Source: \(HTML.escape(source))</p>\n" }
             if !score.rationale.isEmpty {
                 out += "<ul class=\"bullets\">\n"

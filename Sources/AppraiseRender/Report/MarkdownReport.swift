@@ -55,7 +55,7 @@ enum MarkdownReport {
                 out += "\n### \(escape(option.label))\n"
                 current = option.id
             }
-            out += "\n#### \(escape(criterion.label)): \(Formatting.outOf(score.value, appraisal.scale.maximum))\n\n"
+            out += "\n#### \(escape(criterion.label)): \(Formatting.outOf(score.value, appraisal.scale.maximum))\(escape(RationaleTable.byline(score)))\n\n"
             if let source = score.source { out += "Source: \(escape(source)).\n\n" }
             for bullet in score.rationale {
                 out += "- **\(RationaleTable.heading(bullet.kind)):** \(escape(bullet.text))\n"
