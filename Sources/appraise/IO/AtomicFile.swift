@@ -16,6 +16,22 @@ enum AtomicFile {
         guard descriptor >= 0 else {
             throw InputError(message: "cannot write \(url.path): \(String(cString: strerror(errno))); check the folder exists and is writable")
         }
+        var failure = writeDurably(data, to: descriptor)
+        close(descriptor)
+        if failure == nil && rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary.path)
+            throw InputError(message: "cannot write \(url.path): \(failure); the original file is unchanged")
+        }
+    }
+
+    static func write(_ text: String, to url: URL) throws(InputError) {
+        try write(Data(text.utf8), to: url)
+    }
+
+    /// Writes all of `data` at the descriptor's position (retrying short and interrupted
+    /// writes) and flushes it to disk. Returns the system's reason on failure, nil on success.
+    static func writeDurably(_ data: Data, to descriptor: Int32) -> String? {
         var failure: String?
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -30,15 +46,6 @@ enum AtomicFile {
             }
         }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if failure == nil && rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary.path)
-            throw InputError(message: "cannot write \(url.path): \(failure); the original file is unchanged")
-        }
-    }
-
-    static func write(_ text: String, to url: URL) throws(InputError) {
-        try write(Data(text.utf8), to: url)
+        return failure
     }
 }

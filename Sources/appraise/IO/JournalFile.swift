@@ -60,22 +60,7 @@ final class JournalFile {
 
     /// Appends one entry and flushes it to disk: once this returns, the change is committed.
     func append(_ entry: JournalEntry) throws(InputError) {
-        let data = Data((entry.line + "\n").utf8)
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
+        if let failure = AtomicFile.writeDurably(Data((entry.line + "\n").utf8), to: descriptor) {
             throw InputError(message: "cannot append to \(name): \(failure); the appraisal was not changed")
         }
     }
