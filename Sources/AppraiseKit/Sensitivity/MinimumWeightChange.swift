@@ -1,12 +1,10 @@
-/// The smallest move of one criterion's weight that changes an order, after Triantaphyllou &
-/// Sánchez (1997), "A sensitivity analysis approach for some deterministic multi-criteria
-/// decision-making methods", Decision Sciences 28(1).
-///
-/// They change one weight by δ and leave the others, which after normalising is the one-way
-/// sweep of `WeightSweep` to a new share t; the change is reported here as t − w (the
-/// criterion's share of the total moving from w to t), so the numbers agree with the sweep
-/// and the statements. At exactly `to` the options are level; any further and the order
-/// has changed.
+/// The smallest move of one criterion's share of the total weight that changes an order, the
+/// other weights rescaled in proportion (the one-way sweep of `WeightSweep`): the share moves
+/// from w to t and the change is t − w, in percentage points of the total. This is not
+/// Triantaphyllou and Sánchez's measure, which holds the other weights fixed
+/// (`HeldWeightChange`); both find the same crossovers but measure the distance differently.
+/// At exactly `to` the options are level; any further and the order has changed. Ties at no
+/// weight or all of it are edges of the range, not changes, and never count.
 public struct WeightChange: Sendable, Equatable {
     public let criterion: String
     /// The criterion's weight now.
@@ -40,8 +38,8 @@ public struct CriterionWeightChanges: Sendable, Equatable {
     public let anyPair: WeightChange?
 }
 
-/// Minimum weight changes for every criterion and the most critical criteria (T&S's
-/// absolute-top, percent-top, absolute-any and percent-any critical criteria).
+/// Minimum share changes for every criterion and the criteria whose share needs the smallest
+/// change, absolute (percentage points) or relative to the share now.
 public struct MinimumWeightChanges: Sendable, Equatable {
     public let criteria: [CriterionWeightChanges]
     /// The criterion whose smallest change of share alters first place.
@@ -88,11 +86,21 @@ public struct MinimumWeightChanges: Sendable, Equatable {
     /// neighbours in the order just beside the current weight, so sorting by (value, slope)
     /// and checking neighbours finds it without looking at every pair.
     static func anyPair(_ sweep: WeightSweep) -> WeightChange? {
+        let (down, up) = nearestPairMeetings(sweep)
+        guard let down else { return up }
+        guard let up else { return down }
+        return up.absolute < down.absolute ? up : down
+    }
+
+    /// The nearest weight, below and above the current one and strictly inside the range, at
+    /// which two options not level now meet.
+    static func nearestPairMeetings(_ sweep: WeightSweep) -> (down: WeightChange?, up: WeightChange?) {
         let now = sweep.current
         let values = sweep.intercepts.indices.map { sweep.value(option: $0, at: now) }
         let slopes = sweep.slopes
-        var best: WeightChange?
+        var found: [WeightChange?] = []
         for increasing in [false, true] {
+            var best: WeightChange?
             let order = values.indices.sorted { a, b in
                 if values[a] != values[b] { return values[a] > values[b] }
                 if slopes[a] != slopes[b] { return increasing ? slopes[a] > slopes[b] : slopes[a] < slopes[b] }
@@ -104,13 +112,14 @@ public struct MinimumWeightChanges: Sendable, Equatable {
                 let distance = (values[upper] - values[lower]) / closing
                 if let best, best.absolute <= distance { continue }
                 let meeting = increasing ? now + distance : now - distance
-                guard meeting >= .zero, meeting <= .one else { continue }
+                guard meeting > .zero, meeting < .one else { continue }
                 let ids = [sweep.optionIDs[upper], sweep.optionIDs[lower]]
                 best = WeightChange(criterion: sweep.criterion, from: now, to: meeting, before: [ids[0]],
                                     tied: ids, after: [ids[1]])
             }
+            found.append(best)
         }
-        return best
+        return (found[0], found[1])
     }
 
     private static func smallest(_ values: [Rational?], _ criteria: [CriterionWeightChanges]) -> String? {

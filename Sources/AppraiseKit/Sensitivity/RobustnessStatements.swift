@@ -7,7 +7,7 @@ public enum RobustnessStatements {
         var writer = Writer(names: report.names)
         writer.headline(report.ranking)
         writer.sweeps(report.sweeps, maximum: report.ranking.maximum)
-        writer.minimumChanges(report.minimumChanges)
+        writer.minimumChanges(report.minimumChanges, held: report.heldWeightChanges)
         writer.scores(report.scores, ranking: report.ranking)
         writer.scenarios(report.scenarios, importanceGiven: report.importance != nil)
         writer.leaveOneOut(report.leaveOneOut, leaders: report.ranking.leaders)
@@ -37,7 +37,7 @@ public enum RobustnessStatements {
                 : list(shares.enumerated().map { $0.offset == 0 ? $0.element.replacingFirst(" in ", with: " is first in ") : $0.element }))
             + (never == 0 || firsts.count == 1 ? "." : "; " + (never == 1 ? "the other option is" : "the other \(never) options are")
                 + " never first."))
-        sentences.append("Each share is within ±" + share(result.marginOfError).dropLast() + " percentage points of its true value with 95% confidence.")
+        sentences.append("Each share is within ±" + fixedDecimal(result.marginOfError * 100, places: 2) + " percentage points of its true value with 95% confidence.")
         if configuration.scoreSpread == 0 {
             let unsure = firsts.filter { (result.confidence[$0] ?? 0) < 1 }
             if unsure.isEmpty {
@@ -95,17 +95,17 @@ public enum RobustnessStatements {
                     // Level now only by coincidence of this weight.
                     let more = change.weight == .one ? change.tied : change.after
                     let less = sweep.changeBelow.map { $0.weight.isZero ? $0.tied : $0.before } ?? []
-                    sentences.append("\(subject) share first place only while \(criterion) carries exactly \(percent(sweep.current)) of the weight; "
+                    sentences.append("\(subject) share first place only while \(criterion) carries \(exactPercent(sweep.current)) of the weight, no more and no less; "
                         + "with more, \(first(more)), and with less, \(first(less)).")
                     continue
                 }
                 let lower = sweep.changeBelow.flatMap { $0.weight.isZero ? nil : $0 }
                 let upper = sweep.changeAbove.flatMap { $0.weight == .one ? nil : $0 }
                 var edges: [String] = []
-                if let atZero = sweep.changeBelow, atZero.weight.isZero {
+                if let atZero = sweep.tieAtNone {
                     edges.append("with none of the weight on \(criterion), \(sharing(atZero.tied, leaders))")
                 }
-                if let atOne = sweep.changeAbove, atOne.weight == .one {
+                if let atOne = sweep.tieAtAll {
                     edges.append("with all of the weight on \(criterion), \(sharing(atOne.tied, leaders))")
                 }
                 let edgeText = edges.isEmpty ? "" : "; " + edges.joined(separator: ", and ")
@@ -150,33 +150,44 @@ public enum RobustnessStatements {
             return (leaders.count == 1 ? "it ties with " : "they tie with ") + options(others)
         }
 
-        mutating func minimumChanges(_ changes: MinimumWeightChanges) {
+        /// Triantaphyllou and Sánchez's measure first (the one they published, cited), then the
+        /// share measure under its own name.
+        mutating func minimumChanges(_ changes: MinimumWeightChanges, held: HeldWeightChanges) {
+            let heldChanges = held.criteria.compactMap(\.firstPlace)
+            if heldChanges.isEmpty {
+                sentences.append("No change to the weight of any one criterion, the others held as they are, alters first place "
+                    + "(Triantaphyllou and Sánchez's measure).")
+            } else if !heldChanges.contains(where: { $0.absolute.isZero }) {
+                let byPercent = !held.mostCriticalForFirst.isEmpty
+                let critical = byPercent ? held.mostCriticalForFirst : held.mostCriticalForFirstAbsolute
+                let lead = held.changes(for: critical[0])!.firstPlace!
+                let relative = lead.relative.map { ", \(percent($0)) of its weight now" } ?? ""
+                let move = "\(lead.isIncrease ? "rise" : "fall") from \(weightText(lead.enteredFrom)) to \(weightText(lead.enteredTo)) "
+                    + "(by \(weightText(lead.isIncrease ? lead.enteredTo - lead.enteredFrom : lead.enteredFrom - lead.enteredTo))\(relative))"
+                let measure = "(Triantaphyllou and Sánchez's measure: one weight changed, the others held as they are"
+                    + (byPercent ? ", smallest change as a percentage of the weight)" : ")")
+                if critical.count == 1 {
+                    sentences.append("The most critical criterion for first place is \(names.criterion(lead.criterion)) \(measure): "
+                        + "its weight would have to \(move) before first place changes.")
+                } else {
+                    sentences.append("The most critical criteria for first place are \(list(critical.map(names.criterion))), equally \(measure): "
+                        + "the weight of \(names.criterion(lead.criterion)), for one, would have to \(move) before first place changes.")
+                }
+            }
             let firstChanges = changes.criteria.compactMap(\.firstPlace)
-            guard let smallest = firstChanges.map(\.absolute).min() else {
-                sentences.append("No change to the weight of any one criterion alters first place.")
-                return
-            }
-            guard !smallest.isZero else { return }
-            let critical = firstChanges.filter { $0.absolute == smallest }
-            let lead = critical[0]
-            let relative = lead.relative.map { " or \(percent($0)) of its weight now" } ?? ""
-            let move = "\(lead.isIncrease ? "rise" : "fall") from \(percent(lead.from)) to \(exactPercent(lead.to)), by \(percentagePoints(lead.absolute))\(relative),"
-            if critical.count == 1 {
-                sentences.append("The most critical criterion for first place is \(names.criterion(lead.criterion)) "
-                    + "(Triantaphyllou and Sánchez's measure): its weight would have to \(move) before first place changes.")
-            } else {
-                let named = list(critical.map { names.criterion($0.criterion) })
-                sentences.append("The most critical criteria for first place are \(named), equally "
-                    + "(Triantaphyllou and Sánchez's measure): the weight of \(names.criterion(lead.criterion)), for one, would have to \(move) before first place changes.")
-            }
-            if let relativeBest = changes.mostCriticalForFirstRelative, !critical.contains(where: { $0.criterion == relativeBest }),
-               let change = changes.changes(for: relativeBest)?.firstPlace, let relative = change.relative {
-                sentences.append("Relative to its own weight, \(names.criterion(relativeBest)) is the most critical: "
-                    + "a change of \(percent(relative)) of its weight (from \(percent(change.from)) to \(exactPercent(change.to))) alters first place.")
+            if let smallest = firstChanges.map(\.absolute).min(), !smallest.isZero {
+                let critical = firstChanges.filter { $0.absolute == smallest }
+                let lead = critical[0]
+                let relative = lead.relative.map { ", \(percent($0)) of its share now" } ?? ""
+                let who = critical.count == 1 ? "the share of \(names.criterion(lead.criterion))"
+                    : "the share of \(list(critical.map { names.criterion($0.criterion) }, "or"))"
+                sentences.append("With the other weights rescaled in proportion instead, the smallest change that alters first place is to \(who): "
+                    + "from \(percent(lead.from)) to \(exactPercent(lead.to)) of the total weight, "
+                    + "\(percentagePoints(lead.absolute))\(relative).")
             }
             let pairChanges = changes.criteria.compactMap(\.anyPair)
             if let nearest = pairChanges.min(by: { $0.absolute < $1.absolute }) {
-                sentences.append("The smallest change to one weight that brings any two options level is \(percentagePoints(nearest.absolute)): "
+                sentences.append("With the other weights rescaled in proportion, the smallest change to one weight that brings any two options level is \(percentagePoints(nearest.absolute)) of the total weight: "
                     + "\(names.criterion(nearest.criterion)) from \(percent(nearest.from)) to \(exactPercent(nearest.to)) brings \(options(nearest.after)) level with \(options(nearest.before)).")
             }
         }
@@ -196,7 +207,7 @@ public enum RobustnessStatements {
                     "\(move.to > move.from ? "raising" : "lowering") \(names.option(move.option))'s \(names.criterion(move.criterion)) score from \(points(move.from)) to \(points(move.to))"
                 }
                 let result = tie.aheadAfter.count > 1 ? "level with" : "ahead of"
-                sentences.append("To bring another option level with \(options(leaders)), at least \(points(tie.points)) score points would have to change in all: "
+                sentences.append("To bring another option level with \(options(leaders)), at least \(points(tie.points)) score point\(tie.points == .one ? "" : "s") would have to change in all: "
                     + "for example, \(list(moves)) would put \(names.option(challenger)) \(result) \(options(leaders)).")
             } else if thresholds.pointsToTieFirst == nil && ranking.entries.count > 1 && leaders.count == 1 {
                 sentences.append("No combination of score changes within the scale brings another option level with \(options(leaders)).")
@@ -335,13 +346,23 @@ private func inexactFraction(_ weight: Rational) -> String? {
     return "\(weight.numerator)/\(weight.denominator)"
 }
 
+/// A weight on the scale it was entered: "8", "0.4125", or "0.3333 (exactly 1/3)".
+private func weightText(_ value: Rational) -> String {
+    if let places = value.terminatingDecimalPlaces, places <= 4 { return value.decimalText(maximumPlaces: 4) }
+    return value.decimalText(maximumPlaces: 4) + " (exactly \(value.numerator)/\(value.denominator))"
+}
+
 private func percentagePoints(_ value: Rational) -> String {
     let text = (value * Rational(100)).decimalText(maximumPlaces: 2)
     return text + (text == "1" ? " percentage point" : " percentage points")
 }
 
-/// A simulated share as a percentage with two decimals: "84.12%".
-private func share(_ value: Double) -> String { fixedDecimal(value * 100, places: 2) + "%" }
+/// A simulated share as a percentage with two decimals: "84.12%"; a share too small to show
+/// at two decimals but not zero is "under 0.01%", never "0.00%".
+private func share(_ value: Double) -> String {
+    let text = fixedDecimal(value * 100, places: 2)
+    return value > 0 && text == "0.00" ? "under 0.01%" : text + "%"
+}
 
 /// "10,000".
 private func grouped(_ value: Int) -> String {

@@ -50,7 +50,10 @@ public struct SensitivityReport: Sendable, Equatable {
     /// For each sweep, the pairs chosen by `SensitivityOptions.pairs`.
     public let pairSweeps: [[PairSweep]]
     public let pairScope: PairScope
+    /// The smallest change of each criterion's share, the other weights rescaled in proportion.
     public let minimumChanges: MinimumWeightChanges
+    /// Triantaphyllou and Sánchez's smallest change of each weight, the other weights held.
+    public let heldWeightChanges: HeldWeightChanges
     public let scores: ScoreThresholds
     public let scenarios: [Scenario]
     /// The order of importance (criterion ids) behind the rank-order scenarios, if one was given.
@@ -86,6 +89,7 @@ public struct SensitivityReport: Sendable, Equatable {
         pairSweeps = concurrentMap(sweeps.count) { sweeps[$0].pairs(scope, ranking: ranking) }
         pairScope = options.pairs
         minimumChanges = MinimumWeightChanges(sweeps: sweeps)
+        heldWeightChanges = HeldWeightChanges(sweeps: sweeps, weights: weights.weights)
         scores = ScoreThresholds(matrix: matrix, weights: normalised, means: means)
         scenarios = Scenario.all(matrix: matrix, current: weights, named: named, importance: order)
         importance = importanceIDs

@@ -54,8 +54,12 @@ public struct PairSweep: Sendable, Equatable {
     /// The weights over which `higher` is not behind `lower`; at an end that is a crossover
     /// the two are level.
     public let holds: WeightInterval
-    /// Where the order reverses, if it does within 0 to 1.
+    /// Where the order reverses, if it does strictly between 0 and 1 (or at the current weight,
+    /// when the two are level now and any change separates them).
     public let crossover: PairCrossover?
+    /// None (0) or all (1) of the weight, when the two are level only there: an endpoint tie,
+    /// not a reversal, since no weight lies beyond it.
+    public var levelAtEnd: Rational? = nil
 }
 
 /// Which pairs of options a report follows through the sweeps.
@@ -87,16 +91,22 @@ public struct WeightSweep: Sendable, Equatable {
     public let slopes: [Rational]
     /// First place from t = 0 to t = 1, in order; consecutive segments meet end to start.
     public let segments: [FirstPlaceSegment]
-    /// Every weight in [0, 1] at which first place changes hands, in increasing order.
+    /// Every weight strictly between 0 and 1 at which first place changes hands, in
+    /// increasing order.
     public let crossovers: [FirstPlaceCrossover]
+    /// The ends of the range (none or all of the weight) where the options first there merely
+    /// share first place with others: ties at an edge, not changes of hands, since no weight
+    /// beyond the edge exists to put the others ahead.
+    public let endpointTies: [FirstPlaceCrossover]
     /// Options first at the current weights.
     public let leadersNow: [String]
     /// The weights over which exactly `leadersNow` stay first (with a tie at any end that is a
     /// crossover); a single point when first place is shared now only by coincidence.
     public let firstPlace: WeightInterval
-    /// The crossover at `firstPlace.from`, if first place changes there.
+    /// The crossover at `firstPlace.from`, if first place changes there (an endpoint tie only
+    /// when first place is shared now, at that end, and any move separates the leaders).
     public let changeBelow: FirstPlaceCrossover?
-    /// The crossover at `firstPlace.to`, if first place changes there.
+    /// The crossover at `firstPlace.to`, if first place changes there (likewise).
     public let changeAbove: FirstPlaceCrossover?
 
     /// The sweep of criterion `index` of `matrix` from `weights`.
@@ -128,17 +138,31 @@ public struct WeightSweep: Sendable, Equatable {
         let envelope = WeightSweep.envelope(intercepts: intercepts, slopes: slopes)
         let ids = matrix.optionIDs
         segments = envelope.segments.map { FirstPlaceSegment(interval: $0.interval, leaders: $0.leaders.map { ids[$0] }) }
-        crossovers = envelope.crossovers.map {
+        let transitions = envelope.crossovers.map {
             FirstPlaceCrossover(weight: $0.weight, before: $0.before.map { ids[$0] }, after: $0.after.map { ids[$0] },
                                 tied: $0.tied.map { ids[$0] })
         }
+        let interior = { (crossover: FirstPlaceCrossover) in crossover.weight > .zero && crossover.weight < .one }
+        crossovers = transitions.filter(interior)
+        endpointTies = transitions.filter { !interior($0) }
         leadersNow = indicesOfMaximum(means).map { ids[$0] }
         let now = current
         let leaders = leadersNow
         let holding = segments.first { $0.interval.contains(now) && $0.leaders == leaders }!
         firstPlace = holding.interval
-        changeBelow = crossovers.first { $0.weight == holding.interval.from }
-        changeAbove = crossovers.last { $0.weight == holding.interval.to }
+        let sharedNow = holding.interval.from == holding.interval.to
+        changeBelow = transitions.first { $0.weight == holding.interval.from && (sharedNow || interior($0)) }
+        changeAbove = transitions.last { $0.weight == holding.interval.to && (sharedNow || interior($0)) }
+    }
+
+    /// The tie at none of the weight, when the current leaders stay first all the way down to it.
+    public var tieAtNone: FirstPlaceCrossover? {
+        firstPlace.from.isZero ? endpointTies.first { $0.weight.isZero } : nil
+    }
+
+    /// The tie at all of the weight, when the current leaders stay first all the way up to it.
+    public var tieAtAll: FirstPlaceCrossover? {
+        firstPlace.to == .one ? endpointTies.first { $0.weight == .one } : nil
     }
 
     /// The full weight vector when criterion `index` is set to `t` under this convention.
@@ -171,6 +195,10 @@ public struct WeightSweep: Sendable, Equatable {
         guard root >= .zero, root <= .one else {
             return PairSweep(higher: optionIDs[higher], lower: optionIDs[lower], tiedNow: false, alwaysTied: false,
                              holds: .whole, crossover: nil)
+        }
+        if !tiedNow && (root.isZero || root == .one) {
+            return PairSweep(higher: optionIDs[higher], lower: optionIDs[lower], tiedNow: false, alwaysTied: false,
+                             holds: .whole, crossover: nil, levelAtEnd: root)
         }
         // Below the root the option whose line rises faster is behind.
         let crossover = slopeGap > .zero

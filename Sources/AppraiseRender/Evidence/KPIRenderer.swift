@@ -25,7 +25,7 @@ public enum KPIRenderer {
             columns: [.init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
                       .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings")],
             rows: rows,
-            notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? "" : "s") disagree with them."])
+            notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them."])
     }
 
     /// "better than national average 22.3%", "inside the top quartile (16.5%)"; nil when the

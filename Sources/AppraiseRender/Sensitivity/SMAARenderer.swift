@@ -71,7 +71,11 @@ public enum SMAARenderer {
         ])
     }
 
-    private static func percent(_ value: Double) -> String { fixedDecimal(value * 100, places: 2) + "%" }
+    /// Two decimals; a share that is not zero but too small to show is "<0.01%", never "0.00%".
+    private static func percent(_ value: Double) -> String {
+        let text = fixedDecimal(value * 100, places: 2)
+        return value > 0 && text == "0.00" ? "<0.01%" : text + "%"
+    }
 
     private static func modelText(_ configuration: SMAA.Configuration) -> String {
         var text: String

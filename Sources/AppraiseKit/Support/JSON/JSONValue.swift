@@ -17,6 +17,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
 
+    /// A number's exact value as a fraction string, "8/15" (or "3" for a whole number), written
+    /// beside its decimal so a script can tell a tie from a near-tie.
+    public static func exact(_ value: Rational) -> JSONValue { .string(value.description) }
+
     /// A Double written with fixed decimals, so platform float printing never leaks into output.
     public static func number(_ value: Double, places: Int) -> JSONValue {
         guard value.isFinite else { return .null }
