@@ -34,6 +34,7 @@ public enum RankingRenderer {
             "fingerprint": .string(fingerprint),
             "weightSet": .string(selection.id),
             "weights": .object(Dictionary(uniqueKeysWithValues: zip(appraisal.criteria.map(\.id), selection.weights.normalised.map { JSONValue.number($0) }))),
+            "weightsExact": .object(Dictionary(uniqueKeysWithValues: zip(appraisal.criteria.map(\.id), selection.weights.normalised.map(JSONValue.exact)))),
             "ranking": .array(entries(ranking, appraisal: appraisal)),
         ])
     }

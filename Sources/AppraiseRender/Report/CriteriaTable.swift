@@ -30,6 +30,7 @@ public enum CriteriaTable {
                 "offers": .array(criterion.offers.map(JSONValue.string)),
                 "weight": .number(selection.weights.entered[index]),
                 "weightShare": .number(selection.weights.normalised[index]),
+                "weightShareExact": .exact(selection.weights.normalised[index]),
                 "importance": .string(importance[index]),
             ])
         })

@@ -37,6 +37,7 @@ public enum WeightedMatrixTable {
     public static func json(_ ranking: Ranking, matrix: DecisionMatrix, selection: WeightSelection) -> JSONValue {
         .object([
             "weightShares": .object(Dictionary(uniqueKeysWithValues: zip(matrix.criterionIDs, selection.weights.normalised.map { JSONValue.number($0) }))),
+            "weightSharesExact": .object(Dictionary(uniqueKeysWithValues: zip(matrix.criterionIDs, selection.weights.normalised.map(JSONValue.exact)))),
             "contributions": .object(Dictionary(uniqueKeysWithValues: matrix.optionIDs.map { option in
                 (option, JSONValue.object(Dictionary(uniqueKeysWithValues: zip(matrix.criterionIDs, ranking.entry(for: option)!.contributions.map { JSONValue.number($0) }))))
             })),
