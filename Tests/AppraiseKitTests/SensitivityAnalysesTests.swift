@@ -20,8 +20,8 @@ final class SensitivityAnalysesTests: XCTestCase {
         XCTAssertEqual(child.after, ["cic"])
         XCTAssertEqual(changes.criteria[5].firstPlace?.absolute, r(49, 120))
         XCTAssertNil(changes.criteria[1].firstPlace, "Partnerships never changes first place")
-        // Commissioning only brings others level at 100%: 7/8 of the weight away.
-        XCTAssertEqual(changes.criteria[2].firstPlace?.absolute, r(7, 8))
+        // Commissioning only brings others level at 100%, an edge of the range: no change.
+        XCTAssertNil(changes.criteria[2].firstPlace)
         XCTAssertEqual(changes.mostCriticalForFirst, "child-focused")
         XCTAssertEqual(changes.mostCriticalForFirstRelative, "child-focused")
         // Any pair: Workforce at 3/17 brings Trust level with Shared Service: 3/17 − 1/8 = 7/136.

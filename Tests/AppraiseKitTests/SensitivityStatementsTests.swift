@@ -17,8 +17,11 @@ final class SensitivityStatementsTests: XCTestCase {
             "Peer Practice Partner stays first whatever weight Financial viability carries; with all of the weight on Financial viability, it would share first place with Commission by Contract, Managing Agent and Shared Service.",
             "Peer Practice Partner stays first unless Workforce carries more than 53.33% of the weight (exactly 8/15; now 12.5%); at that weight it ties with Community Interest Company, and above it Community Interest Company comes first.",
             "Peer Practice Partner stays first whatever weight Risk carries; with all of the weight on Risk, it would share first place with Shared Service.",
-            "The most critical criteria for first place are Child Focused and Workforce, equally (Triantaphyllou and Sánchez's measure): the weight of Child Focused, for one, would have to rise from 12.5% to 53.33% (exactly 8/15), by 40.83 percentage points or 326.67% of its weight now, before first place changes.",
-            "The smallest change to one weight that brings any two options level is 5.15 percentage points: Workforce from 12.5% to 17.65% (exactly 3/17) brings Wholly Owned Company – Trust level with Shared Service.",
+            // Held-weight (Triantaphyllou and Sánchez): Child Focused from 1 to 8 with the other seven
+            // at 1 is a share of 8/15; δ = 7/8 of the normalised weights, 7 on the entered scale, 700%.
+            "The most critical criteria for first place are Child Focused and Workforce, equally (Triantaphyllou and Sánchez's measure: one weight changed, the others held as they are, smallest change as a percentage of the weight): the weight of Child Focused, for one, would have to rise from 1 to 8 (by 7, 700% of its weight now) before first place changes.",
+            "With the other weights rescaled in proportion instead, the smallest change that alters first place is to the share of Child Focused or Workforce: from 12.5% to 53.33% (exactly 8/15) of the total weight, 40.83 percentage points, 326.67% of its share now.",
+            "With the other weights rescaled in proportion, the smallest change to one weight that brings any two options level is 5.15 percentage points of the total weight: Workforce from 12.5% to 17.65% (exactly 3/17) brings Wholly Owned Company – Trust level with Shared Service.",
             "No single score change alters first place, even by the full 5 points the scale allows.",
             "To bring another option level with Peer Practice Partner, at least 7 score points would have to change in all: for example, lowering Peer Practice Partner's Child Focused score from 4 to 0 and raising Community Interest Company's Partnerships score from 2 to 5 would put Community Interest Company level with Peer Practice Partner.",
             "Level on points: Community Interest Company and Shared Service (26 points).",
@@ -45,8 +48,11 @@ final class SensitivityStatementsTests: XCTestCase {
             "o1 stays first unless c0 carries more than 42.86% of the weight (exactly 3/7; now 33.33%); at that weight it ties with o0, and above it o0 comes first.",
             "o1 stays first unless c1 carries less than 14.29% of the weight (exactly 1/7; now 33.33%); at that weight it ties with o0, and below it o0 comes first.",
             "o1 stays first unless c2 carries less than 14.29% of the weight (exactly 1/7; now 33.33%); at that weight it ties with o0, and below it o0 comes first.",
-            "The most critical criterion for first place is c0 (Triantaphyllou and Sánchez's measure): its weight would have to rise from 33.33% to 42.86% (exactly 3/7), by 9.52 percentage points or 28.57% of its weight now, before first place changes.",
-            "The smallest change to one weight that brings any two options level is 9.52 percentage points: c0 from 33.33% to 42.86% (exactly 3/7) brings o0 level with o1.",
+            // Held: c0 alone, o0 = 5w + 2 against o1 = w + 8, level at w = 3/2 (+50%); c1 alone,
+            // o0 = 6 + w against o1 = 5 + 4w, level at w = 1/3 (−66.67%): c0 is the more critical.
+            "The most critical criterion for first place is c0 (Triantaphyllou and Sánchez's measure: one weight changed, the others held as they are, smallest change as a percentage of the weight): its weight would have to rise from 1 to 1.5 (by 0.5, 50% of its weight now) before first place changes.",
+            "With the other weights rescaled in proportion instead, the smallest change that alters first place is to the share of c0: from 33.33% to 42.86% (exactly 3/7) of the total weight, 9.52 percentage points, 28.57% of its share now.",
+            "With the other weights rescaled in proportion, the smallest change to one weight that brings any two options level is 9.52 percentage points of the total weight: c0 from 33.33% to 42.86% (exactly 3/7) brings o0 level with o1.",
             "The smallest single score change that alters first place is 2 points: lowering o1's c1 score from 4 to 2 would bring o0 level with it (4 different scores could each do it with a change of that size).",
             "To bring another option level with o1, at least 2 score points would have to change in all: for example, lowering o1's c0 score from 1 to 0 and raising o0's c1 score from 1 to 2 would put o0 level with o1.",
             "First place depends on the weighting: o1 is first under equal weights, but under rank-sum weights, rank-reciprocal weights and rank-order centroid weights, o0 comes first.",

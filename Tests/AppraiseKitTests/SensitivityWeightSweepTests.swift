@@ -34,10 +34,13 @@ final class SensitivityWeightSweepTests: XCTestCase {
         // Workforce: CIC 5 and Trust 5 both score the maximum, so with all of the weight on it
         // they are level at 5 (t = 1); below that CIC's rest (21/7 = 3) beats Trust's (20/7).
         let sweep = WeightSweep(matrix: F.reference, weights: .equal(count: 8), criterion: 5)
-        XCTAssertEqual(sweep.crossovers.map(\.weight), [r(8, 15), .one])
-        XCTAssertEqual(sweep.crossovers[1].before, ["cic"])
-        XCTAssertEqual(sweep.crossovers[1].after, ["trust", "cic"])
-        XCTAssertEqual(sweep.crossovers[1].tied, ["trust", "cic"])
+        // The level finish at t = 1 is an endpoint tie, not a change of hands.
+        XCTAssertEqual(sweep.crossovers.map(\.weight), [r(8, 15)])
+        XCTAssertEqual(sweep.endpointTies.map(\.weight), [.one])
+        XCTAssertEqual(sweep.endpointTies[0].before, ["cic"])
+        XCTAssertEqual(sweep.endpointTies[0].after, ["trust", "cic"])
+        XCTAssertEqual(sweep.endpointTies[0].tied, ["trust", "cic"])
+        XCTAssertNil(sweep.tieAtAll, "the tie at 100% is not Peer Practice Partner's")
         XCTAssertEqual(sweep.segments.map(\.leaders), [["practice-partner"], ["practice-partner", "cic"], ["cic"], ["trust", "cic"]])
     }
 
@@ -149,7 +152,7 @@ final class SensitivityWeightSweepTests: XCTestCase {
                     let middle = (segment.interval.from + segment.interval.to) / r(2)
                     XCTAssertEqual(leaders(at: middle), segment.leaders, "\(sweep.criterion) at \(middle)")
                 }
-                for crossover in sweep.crossovers {
+                for crossover in sweep.crossovers + sweep.endpointTies {
                     XCTAssertEqual(leaders(at: crossover.weight), crossover.tied)
                     if crossover.weight > .zero {
                         XCTAssertEqual(leaders(at: crossover.weight - epsilon), crossover.before)
