@@ -3,7 +3,7 @@ import XCTest
 
 /// `appraise export` and `appraise report` writing the pack, through the real executable.
 final class ExportTests: XCTestCase {
-    static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
+    static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-endpoint-ties.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
                                    "sensitivity-score-pairs.csv", "sensitivity-scenarios.csv", "sensitivity-leave-one-out.csv",
                                    "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
     static let allFiles = (["SHA256SUMS", "criteria.csv", "manifest.json", "options.csv", "ranking.csv", "rationale.csv", "reconciliation.csv",
@@ -19,7 +19,7 @@ final class ExportTests: XCTestCase {
         let out = try ExecutableRunner.temporaryFolder(self).appendingPathComponent("pack")
         let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "md,csv", "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "Wrote 22 files to \(out.path)/\n")
+        XCTAssertEqual(result.stdout, "Wrote 23 files to \(out.path)/\n")
         XCTAssertEqual(try Self.names(out), Self.allFiles.filter { $0 != "report.html" && $0 != "report.json" })
         let manifest = String(decoding: try Data(contentsOf: out.appendingPathComponent("manifest.json")), as: UTF8.self)
         XCTAssertTrue(manifest.contains("\"formats\": [\n      \"csv\",\n      \"md\"\n    ]"), manifest)
@@ -71,7 +71,7 @@ final class ExportTests: XCTestCase {
         let result = try ExecutableRunner.run(["report", ExecutableRunner.referenceAppraisal.path, "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Peer Practice Partner ranks first with 33/40 (82.5%)"), result.stdout)
-        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 24 files to \(out.path)/\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 25 files to \(out.path)/\n"), result.stdout)
         XCTAssertEqual(try Self.names(out), Self.allFiles)
         let check = try ExecutableRunner.run(["verify-pack", out.path])
         XCTAssertEqual(check.status, 0, check.stderr)

@@ -5,7 +5,7 @@ import XCTest
 
 /// The pack as a whole: which files, in which order, the same numbers in every format.
 final class PackTests: XCTestCase {
-    static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
+    static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-endpoint-ties.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
                                    "sensitivity-score-pairs.csv", "sensitivity-scenarios.csv", "sensitivity-leave-one-out.csv",
                                    "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
     static let evidenceFiles = ["evidence.csv", "evidence-tensions.csv"]

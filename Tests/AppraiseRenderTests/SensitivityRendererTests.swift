@@ -49,13 +49,28 @@ final class SensitivityRendererTests: XCTestCase {
         XCTAssertEqual(member(json, "weights", "0", "crossovers", "0", "weight"), .number("0.533333"))
         XCTAssertEqual(member(json, "weights", "0", "crossovers", "0", "before"), .array([.string("practice-partner")]))
         XCTAssertEqual(member(json, "weights", "0", "crossovers", "0", "after"), .array([.string("cic")]))
-        XCTAssertEqual(member(json, "weights", "0", "minimumChange", "absolute"), .number("0.408333"))
-        XCTAssertEqual(member(json, "weights", "0", "minimumChange", "relative"), .number("3.266667"))
-        XCTAssertEqual(member(json, "weights", "1", "minimumChange"), .null)
+        XCTAssertEqual(member(json, "weights", "0", "crossovers", "0", "weightExact"), .string("8/15"))
+        XCTAssertEqual(member(json, "weights", "0", "firstPlace", "holdsToExact"), .string("8/15"))
+        XCTAssertEqual(member(json, "weights", "0", "currentExact"), .string("1/8"))
+        // The share measure, under its own name.
+        XCTAssertEqual(member(json, "weights", "0", "minimumShareChange", "absolute"), .number("0.408333"))
+        XCTAssertEqual(member(json, "weights", "0", "minimumShareChange", "absoluteExact"), .string("49/120"))
+        XCTAssertEqual(member(json, "weights", "0", "minimumShareChange", "relative"), .number("3.266667"))
+        XCTAssertEqual(member(json, "weights", "1", "minimumShareChange"), .null)
+        // Triantaphyllou and Sánchez's measure: Child Focused from 1 to 8, +700%.
+        XCTAssertEqual(member(json, "weights", "0", "minimumWeightChange", "weightTo"), .number("8"))
+        XCTAssertEqual(member(json, "weights", "0", "minimumWeightChange", "percent"), .number("700"))
+        XCTAssertEqual(member(json, "weights", "0", "minimumWeightChange", "absoluteExact"), .string("7/8"))
+        XCTAssertEqual(member(json, "weights", "0", "minimumWeightChange", "direction"), .string("increase"))
+        XCTAssertEqual(member(json, "weights", "2", "minimumWeightChange"), .null, "Commissioning: no change")
+        // Commissioning's tie at 100% is an endpoint tie, not a crossover.
+        XCTAssertEqual(member(json, "weights", "2", "crossovers"), .array([]))
+        XCTAssertEqual(member(json, "weights", "2", "endpointTies", "0", "weightExact"), .string("1"))
         XCTAssertEqual(member(json, "scores", "minimumPointsToChangeFirst"), .number("7"))
         XCTAssertEqual(member(json, "scores", "singleChanges"), .array([]))
         XCTAssertEqual(member(json, "neverFirst"), .array([.string("mutual"), .string("joint-venture")]))
-        XCTAssertEqual(member(json, "mostCritical", "firstPlace"), .string("child-focused"))
+        XCTAssertEqual(member(json, "mostCritical", "weightChange", "firstPlace"), .array([.string("child-focused"), .string("workforce")]))
+        XCTAssertEqual(member(json, "mostCritical", "shareChange", "firstPlace"), .string("child-focused"))
         XCTAssertEqual(member(json, "statements", "0"),
                        .string("Peer Practice Partner is first with 33 of 40 points, 7 ahead of Community Interest Company and shared-service (26 each)."))
         // Same report, same bytes.
@@ -64,17 +79,25 @@ final class SensitivityRendererTests: XCTestCase {
 
     func testSensitivityTables() throws {
         let tables = SensitivityRenderer.tables(try report())
-        XCTAssertEqual(tables.map(\.id), ["sensitivity-weights", "sensitivity-crossovers", "sensitivity-pairs", "sensitivity-scores",
+        XCTAssertEqual(tables.map(\.id), ["sensitivity-weights", "sensitivity-crossovers", "sensitivity-endpoint-ties", "sensitivity-pairs", "sensitivity-scores",
                                           "sensitivity-score-pairs", "sensitivity-scenarios", "sensitivity-leave-one-out",
                                           "sensitivity-dominance"])
-        XCTAssertEqual(tables[0].rows[0], ["Child Focused", "12.5%", "0%", "53.33%", "+40.83", "326.67%", "Community Interest Company"])
-        XCTAssertEqual(tables[0].rows[1][4], "none")
-        XCTAssertEqual(tables[1].rows.first, ["Child Focused", "53.33%", "Peer Practice Partner", "Community Interest Company",
+        XCTAssertEqual(tables[0].rows[0], ["Child Focused", "12.5%", "0%", "53.33%", "1 → 8", "+700%", "+40.83", "326.67%",
+                                           "Community Interest Company"])
+        XCTAssertEqual(tables[0].rows[1][4], "no change")
+        XCTAssertEqual(tables[0].rows[1][6], "no change")
+        XCTAssertEqual(tables[0].notes.last, "Most critical criteria for first place, equally (Triantaphyllou and Sánchez, smallest change as a percentage of the weight): Child Focused, Workforce.")
+        XCTAssertEqual(tables[1].rows.first, ["Child Focused", "53.33% (8/15)", "Peer Practice Partner", "Community Interest Company",
                                               "Peer Practice Partner = Community Interest Company"])
-        XCTAssertEqual(tables[2].rows.count, 8 * 7)
-        XCTAssertEqual(tables[5].columns.map(\.header), ["Option", "the appraisal's weights", "equal weights"])
-        XCTAssertEqual(tables[5].rows[3], ["Community Interest Company", "2=", "2="])
-        XCTAssertEqual(tables[7].rows[4], ["mutual", "Peer Practice Partner, trust, Community Interest Company, shared-service", "never first"])
+        XCTAssertEqual(tables[1].rows.count, 2, "only Child Focused and Workforce change first place strictly inside the range")
+        XCTAssertEqual(tables[2].rows.map { $0[0] }, ["commissioning", "financial-viability", "Workforce", "risk"])
+        XCTAssertTrue(tables[2].rows.allSatisfy { $0[1] == "100%" })
+        XCTAssertEqual(tables[3].rows.count, 8 * 7)
+        XCTAssertFalse(tables[3].rows.contains { $0[3] == $0[4] && !$0[3].isEmpty }, "no order holds from a weight to the same weight")
+        XCTAssertTrue(tables[3].rows.contains { $0[3] == "level now" })
+        XCTAssertEqual(tables[6].columns.map(\.header), ["Option", "the appraisal's weights", "equal weights"])
+        XCTAssertEqual(tables[6].rows[3], ["Community Interest Company", "2=", "2="])
+        XCTAssertEqual(tables[8].rows[4], ["mutual", "Peer Practice Partner, trust, Community Interest Company, shared-service", "never first"])
         for table in tables { XCTAssertFalse(TextTableRenderer.render(table).isEmpty) }
     }
 
