@@ -221,6 +221,9 @@ public enum AppraisalEncoding {
         if !declaration.ranks.isEmpty {
             members.add("ranks", .object(declaration.ranks.map { ($0.option, .leaf(.number($0.rank))) }))
         }
+        members.optional("basis", declaration.basis?.rawValue)
+        members.optional("weighting", declaration.weighting)
+        if let decimals = declaration.decimals { members.add("decimals", .leaf(.number(decimals))) }
         return members.node
     }
 }

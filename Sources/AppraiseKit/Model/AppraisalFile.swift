@@ -267,8 +267,16 @@ final class AppraisalDecoder {
         if !reader.has("totals") && !reader.has("ranks") {
             sink.report(code: "missing-field", message: "a declaration needs \"totals\", \"ranks\" or both", location: path)
         }
+        let basis = reader.has("basis") ? choice(reader, "basis", Declaration.Basis.self, default: .points) : nil
+        let weighting = reader.string("weighting", required: false)
+        var decimals = reader.integer("decimals", required: false)
+        if let places = decimals, places < 0 || places > Declaration.maximumDecimals {
+            sink.report(code: "out-of-range", message: "\(places) decimal places is not a printed precision; use 0 to \(Declaration.maximumDecimals)",
+                        location: reader.child("decimals"))
+            decimals = nil
+        }
         reader.rejectUnknownKeys()
         guard let source else { return nil }
-        return Declaration(source: source, totals: totals, ranks: ranks)
+        return Declaration(source: source, totals: totals, ranks: ranks, basis: basis, weighting: weighting, decimals: decimals)
     }
 }

@@ -227,6 +227,10 @@ struct AppraisalValidator {
         let optionCount = appraisal.options.count
         for (index, declaration) in appraisal.declared.enumerated() {
             let path = "declared[\(index)]"
+            if let weighting = declaration.weighting, appraisal.weightSelection(weighting) == nil {
+                sink.report(code: "unknown-id", message: "the declaration's weighting \"\(weighting)\" is not a weighting of this appraisal; use one of "
+                            + appraisal.availableWeightSelections.joined(separator: ", "), location: "\(path).weighting")
+            }
             for entry in declaration.totals where !optionIDs.contains(entry.option) {
                 sink.report(code: "unknown-id", message: "declared total for unknown option \"\(entry.option)\"\(known(optionIDs))", location: "\(path).totals.\(entry.option)")
             }

@@ -138,6 +138,7 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),
+                "consistentWhenRounded": .array(reconciliation.consistentWhenRounded.map(ReconciliationRenderer.json)),
                 "consequences": .array(reconciliation.consequences(in: appraisal).map(JSONValue.string)),
             ])
         }

@@ -33,19 +33,16 @@ public enum SpreadsheetTables {
 
     public static func reconciliation(_ reconciliation: Reconciliation, appraisal: Appraisal) -> Table {
         let reading = ReconciliationRenderer.table(reconciliation, appraisal: appraisal)
-        var rows: [[String]] = []
-        for declaration in appraisal.declared {
-            for entry in declaration.totals {
-                guard let computed = reconciliation.ranking.entry(for: entry.option) else { continue }
-                rows.append([declaration.source, entry.option, label(entry.option, appraisal), "total", Formatting.number(entry.total),
-                             Formatting.number(computed.total), Formatting.number(computed.total - entry.total),
-                             Formatting.number(computed.maximum), computed.total == entry.total ? "agrees" : "DIFFERS"])
-            }
-            for entry in declaration.ranks {
-                guard let computed = reconciliation.ranking.entry(for: entry.option) else { continue }
-                rows.append([declaration.source, entry.option, label(entry.option, appraisal), "rank", String(entry.rank),
-                             Formatting.rank(computed), String(computed.rank - entry.rank), "",
-                             computed.rank == entry.rank ? "agrees" : "DIFFERS"])
+        let rows = reconciliation.checks.map { check -> [String] in
+            switch check.field {
+            case .total:
+                return [check.source, check.option, label(check.option, appraisal), ReconciliationRenderer.field(check),
+                        Formatting.number(check.declared), check.decimals == nil ? Formatting.number(check.computed) : check.computed.decimalText(),
+                        Formatting.number(check.difference), Formatting.number(check.maximum), ReconciliationRenderer.verdict(check)]
+            case .rank:
+                return [check.source, check.option, label(check.option, appraisal), ReconciliationRenderer.field(check),
+                        check.declared.decimalText(), Ranking.label(rank: Int(check.computed.numerator), tied: !check.tiedWith.isEmpty),
+                        check.difference.decimalText(), "", ReconciliationRenderer.verdict(check)]
             }
         }
         return Table(

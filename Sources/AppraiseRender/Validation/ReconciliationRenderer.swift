@@ -2,34 +2,62 @@ import AppraiseKit
 
 /// Declared versus computed totals and ranks, with the difference.
 public enum ReconciliationRenderer {
-    public static func json(_ finding: Reconciliation.Finding) -> JSONValue {
-        .object([
-            "option": .string(finding.option),
-            "field": .string(finding.field.rawValue),
-            "declared": .number(finding.declared),
-            "computed": .number(finding.computed),
-            "difference": .number(finding.difference),
-            "source": .string(finding.source),
-            "location": .string(finding.location),
-        ])
+    public static func json(_ finding: Reconciliation.Finding) -> JSONValue { json(finding.check) }
+
+    /// One check; what the declaration says about its basis, weighting and precision is
+    /// written only when it says it, so older documents keep their shape.
+    public static func json(_ check: DeclaredCheck) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "option": .string(check.option),
+            "field": .string(check.field.rawValue),
+            "declared": .number(check.declared),
+            "computed": .number(check.computed),
+            "difference": .number(check.difference),
+            "source": .string(check.source),
+            "location": .string(check.location),
+        ]
+        if check.basis != .points { members["basis"] = .string(check.basis.rawValue) }
+        if let weighting = check.weighting { members["weighting"] = .string(weighting) }
+        if let decimals = check.decimals {
+            members["decimals"] = .number(decimals)
+            members["computedExact"] = .exact(check.computed)
+            members["outcome"] = .string(check.outcome.rawValue)
+        }
+        return .object(members)
+    }
+
+    /// The check's verdict for a table: "agrees", "consistent when rounded to 1 dp", "DIFFERS".
+    public static func verdict(_ check: DeclaredCheck) -> String {
+        switch check.outcome {
+        case .agrees: "agrees"
+        case .consistentWhenRounded: "consistent when rounded to \(check.decimals ?? 0) dp"
+        case .differs: "DIFFERS"
+        }
+    }
+
+    /// "total", or "total (percent, equal weights)" when the declaration is not plain points
+    /// under the weighting reconciled against.
+    public static func field(_ check: DeclaredCheck) -> String {
+        var qualifiers: [String] = []
+        if check.field == .total && check.basis != .points { qualifiers.append(check.basis.rawValue.replacingOccurrences(of: "-", with: " ")) }
+        if let weighting = check.weighting { qualifiers.append(weighting) }
+        return check.field.rawValue + (qualifiers.isEmpty ? "" : " (\(qualifiers.joined(separator: ", ")))")
     }
 
     /// Every declared number beside the computed one, agreeing or not, so a reader sees what
     /// was checked as well as what failed.
     public static func table(_ reconciliation: Reconciliation, appraisal: Appraisal) -> Table {
-        var rows: [[String]] = []
-        for declaration in appraisal.declared {
-            for entry in declaration.totals {
-                guard let computed = reconciliation.ranking.entry(for: entry.option) else { continue }
-                rows.append([declaration.source, appraisal.option(entry.option)?.label ?? entry.option, "total",
-                             Formatting.outOf(entry.total, computed.maximum), Formatting.outOf(computed.total, computed.maximum),
-                             Formatting.number(computed.total - entry.total), computed.total == entry.total ? "agrees" : "DIFFERS"])
-            }
-            for entry in declaration.ranks {
-                guard let computed = reconciliation.ranking.entry(for: entry.option) else { continue }
-                rows.append([declaration.source, appraisal.option(entry.option)?.label ?? entry.option, "rank",
-                             String(entry.rank), Formatting.rank(computed), String(computed.rank - entry.rank),
-                             computed.rank == entry.rank ? "agrees" : "DIFFERS"])
+        let rows = reconciliation.checks.map { check -> [String] in
+            let label = appraisal.option(check.option)?.label ?? check.option
+            switch check.field {
+            case .total:
+                let shown = check.basis == .points
+                    ? [Formatting.outOf(check.declared, check.maximum), Formatting.outOf(check.computed, check.maximum)]
+                    : [check.text(check.declared), check.text(check.computed)]
+                return [check.source, label, field(check)] + shown + [Formatting.number(check.difference), verdict(check)]
+            case .rank:
+                let entry = Ranking.label(rank: Int(check.computed.numerator), tied: !check.tiedWith.isEmpty)
+                return [check.source, label, field(check), check.declared.decimalText(), entry, check.difference.decimalText(), verdict(check)]
             }
         }
         return Table(
