@@ -72,10 +72,11 @@ public struct DeclaredCheck: Sendable, Equatable {
         }
     }
 
-    /// The figure the way a reader would write it: "24/40", "65%", "7.4 out of 10".
-    public func text(_ value: Rational) -> String {
+    /// The figure the way a reader would write it: "24/40", "65%", "7.35 out of 10"; with
+    /// `printed`, to the declaration's own precision ("6.0 out of 10").
+    public func text(_ value: Rational, printed: Bool = false) -> String {
         let places = max(decimals ?? 0, value.terminatingDecimalPlaces.map { min($0, 2) } ?? 2)
-        let number = decimals != nil && value == declared ? value.formatted(places: decimals!) : value.decimalText(maximumPlaces: places)
+        let number = printed && decimals != nil ? value.formatted(places: decimals!) : value.decimalText(maximumPlaces: places)
         switch basis {
         case .points: return "\(number)/\(maximum.decimalText(maximumPlaces: 2))"
         case .percent: return number + "%"

@@ -32,7 +32,7 @@ public struct Reconciliation: Sendable, Equatable {
             case .total:
                 let about = check.description
                 guard about.isEmpty else {
-                    return "The published total for \(name) (\(check.text(declared)), \(about), \(source)) disagrees with its scores, "
+                    return "The published total for \(name) (\(check.text(declared, printed: true)), \(about), \(source)) disagrees with its scores, "
                         + "which give \(check.text(computed))\(check.decimals.map { " (\(computed.formatted(places: $0)) when rounded to \($0) dp)" } ?? "")."
                 }
                 var sentence = "The published total for \(name) (\(points(declared, maximum)), \(source)) is not the sum of its scores"
@@ -157,7 +157,7 @@ public struct Reconciliation: Sendable, Equatable {
         for index in appraisal.declared.indices {
             let rounded = consistentWhenRounded.filter { $0.declaration == index }
             guard let first = rounded.first, let decimals = first.decimals else { continue }
-            let parts = rounded.map { "\(label($0.option)) (printed \($0.text($0.declared)); the scores give \($0.text($0.computed)))" }
+            let parts = rounded.map { "\(label($0.option)) (printed \($0.text($0.declared, printed: true)); the scores give \($0.text($0.computed)))" }
             sentences.append("\(first.source): \(rounded.count == 1 ? "1 total is" : "\(rounded.count) totals are") consistent with the scores when rounded to "
                 + "\(decimals) dp, not exactly: \(Ordinal.list(parts)).")
             let totals = checks.filter { $0.declaration == index && $0.field == .total && $0.outcome != .differs }
@@ -165,7 +165,7 @@ public struct Reconciliation: Sendable, Equatable {
             for check in totals { groups[check.declared, default: []].append(check) }
             for printed in totals.map(\.declared) {
                 guard let group = groups.removeValue(forKey: printed), group.count > 1, Set(group.map(\.computed)).count > 1 else { continue }
-                sentences.append("\(Ordinal.list(group.map { label($0.option) })) are printed level at \(first.text(printed)) only by rounding: "
+                sentences.append("\(Ordinal.list(group.map { label($0.option) })) are printed level at \(first.text(printed, printed: true)) only by rounding: "
                     + "the scores give \(Ordinal.list(group.map { $0.text($0.computed) })), so they are not level.")
             }
         }

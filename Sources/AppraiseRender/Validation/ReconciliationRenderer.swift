@@ -53,7 +53,7 @@ public enum ReconciliationRenderer {
             case .total:
                 let shown = check.basis == .points
                     ? [Formatting.outOf(check.declared, check.maximum), Formatting.outOf(check.computed, check.maximum)]
-                    : [check.text(check.declared), check.text(check.computed)]
+                    : [check.text(check.declared, printed: true), check.text(check.computed)]
                 return [check.source, label, field(check)] + shown + [Formatting.number(check.difference), verdict(check)]
             case .rank:
                 let entry = Ranking.label(rank: Int(check.computed.numerator), tied: !check.tiedWith.isEmpty)
