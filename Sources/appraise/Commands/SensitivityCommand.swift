@@ -7,11 +7,14 @@ enum SensitivityCommand {
         abstract: "How robust the ranking is to the weights and the scores, worked out exactly.",
         discussion: """
         One-way weight sweeps with every crossover found exactly (one criterion's weight set to t,
-        the others rescaled in proportion), the smallest weight change that alters first place
-        or any pair's order, the smallest score changes that tie or reverse first place and each
-        adjacent pair, the ranking under every weight set (with equal and rank-order weights),
-        with each criterion left out, dominance, and the options no weighting can put first,
-        then the findings in plain English. Weights in JSON are fractions of 1.
+        the others rescaled in proportion) and ties at none or all of the weight listed apart as
+        endpoint ties; the smallest change of one weight, the others held, that alters first
+        place or any pair's order (Triantaphyllou and Sánchez, 1997), and the smallest change of
+        one share with the others rescaled; the smallest score changes that tie or reverse first
+        place and each adjacent pair, the ranking under every weight set (with equal and
+        rank-order weights), with each criterion left out, dominance, and the options no
+        weighting can put first, then the findings in plain English. Weights in JSON are
+        fractions of 1, each with its exact fraction beside it ("currentExact": "1/8").
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
