@@ -62,7 +62,7 @@ final class ExportTests: XCTestCase {
         try ExecutableRunner.copyReferenceDatasets(to: folder)
         let result = try ExecutableRunner.run(["export", "appraisal.json", "--format", "csv"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "Wrote 21 files to exports/rotherham-ama-2017/\n")
+        XCTAssertEqual(result.stdout, "Wrote 22 files to exports/rotherham-ama-2017/\n")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("exports/rotherham-ama-2017/ranking.csv").path))
     }
 
