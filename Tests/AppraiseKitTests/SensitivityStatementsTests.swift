@@ -62,6 +62,16 @@ final class SensitivityStatementsTests: XCTestCase {
         ])
     }
 
+    func testATinyButRealShareIsNeverShownAsZero() {
+        // First in 4 of 100,000 draws: "under 0.01%", never "in 0.00%" (nor the other "100.00%").
+        let result = SMAA.Result(configuration: SMAA.Configuration(samples: 100_000), optionIDs: ["a", "b"], criterionIDs: ["c0"],
+                                 rankAcceptability: [[0.99996, 0.00004], [0.00004, 0.99996]], centralWeights: [[1], [1]],
+                                 confidence: [1, 1], marginOfError: 0.0031)
+        let first = RobustnessStatements.smaa(result, names: DisplayNames())[0]
+        XCTAssertEqual(first, "In 100,000 random weightings with every weighting equally likely (seed 1), a is first in over 99.99% and b in under 0.01%.")
+        XCTAssertFalse(first.contains("0.00%."), first)
+    }
+
     func testSMAAStatements() throws {
         let result = try SMAA.run(matrix: F.reference, weights: .equal(count: 8), configuration: SMAA.Configuration(samples: 10_000))
         let first = result.rankAcceptability[0][0], cic = result.rankAcceptability[3][0]

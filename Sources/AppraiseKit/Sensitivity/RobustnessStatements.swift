@@ -357,11 +357,13 @@ private func percentagePoints(_ value: Rational) -> String {
     return text + (text == "1" ? " percentage point" : " percentage points")
 }
 
-/// A simulated share as a percentage with two decimals: "84.12%"; a share too small to show
-/// at two decimals but not zero is "under 0.01%", never "0.00%".
+/// A simulated share as a percentage with two decimals: "84.12%"; a share that two decimals
+/// would round to 0 or 100 without being so is "under 0.01%" or "over 99.99%".
 private func share(_ value: Double) -> String {
     let text = fixedDecimal(value * 100, places: 2)
-    return value > 0 && text == "0.00" ? "under 0.01%" : text + "%"
+    if value > 0 && text == "0.00" { return "under 0.01%" }
+    if value < 1 && text == "100.00" { return "over 99.99%" }
+    return text + "%"
 }
 
 /// "10,000".

@@ -71,10 +71,12 @@ public enum SMAARenderer {
         ])
     }
 
-    /// Two decimals; a share that is not zero but too small to show is "<0.01%", never "0.00%".
+    /// Two decimals; a share that would round to 0 or 100 without being so is "<0.01%" or ">99.99%".
     private static func percent(_ value: Double) -> String {
         let text = fixedDecimal(value * 100, places: 2)
-        return value > 0 && text == "0.00" ? "<0.01%" : text + "%"
+        if value > 0 && text == "0.00" { return "<0.01%" }
+        if value < 1 && text == "100.00" { return ">99.99%" }
+        return text + "%"
     }
 
     private static func modelText(_ configuration: SMAA.Configuration) -> String {
