@@ -1,0 +1,26 @@
+import AppraiseKit
+import AppraiseRender
+import Foundation
+import XCTest
+
+/// The KPI table's note counts the printed marks the data does not bear out, in good English
+/// whatever the count.
+final class KPIRendererTests: XCTestCase {
+    func testTheNoteAgreesWithTheCount() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("appraisals/kpi/sc-2017-06.csv")
+        let dataset = try XCTUnwrap(KPIDatasetFile(contentsOf: url).dataset)
+        let assessments = dataset.assessment()
+        let period = try XCTUnwrap(assessments.first?.period)
+        let mismatched = assessments.filter { $0.findings.contains(where: \.isDeclaredMismatch) }
+        let agreeing = assessments.filter { !$0.findings.contains(where: \.isDeclaredMismatch) }
+        XCTAssertGreaterThan(mismatched.count, 1, "the reference scorecard has printed marks the data does not bear out")
+        guard mismatched.count > 1 else { return }
+        let note = { (items: [IndicatorAssessment]) in KPIRenderer.table(items, dataset: dataset, period: period).notes.last ?? "" }
+        let one = mismatched[0].findings.filter(\.isDeclaredMismatch).count
+        XCTAssertTrue(note([mismatched[0]] + agreeing).hasSuffix(one == 1 ? "; 1 printed mark disagrees with them." : "; \(one) printed marks disagree with them."))
+        XCTAssertTrue(note(agreeing).hasSuffix("; 0 printed marks disagree with them."))
+        let all = mismatched.flatMap(\.findings).filter(\.isDeclaredMismatch).count
+        XCTAssertTrue(note(assessments).hasSuffix("; \(all) printed marks disagree with them."))
+    }
+}
