@@ -62,6 +62,26 @@ final class SensitivityStatementsTests: XCTestCase {
         ])
     }
 
+    func testALevelFirstPlaceAtARecurringWeightGivesTheFraction() throws {
+        // o0 (5, 0, …) and o1 (0, 1, …, 1) are level now (5 points each); sweeping c0, o0 is 5t
+        // and o1 is 1 − t, level only at t = 1/6 = 16.67%, which two decimals cannot show.
+        let matrix = F.matrix([[5, 0, 0, 0, 0, 0], [0, 1, 1, 1, 1, 1]])
+        let selection = WeightSelection(id: "equal", name: "equal weights", weights: .equal(count: 6))
+        let statements = try SensitivityReport(matrix: matrix, weights: selection).statements
+        XCTAssertTrue(statements.contains("o0 and o1 share first place only while c0 carries 16.67% (exactly 1/6) of the weight, no more and no less; "
+                                          + "with more, o0 comes first, and with less, o1 comes first."), "\(statements)")
+        XCTAssertFalse(statements.contains { $0.contains("exactly 16.67%") }, "\(statements)")
+    }
+
+    func testOneScorePointIsSingular() throws {
+        // o0 (3, 1) leads o1 (2, 1) by one point: one point, moved, brings them level.
+        let matrix = F.matrix([[3, 1], [2, 1]])
+        let selection = WeightSelection(id: "equal", name: "equal weights", weights: .equal(count: 2))
+        let statements = try SensitivityReport(matrix: matrix, weights: selection).statements
+        XCTAssertTrue(statements.contains { $0.hasPrefix("To bring another option level with o0, at least 1 score point would have to change in all: ") }, "\(statements)")
+        XCTAssertFalse(statements.contains { $0.contains("1 score points") }, "\(statements)")
+    }
+
     func testATinyButRealShareIsNeverShownAsZero() {
         // First in 4 of 100,000 draws: "under 0.01%", never "in 0.00%" (nor the other "100.00%").
         let result = SMAA.Result(configuration: SMAA.Configuration(samples: 100_000), optionIDs: ["a", "b"], criterionIDs: ["c0"],
