@@ -45,6 +45,7 @@ svg.chart .line { stroke-width: 2; }
 svg.chart .leader { stroke-width: 4; }
 svg.chart .current { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg.chart .crossover { fill: #fff; stroke: var(--bad); stroke-width: 2; }
+svg.chart .endpoint-tie { fill: #fff; stroke: var(--muted); stroke-width: 2; }
 .sweeps { display: grid; grid-template-columns: 1fr; gap: 0 1.5rem; }
 @media (min-width: 40rem) { .sweeps { grid-template-columns: 1fr 1fr; } }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem; }

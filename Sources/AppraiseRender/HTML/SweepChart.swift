@@ -2,7 +2,8 @@ import AppraiseKit
 
 /// One criterion's one-way sweep as a small line chart: each option's total as the criterion's
 /// weight goes from 0% to 100% (the others keeping their proportions), with the current weight
-/// as a dashed line and every change of first place as a marked point.
+/// as a dashed line, every change of first place as a marked point, and ties at the ends of
+/// the range as small squares.
 enum SweepChart {
     static let width = 360.0, height = 220.0, left = 40.0, right = 22.0, top = 12.0, bottom = 30.0
 
@@ -51,6 +52,14 @@ enum SweepChart {
             let text = "At \(percent(crossover.weight)) " + crossover.tied.map(names.option).joined(separator: " and ") + " are level"
             out += "<circle class=\"crossover\" cx=\"\(n(x(crossover.weight)))\" cy=\"\(n(y(total(level, crossover.weight))))\" r=\"4\">"
                 + "<title>\(HTML.escape(text))</title></circle>\n"
+        }
+        // Ties at none or all of the weight are edges, not changes of first place: marked apart.
+        for tie in sweep.endpointTies {
+            guard let level = tie.tied.first.flatMap({ sweep.optionIDs.firstIndex(of: $0) }) else { continue }
+            let text = "At \(percent(tie.weight)) " + tie.tied.map(names.option).joined(separator: " and ")
+                + " share first place: a tie at the end of the range, not a change of first place"
+            out += "<rect class=\"endpoint-tie\" x=\"\(n(x(tie.weight) - 3.5))\" y=\"\(n(y(total(level, tie.weight)) - 3.5))\" width=\"7\" height=\"7\">"
+                + "<title>\(HTML.escape(text))</title></rect>\n"
         }
         return out + "</svg>\n"
     }
