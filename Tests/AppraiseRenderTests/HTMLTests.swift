@@ -141,6 +141,12 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(child.contains("<title>At 53.3% Peer Practice Partner and Community Interest Company are level</title>"))
         XCTAssertEqual(count("<line class=\"line", in: child), 8, "a line per option")
         XCTAssertEqual(count("<line class=\"line leader\"", in: child), 1)
+        // Risk (sweep 7): Peer Practice Partner only shares first place with all of the weight:
+        // an endpoint tie, marked apart, and no crossover.
+        let risk = try between(html, "aria-labelledby=\"sweep-7-title sweep-7-desc\">", "</svg>")
+        XCTAssertEqual(count("<circle class=\"crossover\"", in: risk), 0)
+        XCTAssertEqual(count("<rect class=\"endpoint-tie\"", in: risk), 1)
+        XCTAssertTrue(risk.contains("<title>At 100.0% Peer Practice Partner and Shared Service share first place: a tie at the end of the range, not a change of first place</title>"), risk)
     }
 
     /// Tags left open or closed out of order, ignoring void elements; [] when the page nests properly.
