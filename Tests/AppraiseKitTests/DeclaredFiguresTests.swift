@@ -13,16 +13,17 @@ import XCTest
 /// (3.8, 6.0, 4.2, 6.0), whose exact values are 3.75, 5.95, 4.2 and 6: Options 2 and 4 are
 /// printed level at 6.0 but are not level.
 final class DeclaredFiguresTests: XCTestCase {
-    private static func appraisal(weights: [String], declared: String) -> String {
-        let scores = [[3, 5, 4, 4], [5, 9, 6, 3], [5, 0, 8, 5], [5, 6, 8, 8]]
-        let criteria = (0..<4).map { #"{"id": "c\#($0 + 1)", "name": "Criterion \#($0 + 1)", "weight": \#(weights[$0])}"# }
-        let options = (0..<4).map { #"{"id": "option-\#($0 + 1)", "name": "Option \#($0 + 1)"}"# }
+    private static func appraisal(weights: [String], declared: String,
+                                  scores: [[Int]] = [[3, 5, 4, 4], [5, 9, 6, 3], [5, 0, 8, 5], [5, 6, 8, 8]],
+                                  scale: String = #"{"min": 0, "max": 10, "step": 1}"#) -> String {
+        let criteria = weights.indices.map { #"{"id": "c\#($0 + 1)", "name": "Criterion \#($0 + 1)", "weight": \#(weights[$0])}"# }
+        let options = scores.indices.map { #"{"id": "option-\#($0 + 1)", "name": "Option \#($0 + 1)"}"# }
         let cells = scores.enumerated().flatMap { option, row in
             row.enumerated().map { #"{"option": "option-\#(option + 1)", "criterion": "c\#($0.offset + 1)", "value": \#($0.element), "rationale": [{"kind": "note", "text": "Sheet."}]}"# }
         }
         return """
         {"format": 1, "id": "cba-sheet", "title": "Multi-criteria analysis", "body": "Tutorial", "date": "2020",
-         "scale": {"min": 0, "max": 10, "step": 1},
+         "scale": \(scale),
          "criteria": [\(criteria.joined(separator: ", "))],
          "options": [\(options.joined(separator: ", "))],
          "scores": [\(cells.joined(separator: ", "))],
@@ -34,7 +35,11 @@ final class DeclaredFiguresTests: XCTestCase {
     private static let rawSums = #""option-1": 16, "option-2": 23, "option-3": 18, "option-4": 27"#
 
     private func reconcile(weights: [String] = ["50", "25", "15", "10"], _ declared: String) throws -> (Appraisal, Reconciliation) {
-        let file = AppraisalFile(data: Data(Self.appraisal(weights: weights, declared: declared).utf8), name: "sheet.json")
+        try reconcile(text: Self.appraisal(weights: weights, declared: declared))
+    }
+
+    private func reconcile(text: String) throws -> (Appraisal, Reconciliation) {
+        let file = AppraisalFile(data: Data(text.utf8), name: "sheet.json")
         XCTAssertEqual(file.diagnostics.errors.map(\.message), [])
         let appraisal = try XCTUnwrap(file.appraisal)
         let matrix = try XCTUnwrap(DecisionMatrix(appraisal))
@@ -125,6 +130,40 @@ final class DeclaredFiguresTests: XCTestCase {
         let file = AppraisalFile(data: Data(Self.appraisal(weights: ["50", "25", "15", "10"], declared: bad).utf8), name: "bad.json")
         let problems = file.diagnostics.errors.map { "\($0.code) \($0.location)" }
         XCTAssertEqual(Set(problems), ["unknown-choice declared[0].basis", "out-of-range declared[0].decimals", "unknown-id declared[0].weighting"])
+    }
+
+    /// askfilo.com, "What is a weighted scoring model? Examples of weighted scoring model?"
+    /// (worked answer): Example 1 weights 0.4, 0.4, 0.2 and scores A (4, 5, 3), B (3, 4, 5),
+    /// C (5, 3, 4), weighted scores printed 4.0, 3.8, 4.0 and "Projects A and C have the highest
+    /// weighted score (4.0)", but A's own sum is 1.6 + 2.0 + 0.6 = 4.2; Example 2 weights 0.5,
+    /// 0.3, 0.2 and vendors X (5, 4, 3), Y (3, 5, 5), printed 4.2 and 4.1, whose own sums are
+    /// 2.5 + 1.2 + 0.6 = 4.3 and 1.5 + 1.5 + 1.0 = 4.0. Slips of 0.1 or more at one decimal are
+    /// real disagreements, and the published tie of A and C is not a tie at all.
+    func testPublishedSlipsAreRealDisagreementsNotRounding() throws {
+        let scale = #"{"min": 1, "max": 5, "step": 1}"#
+        let projects = Self.appraisal(weights: ["0.4", "0.4", "0.2"],
+                                      declared: #"{"source": "Example 1", "basis": "weighted-average", "decimals": 1, "totals": {"option-1": 4.0, "option-2": 3.8, "option-3": 4.0}}"#,
+                                      scores: [[4, 5, 3], [3, 4, 5], [5, 3, 4]], scale: scale)
+        let first = try reconcile(text: projects)
+        XCTAssertEqual(first.1.checks.map(\.outcome), [.differs, .agrees, .agrees])
+        XCTAssertEqual(first.1.checks[0].computed, Rational(decimal: "4.2")!)
+        XCTAssertEqual(first.1.declaredRanks["option-1"], 1)
+        XCTAssertEqual(first.1.declaredRanks["option-3"], 1, "published joint first")
+        XCTAssertEqual(first.1.consequences(in: first.0), [
+            "The published total for Option 1 (4.0 out of 5, a weighted average score, printed to 1 dp, Example 1) disagrees with its scores, "
+                + "which give 4.2 out of 5 (4.2 when rounded to 1 dp).",
+            "With the totals the scores give, Option 3 moves from 1st to 2nd.",
+            "First place is unchanged: Option 1 (12.6/15).",
+        ])
+
+        let vendors = Self.appraisal(weights: ["0.5", "0.3", "0.2"],
+                                     declared: #"{"source": "Example 2", "basis": "weighted-average", "decimals": 1, "totals": {"option-1": 4.2, "option-2": 4.1}}"#,
+                                     scores: [[5, 4, 3], [3, 5, 5], [4, 3, 4]], scale: scale)
+        let (appraisal, reconciliation) = try reconcile(text: vendors)
+        XCTAssertEqual(reconciliation.checks.map(\.outcome), [.differs, .differs], "0.1 off at one decimal is not rounding")
+        XCTAssertEqual(reconciliation.checks.map(\.computed), [Rational(decimal: "4.3")!, Rational(4)])
+        XCTAssertEqual(reconciliation.consistentWhenRounded, [])
+        XCTAssertTrue(reconciliation.consequences(in: appraisal)[0].hasPrefix("The published total for Option 1 (4.2 out of 5, a weighted average score, printed to 1 dp, Example 2) disagrees"))
     }
 
     func testToleranceIsHalfAUnitInTheLastPlace() {
