@@ -166,6 +166,23 @@ final class DeclaredFiguresTests: XCTestCase {
         XCTAssertTrue(reconciliation.consequences(in: appraisal)[0].hasPrefix("The published total for Option 1 (4.2 out of 5, a weighted average score, printed to 1 dp, Example 2) disagrees"))
     }
 
+    func testRanksAreCheckedUnderTheWeightingDeclared() throws {
+        // Example 1 of the askfilo.com answer again: under its weights A 4.2, C 4.0, B 3.8; with
+        // equal weights all three score 12 and share first place.
+        let scale = #"{"min": 1, "max": 5, "step": 1}"#
+        let scores = [[4, 5, 3], [3, 4, 5], [5, 3, 4]]
+        let ranks = #""ranks": {"option-1": 1, "option-2": 3, "option-3": 2}"#
+        let own = try reconcile(text: Self.appraisal(weights: ["0.4", "0.4", "0.2"], declared: #"{"source": "Order", \#(ranks)}"#,
+                                                     scores: scores, scale: scale))
+        XCTAssertEqual(own.1.findings, [])
+        let equal = try reconcile(text: Self.appraisal(weights: ["0.4", "0.4", "0.2"], declared: #"{"source": "Order", "weighting": "equal", \#(ranks)}"#,
+                                                       scores: scores, scale: scale))
+        XCTAssertEqual(equal.1.findings.map(\.option), ["option-2", "option-3"])
+        XCTAssertEqual(equal.1.findings[0].sentence(in: equal.0),
+                       "Order ranks Option 2 3rd under equal weights, but its scores rank it 1st jointly with Option 1 and Option 3.")
+        XCTAssertEqual(equal.1.moves, [], "a ranking under another weighting is not compared with this one")
+    }
+
     func testToleranceIsHalfAUnitInTheLastPlace() {
         // Property: a value rounds to a printed figure at N places exactly when it lies within
         // half a unit of it, whichever way the halves were rounded.

@@ -20,6 +20,9 @@ final class SensitivityStatementsTests: XCTestCase {
             // Held-weight (Triantaphyllou and Sánchez): Child Focused from 1 to 8 with the other seven
             // at 1 is a share of 8/15; δ = 7/8 of the normalised weights, 7 on the entered scale, 700%.
             "The most critical criteria for first place are Child Focused and Workforce, equally (Triantaphyllou and Sánchez's measure: one weight changed, the others held as they are, smallest change as a percentage of the weight): the weight of Child Focused, for one, would have to rise from 1 to 8 (by 7, 700% of its weight now) before first place changes.",
+            // Peer Practice Partner is best on Partnerships, Political oversight and Integration, and
+            // only ties at all of the weight on Commissioning, Financial viability and Risk.
+            "By the same measure, no change to the weight of Partnerships, Commissioning, Political oversight, Financial viability, Integration or Risk alone alters first place.",
             "With the other weights rescaled in proportion instead, the smallest change that alters first place is to the share of Child Focused or Workforce: from 12.5% to 53.33% (exactly 8/15) of the total weight, 40.83 percentage points, 326.67% of its share now.",
             "With the other weights rescaled in proportion, the smallest change to one weight that brings any two options level is 5.15 percentage points of the total weight: Workforce from 12.5% to 17.65% (exactly 3/17) brings Wholly Owned Company – Trust level with Shared Service.",
             "No single score change alters first place, even by the full 5 points the scale allows.",

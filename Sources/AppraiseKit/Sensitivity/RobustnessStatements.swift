@@ -173,6 +173,10 @@ public enum RobustnessStatements {
                     sentences.append("The most critical criteria for first place are \(list(critical.map(names.criterion))), equally \(measure): "
                         + "the weight of \(names.criterion(lead.criterion)), for one, would have to \(move) before first place changes.")
                 }
+                let unmoved = held.criteria.filter { $0.firstPlace == nil }.map { names.criterion($0.criterion) }
+                if !unmoved.isEmpty {
+                    sentences.append("By the same measure, no change to the weight of \(list(unmoved, "or")) alone alters first place.")
+                }
             }
             let firstChanges = changes.criteria.compactMap(\.firstPlace)
             if let smallest = firstChanges.map(\.absolute).min(), !smallest.isZero {
