@@ -70,11 +70,6 @@ struct ScreeningRules {
                             message: "option \"\(option.id)\" is discounted but does not say why; add \"stageReason\" (the Green Book asks for the reasons for each decision)",
                             location: "options[\(index)]")
             }
-            if !appraisal.scores.filter({ $0.option == option.id }).isEmpty {
-                sink.report(code: "discounted-but-scored", severity: .warning,
-                            message: "option \"\(option.id)\" is discounted but has scores, which take no part in the ranking; remove them or reinstate the option",
-                            location: "options[\(index)]")
-            }
         }
     }
 
