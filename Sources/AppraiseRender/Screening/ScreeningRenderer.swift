@@ -70,7 +70,7 @@ public enum ScreeningRenderer {
             } ?? []
             return [option.label, option.stageReason ?? "no reason recorded", failed.isEmpty ? "—" : "failed " + failed.joined(separator: "; ")]
         }
-        let notes = rows.isEmpty ? ["No option was set aside."] : ["Discounted options are not scored and take no part in the ranking or any analysis."]
+        let notes = rows.isEmpty ? ["No option considered is recorded as set aside."] : ["Discounted options are not scored and take no part in the ranking or any analysis."]
         return Table(id: "discounted-options", title: "Options considered and set aside, and why",
                      columns: [.init("Option"), .init("Why it was set aside"), .init("Screening")], rows: rows, notes: notes)
     }
