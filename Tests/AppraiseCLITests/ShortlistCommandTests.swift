@@ -56,6 +56,8 @@ final class ShortlistCommandTests: XCTestCase {
 
         let log = try run(["log", "waste.json"], in: folder).stdout
         XCTAssertTrue(log.contains("Failed affordability"), log)
+        XCTAssertTrue(log.contains("  screening of outsource on potential-affordability fail (Bids came in over budget)\n"), log)
+        XCTAssertTrue(log.contains("  critical success factor local-jobs added: Keeps local jobs\n"), log)
         XCTAssertTrue(log.contains("New bids are within budget"), log)
         XCTAssertEqual(try run(["verify", "waste.json"], in: folder).stdout.components(separatedBy: "\n")[0], "verified: 18 changes")
         let appraisal = try XCTUnwrap(AppraisalFile(contentsOf: fileURL).appraisal)
