@@ -179,6 +179,19 @@ final class ScreeningTests: XCTestCase {
         XCTAssertEqual(tagged.frameworkGrid.first?.choices.map(\.choice), ["New building", "Mobile service"])
     }
 
+    func testDiscountingAnOptionShowsAsLeavingTheRanking() throws {
+        var discounted = library()
+        discounted.options[2].stage = .discounted
+        discounted.options[2].stageReason = "Too disruptive"
+        let diff = AppraisalDiff(old: library(), oldDocument: AppraisalEncoding.members(library()),
+                                 new: discounted, newDocument: AppraisalEncoding.members(discounted))
+        XCTAssertEqual(diff.after?.entries.count, 3)
+        let refit = try XCTUnwrap(diff.moves.first { $0.option == "refit" })
+        XCTAssertNotNil(refit.before)
+        XCTAssertNil(refit.after)
+        XCTAssertFalse(diff.moves.contains { $0.option == "close" }, "an option set aside in both versions is not in the ranking change")
+    }
+
     func testOutcomesOrderFromBestToWorst() {
         XCTAssertEqual([ScreeningOutcome.fail, .pass, .passWithReservations].max(), .fail)
         XCTAssertEqual([ScreeningOutcome.pass, .passWithReservations].max(), .passWithReservations)
