@@ -113,6 +113,22 @@ final class ShortlistCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.json").path))
     }
 
+    func testAnalysesRefuseALongListWithNothingOnTheShortList() throws {
+        let folder = try ExecutableRunner.temporaryFolder(self)
+        try run(["init", "early.json", "--title", "Early", "--body", "Board"], in: folder)
+        try run(["criterion", "add", "early.json", "cost", "--name", "Cost"], in: folder)
+        try run(["option", "add", "early.json", "idea", "--name", "An idea"], in: folder)
+        try run(["stage", "early.json", "idea", "long-listed"], in: folder)
+        XCTAssertTrue(try run(["validate", "early.json"], in: folder).stdout.contains("valid (2 warnings); 1 options, 1 criteria, 0 scores"))
+        for command in ["rank", "report", "sensitivity", "smaa", "show"] {
+            let refused = try run([command, "early.json"], in: folder, expect: 1)
+            XCTAssertEqual(refused.stderr, "appraise \(command): early.json has no option on the scored short list yet (1 long-listed or discounted); move one there with 'appraise stage early.json OPTION short-listed', or see the long list with 'appraise shortlist early.json'\n")
+        }
+        XCTAssertTrue(try run(["shortlist", "early.json"], in: folder).stdout.contains("An idea  long-listed"))
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("early.json"), to: folder.appendingPathComponent("copy.json"))
+        try run(["diff", "early.json", "copy.json"], in: folder)
+    }
+
     func testTheReferenceShortlistCitesItsSource() throws {
         let result = try ExecutableRunner.run(["shortlist", "appraisals/rotherham-ama-2017.json", "--format", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)

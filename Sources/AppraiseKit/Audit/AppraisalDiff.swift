@@ -44,7 +44,9 @@ public struct AppraisalDiff: Sendable {
     }
 
     private static func ranking(_ appraisal: Appraisal) -> Ranking? {
-        guard let matrix = DecisionMatrix(appraisal), let weights = appraisal.defaultWeights else { return nil }
+        // A version with nothing to rank yet (no criteria, or no option on the short list) has no ranking.
+        guard let matrix = DecisionMatrix(appraisal), matrix.optionCount > 0, matrix.criterionCount > 0,
+              let weights = appraisal.defaultWeights else { return nil }
         return Ranking(matrix: matrix, weights: weights)
     }
 }

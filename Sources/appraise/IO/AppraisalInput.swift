@@ -21,6 +21,9 @@ struct LoadedAppraisal {
             let count = file.diagnostics.errors.count
             throw InputError(message: "\(path) is not a usable appraisal (\(count) error\(count == 1 ? "" : "s")); fix the problems above, or run 'appraise validate \(path)' to list them")
         }
+        guard !matrix.optionIDs.isEmpty else {
+            throw InputError(message: "\(path) has no option on the scored short list yet (\(longList.options.count) long-listed or discounted); move one there with 'appraise stage \(path) OPTION short-listed', or see the long list with 'appraise shortlist \(path)'")
+        }
         return LoadedAppraisal(file: file, appraisal: longList.shortList, longList: longList, matrix: matrix, fingerprint: fingerprint, url: url)
     }
 
