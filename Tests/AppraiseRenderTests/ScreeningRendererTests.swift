@@ -68,6 +68,8 @@ final class ScreeningRendererTests: XCTestCase {
         XCTAssertTrue(HTMLTableRenderer.render(table).contains("<th scope=\"row\">Beta</th><td>business as usual</td><td>pass with reservations</td>"))
         let files = Set(try pack.files().map(\.path))
         XCTAssertTrue(files.isSuperset(of: ["long-list.csv", "screening.csv", "screening-results.csv", "discounted-options.csv", "options-framework.csv"]))
+        let framework = try XCTUnwrap(pack.spreadsheetTables.first { $0.id == "options-framework" })
+        XCTAssertEqual(framework.rows, [["Delivery", "Outsourced", "", "Delta | <b> (discounted)"]])
         let results = try XCTUnwrap(pack.spreadsheetTables.first { $0.id == "screening-results" })
         XCTAssertEqual(results.rows.last, ["Delta | <b>", "Lawful", "fail", "Ultra vires", "Counsel's opinion"])
     }

@@ -75,16 +75,22 @@ public enum ScreeningRenderer {
                      columns: [.init("Option"), .init("Why it was set aside"), .init("Screening")], rows: rows, notes: notes)
     }
 
-    /// The options framework's grid: each dimension's choices and the options taking them.
+    /// The options framework's grid, read as the Green Book's filter: each dimension's choices,
+    /// the options taking each that are carried to the short list and those set aside.
     public static func framework(_ appraisal: Appraisal) -> Table {
         var rows: [[String]] = []
         for (dimension, choices) in appraisal.frameworkGrid {
-            for (choice, options) in choices {
-                rows.append([dimension.label, choice, options.map { appraisal.option($0)?.label ?? $0 }.joined(separator: "; ")])
+            for (choice, ids) in choices {
+                let options = ids.compactMap { appraisal.option($0) }
+                let names = { (scored: Bool) in
+                    options.filter { $0.currentStage.isScored == scored }.map { "\($0.label) (\($0.currentStage.label))" }.joined(separator: "; ")
+                }
+                rows.append([dimension.label, choice, names(true), names(false)])
             }
         }
         return Table(id: "options-framework", title: "The options framework",
-                     columns: [.init("Dimension"), .init("Choice"), .init("Options")], rows: rows)
+                     columns: [.init("Dimension"), .init("Choice"), .init("On the short list"), .init("Not on the short list")], rows: rows,
+                     notes: ["Each option's choices on the Green Book's options framework (scope, solution, delivery, implementation, funding), as tagged in the file."])
     }
 
     /// The long list as JSON: options with stage, reason, tags and results; the criteria.
