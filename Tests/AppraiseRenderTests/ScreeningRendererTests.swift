@@ -84,6 +84,28 @@ final class ScreeningRendererTests: XCTestCase {
         XCTAssertNil(document["longList"])
     }
 
+    /// The reference appraisal with and without its long list: the long-list files come and go,
+    /// every other table is the same bytes, so recording the long list changed no analysis.
+    func testTheReferenceLongListChangesNoAnalysis() throws {
+        let file = AppraisalFile(contentsOf: PackFixtures.packageRoot.appendingPathComponent("appraisals/rotherham-ama-2017.json"))
+        let withLongList = try XCTUnwrap(file.appraisal)
+        var without = withLongList
+        without.screening = nil
+        for index in without.options.indices {
+            without.options[index].stage = nil
+            without.options[index].stageReason = nil
+            without.options[index].framework = FrameworkTags()
+        }
+        let before = try PackFixtures.pack(without, datasets: file.datasets).files([.csv])
+        let after = try PackFixtures.pack(withLongList, datasets: file.datasets).files([.csv])
+        let longList = Set(["long-list.csv", "screening.csv", "screening-results.csv", "discounted-options.csv", "options-framework.csv"])
+        XCTAssertEqual(after.map(\.path).filter { !longList.contains($0) }, before.map(\.path))
+        XCTAssertEqual(Set(after.map(\.path)).subtracting(before.map(\.path)), longList)
+        for file in before where file.path.hasSuffix(".csv") {
+            XCTAssertEqual(after.first { $0.path == file.path }?.contents, file.contents, file.path)
+        }
+    }
+
     func testNothingSetAsideSaysSoWithoutClaimingMore() throws {
         var appraisal = PackFixtures.small()
         appraisal.options[0].stage = .preferred
