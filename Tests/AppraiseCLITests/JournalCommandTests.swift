@@ -59,12 +59,36 @@ final class JournalCommandTests: XCTestCase {
                 commands += 1
             }
         }
-        XCTAssertEqual(commands, 1 + 8 + 8 + 66, "two scores' rationale goes back to an earlier kind of bullet")
+        // The long list: each option's stage with its reason and framework tag, and the review's one screening test.
+        let screening = try XCTUnwrap(reference.screening)
+        for criterion in screening.criteria {
+            try run(["csf", "add", path, criterion.id, "--name", criterion.name, "--description", criterion.description], in: folder)
+            commands += 1
+        }
+        try run(["csf", "source", path, "--description", try XCTUnwrap(screening.source)], in: folder)
+        commands += 1
+        for result in screening.results {
+            try run(["screen", path, result.option, result.criterion, "--result", result.outcome.rawValue, "--why", result.reason ?? "",
+                     "--evidence", result.evidence ?? ""], in: folder)
+            commands += 1
+        }
+        for option in reference.options {
+            if let stage = option.stage {
+                try run(["stage", path, option.id, stage.rawValue] + (option.stageReason.map { ["--reason", $0] } ?? []), in: folder)
+                commands += 1
+            }
+            if let delivery = option.framework.delivery {
+                try run(["stage", path, option.id, "--delivery", delivery], in: folder)
+                commands += 1
+            }
+        }
+        XCTAssertEqual(commands, 1 + 8 + 8 + 66 + 1 + 1 + 8 + 8 + 8, "two scores' rationale goes back to an earlier kind of bullet")
 
         let built = try XCTUnwrap(AppraisalFile(contentsOf: folder.appendingPathComponent(path)).appraisal)
         XCTAssertEqual(built.scores, reference.scores)
         XCTAssertEqual(built.criteria, reference.criteria)
         XCTAssertEqual(built.kpiDatasets, reference.kpiDatasets)
+        XCTAssertEqual(built.screening, reference.screening)
         XCTAssertEqual(try run(["validate", path], in: folder).status, 0, "the built file validates, its citations resolved")
         XCTAssertEqual(built.options, reference.options.map { var option = $0; option.group = nil; return option })
         let rank = { (folder: URL, file: String) throws -> String in

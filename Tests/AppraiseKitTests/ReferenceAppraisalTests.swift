@@ -146,8 +146,12 @@ final class ReferenceAppraisalTests: XCTestCase {
         XCTAssertTrue(file.isValid)
         XCTAssertEqual(file.diagnostics.errors, [])
         XCTAssertNotNil(file.fingerprint)
-        // The only warnings are the publication's own inconsistencies (checked in detail below).
-        XCTAssertEqual(Set(file.diagnostics.warnings.map(\.code)), ["declared-total-mismatch", "declared-rank-mismatch"])
+        // The warnings are the publication's own inconsistencies (checked in detail below) and the
+        // Green Book's short-list roles it lacks: its preferred option is the continuation of the
+        // current model (001:1922), recorded as the preferred way forward, and it appraised no
+        // do-minimum.
+        XCTAssertEqual(Set(file.diagnostics.warnings.map(\.code)), ["declared-total-mismatch", "declared-rank-mismatch",
+                                                                    "short-list-without-business-as-usual", "short-list-without-do-minimum"])
         XCTAssertTrue(file.diagnostics.warnings.allSatisfy { $0.position != nil })
     }
 

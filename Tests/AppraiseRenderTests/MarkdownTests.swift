@@ -15,8 +15,8 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(markdown.contains("| 1 | Peer Practice Partner | 33/40 | 82.5% | 7 |\n| 2= | Community Interest Company | 26/40 | 65.0% | 0 |\n"))
         XCTAssertTrue(markdown.contains("| Shared Service | 4 | 3 | 3 | 3 | 3 | 3 | 3 | 4 | 26/40 | 65.0% | 2= |"))
         XCTAssertTrue(markdown.contains("| Table 5, Score column | Shared Service | total | 24/40 | 26/40 | 2 | DIFFERS |"))
-        let sections = ["## Ranking of options", "## Criteria and weights", "## Score matrix", "## Weighted contributions to each total",
-                        "## Reconciliation of published totals and ranks", "## Options", "## Rationale for each score"]
+        let sections = ["## The long list: every option considered", "## Options considered and set aside, and why", "## Ranking of options", "## Criteria and weights", "## Score matrix", "## Weighted contributions to each total",
+                        "## Reconciliation of published totals and ranks", "## Options\n", "## Rationale for each score"]
         let positions = try sections.map { try XCTUnwrap(markdown.range(of: $0), $0).lowerBound }
         XCTAssertEqual(positions, positions.sorted(), "sections in report order")
         XCTAssertTrue(markdown.contains("#### Child Focused: 4/5\n\nSource: Annex 1, Option 1, criterion 1 (seed 001 line 1193).\n\n- **For:** Selection of advisers"))

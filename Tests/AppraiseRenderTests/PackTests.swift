@@ -9,10 +9,12 @@ final class PackTests: XCTestCase {
                                    "sensitivity-score-pairs.csv", "sensitivity-scenarios.csv", "sensitivity-leave-one-out.csv",
                                    "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
     static let evidenceFiles = ["evidence.csv", "evidence-tensions.csv"]
+    /// The long list leads the pack, ahead of the scored short list.
+    static let longListFiles = ["long-list.csv", "screening.csv", "screening-results.csv", "discounted-options.csv", "options-framework.csv"]
 
     func testFilesOfTheWholePackInAFixedOrder() throws {
         let pack = try PackFixtures.reference()
-        XCTAssertEqual(pack.files().map(\.path), [
+        XCTAssertEqual(pack.files().map(\.path), Self.longListFiles + [
             "criteria.csv", "options.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv", "reconciliation.csv",
         ] + Self.sensitivityFiles + Self.evidenceFiles + [
             "report.md", "report.json", "report.html", "manifest.json", "SHA256SUMS",

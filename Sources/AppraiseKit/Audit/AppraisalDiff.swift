@@ -15,14 +15,20 @@ public struct AppraisalDiff: Sendable {
     /// (a cell without a score, unusable weights).
     public let before: Ranking?
     public let after: Ranking?
-    /// Every option of either version: the new ranking's order, then options removed.
+    /// Every option ranked in either version, and every option removed: the new ranking's
+    /// order, then the others.
     public let moves: [Move]
 
     public init(old: Appraisal, oldDocument: [String: JSONValue], new: Appraisal, newDocument: [String: JSONValue]) {
         changes = JournalChange.changes(from: oldDocument, to: newDocument)
         let before = Self.ranking(old), after = Self.ranking(new)
         let kept = new.options.map(\.id)
-        let order = (after?.entries.map(\.option) ?? kept) + old.options.map(\.id).filter { !kept.contains($0) }
+        let ranked = after?.entries.map(\.option) ?? new.scoredOptions.map(\.id)
+        // Options removed, and options ranked before but set aside now (discounted, long-listed).
+        var order = ranked
+        for option in old.options.map(\.id) where !order.contains(option) && (!kept.contains(option) || before?.entry(for: option) != nil) {
+            order.append(option)
+        }
         moves = order.map { option in
             Move(option: option, before: before?.entry(for: option), after: after?.entry(for: option))
         }
@@ -38,7 +44,9 @@ public struct AppraisalDiff: Sendable {
     }
 
     private static func ranking(_ appraisal: Appraisal) -> Ranking? {
-        guard let matrix = DecisionMatrix(appraisal), let weights = appraisal.defaultWeights else { return nil }
+        // A version with nothing to rank yet (no criteria, or no option on the short list) has no ranking.
+        guard let matrix = DecisionMatrix(appraisal), matrix.optionCount > 0, matrix.criterionCount > 0,
+              let weights = appraisal.defaultWeights else { return nil }
         return Ranking(matrix: matrix, weights: weights)
     }
 }

@@ -15,6 +15,8 @@ public enum AppraisalEdit: Sendable {
     case removeWeightSet(id: String)
     case setScore(ScoreChanges)
     case setPanel(PanelSetting)
+    /// A change to the long list: critical success factors, screening, stages, framework tags.
+    case screening(ScreeningEdit)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

@@ -111,6 +111,8 @@ public enum AppraisalEditor {
             let had = draft.panel != nil || !draft.scorers.isEmpty
             draft.panel = setting
             return had ? "the panel rule decides the consensus of scores already given" : nil
+        case .screening(let edit):
+            return try ScreeningEditor.change(&draft, by: edit)
         }
     }
 

@@ -27,12 +27,14 @@ public struct Appraisal: Sendable, Equatable {
     public var declared: [Declaration]
     /// KPI dataset files cited as evidence, relative to the appraisal file.
     public var kpiDatasets: [String]
+    /// The long list's screening (critical success factors and results), if recorded.
+    public var screening: Screening?
 
     public init(
         format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
         scale: ScoreScale, panel: PanelSetting? = nil, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
         scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
-        declared: [Declaration] = [], kpiDatasets: [String] = []
+        declared: [Declaration] = [], kpiDatasets: [String] = [], screening: Screening? = nil
     ) {
         self.format = format
         self.id = id
@@ -50,6 +52,7 @@ public struct Appraisal: Sendable, Equatable {
         self.importance = importance
         self.declared = declared
         self.kpiDatasets = kpiDatasets
+        self.screening = screening
     }
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }

@@ -135,6 +135,7 @@ public enum AppraisalEncoding {
         if let importance = appraisal.importance { members.add("importance", strings(importance)) }
         members.optional("declared", appraisal.declared.map(declaration))
         members.optional("kpiDatasets", appraisal.kpiDatasets)
+        if let screening = appraisal.screening { members.add("screening", self.screening(screening)) }
         return members.node
     }
 
@@ -178,6 +179,13 @@ public enum AppraisalEncoding {
         members.optional("detail", option.detail)
         members.optional("strengths", option.strengths)
         members.optional("weaknesses", option.weaknesses)
+        members.optional("stage", option.stage?.rawValue)
+        members.optional("stageReason", option.stageReason)
+        if !option.framework.isEmpty {
+            members.add("framework", .object(FrameworkDimension.allCases.compactMap { dimension in
+                option.framework[dimension].map { (dimension.rawValue, .leaf(.string($0))) }
+            }))
+        }
         return members.node
     }
 
@@ -192,6 +200,28 @@ public enum AppraisalEncoding {
         })
         members.optional("source", score.source)
         members.optional("evidence", score.evidence.map(evidence))
+        return members.node
+    }
+
+    private static func screening(_ screening: Screening) -> Node {
+        var members = Members()
+        members.optional("source", screening.source)
+        members.optional("criteria", screening.criteria.map { criterion in
+            var members = Members()
+            members.add("id", criterion.id)
+            members.add("name", criterion.name)
+            members.optional("description", criterion.description)
+            return members.node
+        })
+        members.optional("results", screening.results.map { result in
+            var members = Members()
+            members.add("option", result.option)
+            members.add("criterion", result.criterion)
+            members.add("result", result.outcome.rawValue)
+            members.optional("reason", result.reason)
+            members.optional("evidence", result.evidence)
+            return members.node
+        })
         return members.node
     }
 

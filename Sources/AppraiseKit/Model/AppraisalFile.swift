@@ -112,11 +112,12 @@ final class AppraisalDecoder {
         let importance = file.strings("importance")
         let declared = file.array("declared", required: false)?.compactMap(decodeDeclaration) ?? []
         let kpiDatasets = file.strings("kpiDatasets") ?? []
+        let screening = file.node("screening", required: false).flatMap { decodeScreening($0, path: "screening") }
         file.rejectUnknownKeys()
         guard let format, let id, let title, let body, let date, let scale else { return nil }
         return Appraisal(format: format, id: id, title: title, body: body, date: date, source: source, scale: scale,
                          panel: panel, criteria: criteria, groups: groups, options: options, scores: scores, weightSets: weightSets,
-                         importance: importance, declared: declared, kpiDatasets: kpiDatasets)
+                         importance: importance, declared: declared, kpiDatasets: kpiDatasets, screening: screening)
     }
 
     func decodeScale(_ node: JSONNode, path: String) -> ScoreScale? {
@@ -148,7 +149,7 @@ final class AppraisalDecoder {
 
     /// An optional key whose text must be one of an enumeration's raw values; nil after
     /// reporting text that is not.
-    private func choice<Choice: RawRepresentable & CaseIterable>(
+    func choice<Choice: RawRepresentable & CaseIterable>(
         _ reader: JSONObjectReader, _ key: String, _ type: Choice.Type, default value: Choice
     ) -> Choice? where Choice.RawValue == String {
         guard let text = reader.string(key, required: false) else { return value }
@@ -193,10 +194,14 @@ final class AppraisalDecoder {
         let detail = reader.strings("detail") ?? []
         let strengths = reader.strings("strengths") ?? []
         let weaknesses = reader.strings("weaknesses") ?? []
+        let stage = reader.has("stage") ? choice(reader, "stage", OptionStage.self, default: .shortListed) : nil
+        let stageReason = reader.string("stageReason", required: false)
+        let framework = reader.node("framework", required: false).flatMap { decodeFramework($0, path: reader.child("framework")) }
         reader.rejectUnknownKeys()
         guard let id, let name else { return nil }
         return Option(id: id, name: name, shortName: shortName, group: group, description: description, detail: detail,
-                      strengths: strengths, weaknesses: weaknesses)
+                      strengths: strengths, weaknesses: weaknesses, stage: stage, stageReason: stageReason,
+                      framework: framework ?? FrameworkTags())
     }
 
     func decodeScore(_ node: JSONNode, _ path: String) -> Score? {

@@ -11,10 +11,17 @@ public struct Option: Sendable, Equatable {
     public var detail: [String]
     public var strengths: [String]
     public var weaknesses: [String]
+    /// Where the option stands between long list and decision; nil means short-listed.
+    public var stage: OptionStage?
+    /// Why the option is at its stage: required when it is discounted (or reinstated).
+    public var stageReason: String?
+    /// Its choices on the options framework's dimensions, for the long list's grid.
+    public var framework: FrameworkTags
 
     public init(
         id: String, name: String, shortName: String? = nil, group: String? = nil, description: String = "",
-        detail: [String] = [], strengths: [String] = [], weaknesses: [String] = []
+        detail: [String] = [], strengths: [String] = [], weaknesses: [String] = [],
+        stage: OptionStage? = nil, stageReason: String? = nil, framework: FrameworkTags = FrameworkTags()
     ) {
         self.id = id
         self.name = name
@@ -24,6 +31,9 @@ public struct Option: Sendable, Equatable {
         self.detail = detail
         self.strengths = strengths
         self.weaknesses = weaknesses
+        self.stage = stage
+        self.stageReason = stageReason
+        self.framework = framework
     }
 
     /// The label to use where space is short.

@@ -17,13 +17,15 @@ public struct DecisionMatrix: Sendable, Equatable {
         self.scale = scale
     }
 
-    /// The matrix of a validated appraisal, a panel's cells at their consensus. Returns nil
+    /// The matrix of a validated appraisal's scored options (long-listed and discounted ones
+    /// take no part), a panel's cells at their consensus. Returns nil
     /// when a cell has no score, which `AppraisalValidator` reports as an error before any
     /// analysis runs.
     public init?(_ appraisal: Appraisal) {
         let cells = Consensus.cells(of: appraisal)
         var rows: [[Rational]] = []
-        for option in appraisal.options {
+        let options = appraisal.scoredOptions
+        for option in options {
             var row: [Rational] = []
             for criterion in appraisal.criteria {
                 guard let value = cells[option.id + "\u{0}" + criterion.id] else { return nil }
@@ -31,7 +33,7 @@ public struct DecisionMatrix: Sendable, Equatable {
             }
             rows.append(row)
         }
-        self.init(optionIDs: appraisal.options.map(\.id), criterionIDs: appraisal.criteria.map(\.id),
+        self.init(optionIDs: options.map(\.id), criterionIDs: appraisal.criteria.map(\.id),
                   scores: rows, scale: appraisal.scale)
     }
 

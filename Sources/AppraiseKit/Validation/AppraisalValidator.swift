@@ -27,9 +27,11 @@ struct AppraisalValidator {
         checkWeightSets(criterionIDs: criterionIDs)
         checkImportance(criterionIDs: criterionIDs)
         checkDeclarations(optionIDs: optionIDs)
-        if sink.diagnostics.errors.isEmpty, let matrix = DecisionMatrix(appraisal), let weights = appraisal.defaultWeights {
-            for finding in Reconciliation(appraisal: appraisal, matrix: matrix, weights: weights).findings {
-                sink.report(code: "declared-\(finding.field.rawValue)-mismatch", severity: .warning, message: finding.sentence(in: appraisal),
+        ScreeningRules(appraisal: appraisal, sink: sink, optionIDs: optionIDs).check()
+        let shortList = appraisal.shortList
+        if sink.diagnostics.errors.isEmpty, let matrix = DecisionMatrix(shortList), let weights = shortList.defaultWeights {
+            for finding in Reconciliation(appraisal: shortList, matrix: matrix, weights: weights).findings {
+                sink.report(code: "declared-\(finding.field.rawValue)-mismatch", severity: .warning, message: finding.sentence(in: shortList),
                             location: finding.location)
             }
         }
@@ -180,7 +182,7 @@ struct AppraisalValidator {
                             location: "\(path).rationale", position: sink.positions["\(path).rationale"] ?? sink.positions[path])
             }
         }
-        for option in appraisal.options where optionIDs.contains(option.id) {
+        for option in appraisal.scoredOptions where optionIDs.contains(option.id) {
             for criterion in appraisal.criteria where !scored.contains(option.id + "\u{0}" + criterion.id)
                 && !cellsWithUnreadableScores.contains(option.id + "\u{0}" + criterion.id) {
                 sink.report(code: "missing-score", message: "no score for option \"\(option.id)\" on criterion \"\(criterion.id)\"; add {\"option\": \"\(option.id)\", \"criterion\": \"\(criterion.id)\", \"value\": …} to \"scores\"",

@@ -6,6 +6,8 @@ import AppraiseKit
 public enum ChangeText {
     public static func lines(_ change: JournalChange) -> [String] {
         switch change {
+        case .field("screening", let old, let new):
+            return ScreeningChangeText.lines(old: old, new: new)
         case .field(let name, let old, let new):
             // A keyed list appearing or disappearing is implied by its elements' lines.
             if JournalChange.keyedLists.contains(name), (old ?? .array([])) == .array([]), (new ?? .array([])) == .array([]) {

@@ -39,6 +39,7 @@ struct HTMLReport {
             ("options", "Options", options),
             ("rationale", "Rationale", rationale),
         ]
+        sections.insert(contentsOf: longListSections, at: 1)
         if pack.evidence != nil { sections.append(("evidence", "Evidence", evidence)) }
         if pack.reconciliation.hasDeclarations { sections.append(("reconciliation", "Reconciliation", reconciliation)) }
         var out = "<header>\n<h1>\(HTML.escape(appraisal.title))</h1>\n"
@@ -67,7 +68,8 @@ struct HTMLReport {
     /// Headings where the section deserves a fuller one than its entry in the contents.
     var headings: [String: String] {
         ["scores": "Scores", "sensitivity": "How robust the ranking is", "rationale": "Rationale for each score", "reconciliation": "Reconciliation with the published appraisal",
-         "evidence": "Performance evidence behind the scores"]
+         "evidence": "Performance evidence behind the scores",
+         "long-list": "Options considered, screened and set aside"]
     }
 
     var summary: String {

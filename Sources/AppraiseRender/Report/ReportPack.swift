@@ -4,7 +4,11 @@ import Foundation
 /// Everything `report` and `export` print and write for one appraisal, built once so that the
 /// printed summary and every exported format come from the same values and cannot disagree.
 public struct ReportPack {
+    /// The scored short list, which every table and analysis of the pack is about.
     public let appraisal: Appraisal
+    /// The whole file when it records a long list (stages, screening): its options
+    /// considered, screened and set aside lead the pack. Nil for a file without one.
+    public let longList: Appraisal?
     public let fingerprint: String
     public let matrix: DecisionMatrix
     public let selection: WeightSelection
@@ -17,12 +21,15 @@ public struct ReportPack {
     public let evidence: AppraisalEvidence?
 
     /// Throws only when the sensitivity analyses cannot run: an order of importance that does
-    /// not list every criterion once, or a named weighting that cannot be normalised.
+    /// not list every criterion once, or a named weighting that cannot be normalised. Takes
+    /// the whole file; options not on the scored short list appear only in the long list.
     public init(
-        appraisal: Appraisal, fingerprint: String, matrix: DecisionMatrix, selection: WeightSelection, toolVersion: String,
+        appraisal file: Appraisal, fingerprint: String, matrix: DecisionMatrix, selection: WeightSelection, toolVersion: String,
         datasets: [KPIDataset] = []
     ) throws {
+        let appraisal = file.shortList
         self.appraisal = appraisal
+        longList = file.hasLongList ? file : nil
         self.fingerprint = fingerprint
         self.matrix = matrix
         self.selection = selection
@@ -33,6 +40,10 @@ public struct ReportPack {
         let evidence = AppraisalEvidence(appraisal: appraisal, datasets: datasets)
         self.evidence = evidence.citations.isEmpty ? nil : evidence
     }
+
+    /// The long list's tables (every option considered, screening, set aside, framework),
+    /// which lead the pack; empty for a file without a long list.
+    public var longListTables: [Table] { longList.map(ScreeningRenderer.tables) ?? [] }
 
     /// The evidence tables (citations, tensions), empty when nothing is cited.
     public var evidenceTables: [Table] {
@@ -45,7 +56,7 @@ public struct ReportPack {
     /// The tables as read in the Markdown report, in report order, the robustness tables last.
     /// Options and the rationale are prose, so the documents give them as sections instead.
     public var tables: [Table] {
-        var tables = [
+        var tables = longListTables + [
             rankingTable,
             CriteriaTable.table(appraisal, selection: selection),
             ScoreMatrixRenderer.table(matrix, ranking: ranking, appraisal: appraisal),
@@ -59,7 +70,7 @@ public struct ReportPack {
 
     /// The tables as written to spreadsheets, one CSV file each.
     public var spreadsheetTables: [Table] {
-        var tables = [
+        var tables = longListTables + [
             CriteriaTable.table(appraisal, selection: selection, offersSeparator: "\n"),
             OptionsTable.table(appraisal),
             SpreadsheetTables.ranking(ranking, appraisal: appraisal, selection: selection),
@@ -78,6 +89,11 @@ public struct ReportPack {
         var out = "\(appraisal.title)\n\(appraisal.body), \(appraisal.date)\n"
         out += "Fingerprint: \(fingerprint)\n\n"
         out += headline + "\n\n"
+        if let longList {
+            out += "Options considered\n\n"
+            for sentence in ScreeningRenderer.summary(longList) { out += "- \(sentence)\n" }
+            out += "\n"
+        }
         out += TextTableRenderer.render(rankingTable)
         if reconciliation.hasDeclarations {
             out += "\nReconciliation with the published appraisal\n\n"
@@ -135,6 +151,7 @@ public struct ReportPack {
             "sensitivity": sensitivity.json,
         ]
         if let evidence { document["evidence"] = EvidenceRenderer.json(evidence) }
+        if let longList { document["longList"] = ScreeningRenderer.json(longList) }
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),

@@ -26,7 +26,7 @@ enum ExportCommand {
         let formats = try parseFormats(arguments.all("format").isEmpty ? ["csv,md,json,html"] : arguments.all("format"))
         let input = try LoadedAppraisal.load(arguments.argument("FILE")!, console: console)
         let selection = try input.selection(arguments.value("weights", spec: spec))
-        let pack = try ReportPack(appraisal: input.appraisal, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
+        let pack = try ReportPack(appraisal: input.longList, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
                               toolVersion: CLI.version, datasets: input.file.datasets)
         let folder = outputFolder(arguments.value("out", spec: spec), appraisalID: input.appraisal.id)
         let count = try write(pack, formats: formats, to: folder)

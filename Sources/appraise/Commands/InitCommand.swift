@@ -11,7 +11,10 @@ enum InitCommand {
         spreadsheet score matrix: a header row naming the criteria, one row per option with its
         scores (empty cells are not scored yet) and optionally a row headed "Weight". Excel's
         "CSV UTF-8" and LibreOffice exports are read as they are (comma or semicolon, BOM, CRLF,
-        quoted fields). Refuses to overwrite an existing file.
+        quoted fields). A long list may add columns of screening results (cells pass, pass with
+        reservations or fail, or a header "CSF: name"), a "Stage" column and a "Reason" column;
+        without a Stage column an option that fails a factor is discounted. Refuses to
+        overwrite an existing file.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file to create (JSON).")],
         options: [
@@ -48,7 +51,10 @@ enum InitCommand {
                 throw InputError(message: "\(matrix): cannot read the score matrix; check the path")
             }
             do {
-                appraisal = try ScoreMatrixImport.apply(try CSVReader.read(data, fileName: matrix), file: matrix, to: appraisal)
+                let table = try CSVReader.read(data, fileName: matrix)
+                appraisal = LongListImport.applies(to: table)
+                    ? try LongListImport.apply(table, file: matrix, to: appraisal)
+                    : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal)
             } catch let error as CSVError {
                 throw InputError(message: error.description)
             } catch let error as EditError {

@@ -23,7 +23,7 @@ enum ReportCommand {
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
         let input = try LoadedAppraisal.load(arguments.argument("FILE")!, console: console)
         let selection = try input.selection(arguments.value("weights", spec: spec))
-        let pack = try ReportPack(appraisal: input.appraisal, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
+        let pack = try ReportPack(appraisal: input.longList, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
                               toolVersion: CLI.version, datasets: input.file.datasets)
         let folder = ExportCommand.outputFolder(arguments.value("out", spec: spec), appraisalID: input.appraisal.id)
         console.out(pack.summary)

@@ -10,7 +10,10 @@ enum ValidateCommand {
         Lists every error (malformed JSON, unknown fields, unknown or duplicate ids, missing or
         extra scores, scores off the scale or its steps, unusable weights) with its place in the
         file and how to fix it, and warnings such as published totals that are not the sum of
-        their scores. Exit 0 when the file is usable (warnings allowed), 1 when it has errors.
+        their scores, or (when the file records a long list) a short list without business as
+        usual or a do-minimum, a discounted option without a reason, an option scored after
+        failing a critical success factor, a short-listed option not screened. Exit 0 when the
+        file is usable (warnings allowed), 1 when it has errors.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [OutputFormat.option([.text, .json])],
