@@ -5,9 +5,10 @@ enum ScoreCommand {
         name: "score",
         abstract: "Set a score with its rationale (journalled).",
         discussion: """
-        Sets OPTION's score on CRITERION. With --by the score is filed under that scorer, as one
-        member of a panel; without it (or with --agreed) it is the agreed score of the cell,
-        which counts over any panel consensus. Rationale bullets are written in the order for,
+        Sets OPTION's score on CRITERION: the agreed score of the cell, which counts over any
+        panel consensus. With --scorer NAME it is filed instead as that panel member's score;
+        cells with no agreed score count at the panel's consensus, and rank, show and the report
+        say which. --by names who makes the change, as on every command. Rationale bullets are written in the order for,
         against, contingent, note; giving any replaces the score's rationale, --append adds them
         after the bullets it has, and giving none keeps it; KPI citations (--evidence
         DATASET:REF=NOTE) follow the same rule. Changing a score that already has a value needs
@@ -27,7 +28,8 @@ enum ScoreCommand {
             .init(name: "append", value: nil, help: "Add the bullets after the score's existing rationale."),
             .init(name: "source", value: "TEXT", help: "Where in the source document the score comes from (empty removes it)."),
             .init(name: "evidence", value: "DATASET:REF[=NOTE]", help: "A KPI indicator the score cites, with what it shows.", repeatable: true),
-            .init(name: "agreed", value: nil, help: "File the score as the cell's agreed score even with --by."),
+            .init(name: "scorer", value: "NAME", help: "File the score as this panel member's score, not the agreed one."),
+            .init(name: "agreed", value: nil, help: "File the score as the cell's agreed score (the default without --scorer)."),
             EditSession.byOption,
             EditSession.reasonOption,
         ],
@@ -42,7 +44,10 @@ enum ScoreCommand {
         if arguments.flag("append") && bullets.isEmpty && evidence.isEmpty {
             throw UsageError(message: "--append needs bullets or citations to add: --for, --against, --contingent, --note or --evidence")
         }
-        let scorer = arguments.flag("agreed") ? nil : arguments.value("by", spec: spec)
+        let scorer = arguments.value("scorer", spec: spec)
+        if scorer != nil && arguments.flag("agreed") {
+            throw UsageError(message: "give --scorer NAME for a panel member's score or --agreed for the agreed score, not both")
+        }
         let changes = ScoreChanges(option: arguments.argument("OPTION")!, criterion: arguments.argument("CRITERION")!, scorer: scorer,
                                    value: value, rationale: bullets.isEmpty ? nil : bullets, appendRationale: arguments.flag("append"),
                                    source: arguments.value("source", spec: spec), evidence: evidence.isEmpty ? nil : evidence)
