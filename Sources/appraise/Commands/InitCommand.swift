@@ -9,7 +9,9 @@ enum InitCommand {
         Writes FILE with the title, body, date and scale given, and FILE.journal with the entry
         that created it. With --from-csv the criteria, options, weights and scores come from a
         spreadsheet score matrix: a header row naming the criteria, one row per option with its
-        scores (empty cells are not scored yet) and optionally a row headed "Weight". Excel's
+        scores (empty cells are not scored yet) and optionally a row headed "Weight" or
+        "Weighting" (25% is read as 25, an empty cell as 0). Rows and columns of totals or ranks
+        are left out (the tool computes them); every bad cell is listed at once. Excel's
         "CSV UTF-8" and LibreOffice exports are read as they are (comma or semicolon, BOM, CRLF,
         quoted fields). Refuses to overwrite an existing file.
         """,
@@ -18,7 +20,7 @@ enum InitCommand {
             .init(name: "title", value: "TEXT", help: "What is being appraised (required)."),
             .init(name: "body", value: "TEXT", help: "Who makes the appraisal: council, committee (required)."),
             .init(name: "id", value: "ID", help: "Kebab-case id [default: from the file name]."),
-            .init(name: "date", value: "DATE", help: "When: YYYY, YYYY-MM or YYYY-MM-DD [default: today]."),
+            .init(name: "date", value: "DATE", help: "When the appraisal is made: YYYY, YYYY-MM or YYYY-MM-DD (required)."),
             .init(name: "source", value: "TEXT", help: "The document the appraisal is taken from."),
             .init(name: "scale", value: "MIN..MAX", help: "The score scale.", defaultValue: "0..5"),
             .init(name: "step", value: "STEP", help: "Smallest difference between two scores.", defaultValue: "1"),
@@ -36,24 +38,27 @@ enum InitCommand {
         guard let title = arguments.value("title", spec: spec), let body = arguments.value("body", spec: spec) else {
             throw UsageError(message: "a new appraisal needs --title TEXT and --body TEXT")
         }
+        // No silent default: the date goes into every page of the pack.
+        guard let date = arguments.value("date", spec: spec) else {
+            throw UsageError(message: "a new appraisal needs --date: when it is made, as YYYY, YYYY-MM or YYYY-MM-DD (e.g. --date 2026-11)")
+        }
         let author = try EditSession.author(arguments, spec: spec)
         let stem = url.deletingPathExtension().lastPathComponent
         var appraisal = Appraisal(
             id: arguments.value("id", spec: spec) ?? Identifier.suggestion(for: stem), title: title, body: body,
-            date: arguments.value("date", spec: spec) ?? String(ISO8601DateFormatter().string(from: Date()).prefix(10)),
+            date: date,
             source: arguments.value("source", spec: spec), scale: try scale(arguments),
             criteria: [], options: [], scores: [], kpiDatasets: arguments.all("kpi-dataset"))
         if let matrix = arguments.value("from-csv", spec: spec) {
-            guard let data = FileManager.default.contents(atPath: matrix) else {
-                throw InputError(message: "\(matrix): cannot read the score matrix; check the path")
-            }
+            let table = try SheetInput.read(matrix)
+            let imported: ScoreMatrixImport.Result
             do {
-                appraisal = try ScoreMatrixImport.apply(try CSVReader.read(data, fileName: matrix), file: matrix, to: appraisal)
-            } catch let error as CSVError {
-                throw InputError(message: error.description)
-            } catch let error as EditError {
-                throw InputError(message: error.message)
+                imported = try ScoreMatrixImport.apply(table, file: matrix, to: appraisal)
+            } catch {
+                throw SheetInput.failure(error, file: matrix, console: console)
             }
+            appraisal = imported.appraisal
+            for note in imported.notes { console.error("note: \(note)") }
         }
         let result: AppraisalEditor.Result
         do {

@@ -6,7 +6,7 @@ enum PanelCommand {
         name: "panel",
         abstract: "Compare the scores of a panel of scorers.",
         discussion: """
-        For every cell: each scorer's score (filed with 'appraise score --by NAME'), the agreed
+        For every cell: each scorer's score (filed with 'appraise score --scorer NAME'), the agreed
         score if one is recorded, the consensus the cell counts with and the spread, flagging
         cells where scorers are more than one step apart. Then, per scorer, the option their
         scores put first (cells they did not score count at the consensus) and whether that
@@ -47,7 +47,7 @@ enum PanelCommand {
         let current = appraisal.panelSetting
         appraisal.panel = PanelSetting(consensus: consensus ?? current.consensus, rounding: rounding ?? current.rounding)
         guard !appraisal.scorers.isEmpty else {
-            console.out("\(path) has no scores filed under a scorer; file them with 'appraise score \(path) OPTION CRITERION VALUE --by NAME'\n")
+            console.out("\(path) has no scores filed under a scorer; file them with 'appraise score \(path) OPTION CRITERION VALUE --scorer NAME'\n")
             return .success
         }
         let selection = try input.selection(arguments.value("weights", spec: spec))

@@ -33,7 +33,7 @@ struct EditSession {
         let author = try author(arguments, spec: spec)
         let url = URL(fileURLWithPath: path)
         if !FileManager.default.fileExists(atPath: url.path) && !FileManager.default.fileExists(atPath: JournalFile.url(for: url).path) {
-            throw InputError(message: "\(path): no such file; create an appraisal with 'appraise init \(path) --title TEXT --body TEXT'")
+            throw InputError(message: "\(path): no such file; create an appraisal with 'appraise init \(path) --title TEXT --body TEXT --date YYYY-MM'")
         }
         let journal = try JournalFile(appraisal: url, path: path)
         let text = try journal.read()
