@@ -36,7 +36,7 @@ struct HTMLReport {
             ("scores", "Score matrix", scores),
             ("sensitivity", "Robustness", sensitivity),
             ("criteria", "Criteria", HTMLTableRenderer.render(CriteriaTable.table(appraisal, selection: pack.selection), rowHeader: 1)),
-            ("options", "Options", options),
+            ("options", "Options", DescriptionTables.tables(appraisal).map { HTMLTableRenderer.render($0) }.joined() + options),
             ("rationale", "Rationale", rationale),
         ]
         if pack.evidence != nil { sections.append(("evidence", "Evidence", evidence)) }
@@ -143,6 +143,7 @@ struct HTMLReport {
             facts.append("Rank \(Formatting.rank(entry)) with \(Formatting.outOf(entry.total, entry.maximum))")
             out += "<p class=\"meta\">\(facts.joined(separator: " · "))</p>\n"
             if !option.description.isEmpty { out += "<p>\(HTML.escape(option.description))</p>\n" }
+            for paragraph in option.detail { out += "<p>\(HTML.escape(paragraph))</p>\n" }
             if !option.strengths.isEmpty || !option.weaknesses.isEmpty {
                 out += "<div class=\"columns\">\n" + list("Strengths", option.strengths) + list("Weaknesses", option.weaknesses) + "</div>\n"
             }
