@@ -183,7 +183,7 @@ struct AppraisalValidator {
         for option in appraisal.options where optionIDs.contains(option.id) {
             for criterion in appraisal.criteria where !scored.contains(option.id + "\u{0}" + criterion.id)
                 && !cellsWithUnreadableScores.contains(option.id + "\u{0}" + criterion.id) {
-                sink.report(code: "missing-score", message: "no score for option \"\(option.id)\" on criterion \"\(criterion.id)\"; add {\"option\": \"\(option.id)\", \"criterion\": \"\(criterion.id)\", \"value\": …} to \"scores\"",
+                sink.report(code: "missing-score", message: "option \"\(option.id)\" is not yet scored on criterion \"\(criterion.id)\"; score it with 'appraise score FILE \(option.id) \(criterion.id) VALUE'",
                             location: "scores")
             }
         }
