@@ -86,7 +86,7 @@ final class EditingTests: XCTestCase {
                        "the appraisal groups its options, so the option needs --group (one of in-house)")
         XCTAssertEqual(try apply(.addOption(Option(id: "c", name: "C", group: "in-house")), to: grouped).options.last?.group, "in-house")
         XCTAssertEqual(refusal(.editOption(id: "a", OptionChanges(group: "outsourced")), to: grouped),
-                       "there is no group \"outsourced\"; use one of in-house, or add the group to the file's \"groups\" by hand")
+                       "there is no group \"outsourced\"; use one of in-house, or add it with 'appraise group add FILE ID --name TEXT'")
     }
 
     func testScoresMustBeOnTheScaleAndChangingOneNeedsAReason() throws {

@@ -68,9 +68,14 @@ enum AdoptCommand {
         }
     }
 
-    /// What was adopted, counted rather than listed: the journal keeps every change, and
-    /// 'appraise log' reads them.
+    /// What was adopted, counted rather than listed when it is more than a screenful: the
+    /// journal keeps every change, and 'appraise log' reads them.
     private static func summarise(_ entry: JournalEntry, path: String, console: Console) {
+        // A small hand edit reads best change by change, as every other edit prints.
+        guard entry.changes.flatMap(ChangeText.lines).count > 20 else {
+            EditSession.report(entry, path: path, console: console)
+            return
+        }
         var out = "\(path): entry \(entry.number) (adopt) records \(entry.changes.count) change\(entry.changes.count == 1 ? "" : "s")\n"
         for line in ChangeText.summary(entry.changes) { out += "  \(line)\n" }
         out += "Read every change with 'appraise log \(path)'.\n"
