@@ -13,7 +13,7 @@ final class PackTests: XCTestCase {
     func testFilesOfTheWholePackInAFixedOrder() throws {
         let pack = try PackFixtures.reference()
         XCTAssertEqual(pack.files().map(\.path), [
-            "criteria.csv", "options.csv", "groups.csv", "scale.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv",
+            "appraisal.csv", "criteria.csv", "options.csv", "groups.csv", "scale.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv",
             "reconciliation.csv",
         ] + Self.sensitivityFiles + Self.evidenceFiles + [
             "report.md", "summary.md", "report.json", "report.html", "manifest.json", "SHA256SUMS",

@@ -9,6 +9,16 @@ public enum DescriptionTables {
         [groups(appraisal), scale(appraisal), weightSets(appraisal)].compactMap { $0 }
     }
 
+    /// What the appraisal is, for a spreadsheet reader who sees no page heading.
+    public static func about(_ appraisal: Appraisal) -> Table {
+        let scale = appraisal.scale
+        var rows = [["Title", appraisal.title], ["Body", appraisal.body], ["Date", appraisal.date]]
+        if let source = appraisal.source { rows.append(["Source", source]) }
+        rows.append(["Scale", "\(Formatting.number(scale.minimum)) to \(Formatting.number(scale.maximum)) in steps of \(Formatting.number(scale.step))"])
+        if !appraisal.scorers.isEmpty { rows.append(["Panel", "\(appraisal.scorers.joined(separator: "; ")); consensus: \(appraisal.panelSetting.sentence)"]) }
+        return Table(id: "appraisal", title: "The appraisal", columns: [.init("Field"), .init("Value")], rows: rows)
+    }
+
     public static func groups(_ appraisal: Appraisal) -> Table? {
         guard !appraisal.groups.isEmpty else { return nil }
         let rows = appraisal.groups.map { group -> [String] in

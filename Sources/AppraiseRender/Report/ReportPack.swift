@@ -60,6 +60,7 @@ public struct ReportPack {
     /// The tables as written to spreadsheets, one CSV file each.
     public var spreadsheetTables: [Table] {
         var tables = [
+            DescriptionTables.about(appraisal),
             CriteriaTable.table(appraisal, selection: selection, offersSeparator: "\n"),
             OptionsTable.table(appraisal),
         ] + DescriptionTables.tables(appraisal) + [
