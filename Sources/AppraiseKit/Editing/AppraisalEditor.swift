@@ -47,7 +47,7 @@ public enum AppraisalEditor {
             switch (diagnostic.code, diagnostic.location) {
             case ("missing-score", _): false
             // An option not yet put in one of the groups is unfinished, like a cell not yet scored.
-            case ("missing-field", let location) where location.hasPrefix("options[") && location.hasSuffix("].group"): false
+            case ("missing-field", let location) where location.range(of: #"^options\[\d+\]$"#, options: .regularExpression) != nil: false
             case ("missing-field", "criteria"): file.appraisal?.criteria.isEmpty != true
             case ("missing-field", "options"): file.appraisal?.options.isEmpty != true
             default: true

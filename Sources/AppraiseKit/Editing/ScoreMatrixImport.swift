@@ -109,7 +109,7 @@ public enum ScoreMatrixImport {
             for (index, criterion) in criterionAt.sorted(by: { $0.key < $1.key }) where index < cells.count && !cells[index].isEmpty {
                 let cell = cells[index]
                 guard let value = SheetCell.score(cell, scale: scale, decimalComma: decimalComma) else {
-                    problems.append("\(file):\(row.line): column \(index + 2) (\"\(names[index])\"): \"\(cell)\" is not a score on the scale \(SheetCell.scaleText(scale)); correct the cell")
+                    problems.append("\(file):\(row.line): column \(index + 2) (\"\(names[index])\"): \"\(cell)\" is not a score on the scale \(SheetCell.scaleText(scale)); \(SheetCell.fix(cell))")
                     continue
                 }
                 result.scores.append(Score(option: id, criterion: result.criteria[criterion].id, value: value))
@@ -155,6 +155,11 @@ enum SheetCell {
         guard let reading = NumberText.read(cell, decimalComma: decimalComma), !reading.isPercentage,
               scale.contains(reading.value) else { return nil }
         return reading.value
+    }
+
+    /// "correct the cell", or how to write a number the reader could not read.
+    static func fix(_ cell: String) -> String {
+        NumberText.read(cell) == nil && cell.contains(",") ? NumberText.hint(cell) : "correct the cell"
     }
 
     static func scaleText(_ scale: ScoreScale) -> String {

@@ -114,7 +114,7 @@ public enum ScoreSheetImport {
         ) {
             let scale = appraisal.scale
             guard let value = SheetCell.score(SheetCell.trimmed(cell), scale: scale, decimalComma: decimalComma) else {
-                problems.append("\(file):\(line): column \(column): \"\(SheetCell.trimmed(cell))\" is not a score on the scale \(SheetCell.scaleText(scale)); correct the cell")
+                problems.append("\(file):\(line): column \(column): \"\(SheetCell.trimmed(cell))\" is not a score on the scale \(SheetCell.scaleText(scale)); \(SheetCell.fix(SheetCell.trimmed(cell)))")
                 return
             }
             let key = [option, criterion, scorer ?? ""].joined(separator: "\u{0}")
