@@ -128,7 +128,7 @@ final class OfficerBuildTests: XCTestCase {
         try officer(["score", "plan.json", Self.optionIDs[7], "risk", "2", "--scorer", "Ben Panel", "--against", "Placement costs rise each year"])
         entered += ["Ann Panel", "Ben Panel", "Providers carry the risk", "Placement costs rise each year"]
         let rank = try officer(["rank", "plan.json"]).stdout
-        XCTAssertTrue(rank.contains("Panel consensus: 1 cell has no agreed score and count at the median of the scorers' scores, not rounded, so 1 total rests on it: Northgate independent placements / Risk 1.5 from Ann Panel 1, Ben Panel 2."), rank)
+        XCTAssertTrue(rank.contains("Panel consensus: 1 cell has no agreed score and counts at the median of the scorers' scores, not rounded, so 1 total rests on it: Northgate independent placements / Risk 1.5 from Ann Panel 1, Ben Panel 2."), rank)
         XCTAssertTrue(try officer(["show", "plan.json"]).stdout.contains("1.5*"))
         let rankCSV = try officer(["rank", "plan.json", "--format", "csv"]).stdout
         // 8. One CSV convention: BOM, totals and maximums in cells of their own.

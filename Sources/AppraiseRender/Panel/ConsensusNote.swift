@@ -16,7 +16,7 @@ public enum ConsensusNote {
             "\(optionLabel(cell.option, appraisal)) / \(criterionLabel(cell.criterion, appraisal)) "
                 + "\(Formatting.number(cell.consensus)) from \(cell.scores.map { "\($0.scorer) \(Formatting.number($0.value))" }.joined(separator: ", "))"
         }
-        return "Panel consensus: \(cells.count) cell\(cells.count == 1 ? " has" : "s have") no agreed score and count at the "
+        return "Panel consensus: \(cells.count == 1 ? "1 cell has no agreed score and counts" : "\(cells.count) cells have no agreed score and count") at the "
             + "\(appraisal.panelSetting.sentence), so \(options.count == 1 ? "1 total rests" : "\(options.count) totals rest") on it: "
             + list.joined(separator: "; ") + ". Record an agreed score with 'appraise score' (without --scorer); see 'appraise panel'."
     }
