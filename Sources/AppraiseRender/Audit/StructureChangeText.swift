@@ -22,6 +22,16 @@ enum StructureChangeText {
                 }
             }
             return lines
+        case "panel":
+            let rule = { (value: JSONValue?) -> String in
+                let rule = members(value)
+                guard !rule.isEmpty else { return "none" }
+                return ["consensus", "rounding"].compactMap { rule[$0].flatMap(stringValue) }.joined(separator: ", ")
+            }
+            return ["panel rule: \(rule(old)) → \(rule(new))"]
+        case "kpiDatasets":
+            let text = { (value: JSONValue?) in value?.arrayOfStrings.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? "none" }
+            return ["KPI datasets: \(text(old)) → \(text(new))"]
         case "importance":
             let text = { (value: JSONValue?) in value?.arrayOfStrings?.joined(separator: ", ") ?? "none" }
             return ["order of importance: \(text(old)) → \(text(new))"]
@@ -49,6 +59,11 @@ enum StructureChangeText {
         default:
             return nil
         }
+    }
+
+    private static func stringValue(_ value: JSONValue) -> String? {
+        guard case .string(let text) = value else { return nil }
+        return text
     }
 
     private static func members(_ value: JSONValue?) -> [String: JSONValue] {

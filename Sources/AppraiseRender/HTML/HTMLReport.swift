@@ -35,8 +35,9 @@ struct HTMLReport {
             ("what-if", "What if", WhatIfPanel(pack: pack).html),
             ("scores", "Score matrix", scores),
             ("sensitivity", "Robustness", sensitivity),
-            ("criteria", "Criteria", HTMLTableRenderer.render(CriteriaTable.table(appraisal, selection: pack.selection), rowHeader: 1)),
-            ("options", "Options", DescriptionTables.tables(appraisal).map { HTMLTableRenderer.render($0) }.joined() + options),
+            ("criteria", "Criteria", HTMLTableRenderer.render(CriteriaTable.table(appraisal, selection: pack.selection), rowHeader: 1)
+                + (DescriptionTables.weightSets(appraisal).map { HTMLTableRenderer.render($0, rowHeader: 1) } ?? "")),
+            ("options", "Options", (DescriptionTables.groups(appraisal).map { HTMLTableRenderer.render($0, rowHeader: 1) } ?? "") + options),
             ("rationale", "Rationale", rationale),
         ]
         if pack.evidence != nil { sections.append(("evidence", "Evidence", evidence)) }
