@@ -109,6 +109,18 @@ final class StructureEditTests: XCTestCase {
         XCTAssertNil(try AppraisalEditor.apply(.setScores(same), to: sample(), reason: nil), "rewriting the same score changes nothing")
     }
 
+    func testOneScorersScoresBecomeTheAgreedScoresOfCellsWithoutOne() throws {
+        var filed = sample()
+        filed.scores.append(Score(option: "a", criterion: "reach", scorer: "Ann", value: Rational(7)))
+        XCTAssertEqual(refusal(.agreeScores(scorer: "Ann"), to: filed),
+                       "filing 1 score by Ann as agreed changes what the totals rest on, so it needs a reason; say why with --reason TEXT")
+        let agreed = try apply(.agreeScores(scorer: "Ann"), to: filed, reason: "meant as the panel's")
+        XCTAssertEqual(agreed.score(option: "c", criterion: "cost")?.value, Rational(2))
+        XCTAssertEqual(agreed.score(option: "a", criterion: "reach")?.value, Rational(3), "a cell with an agreed score keeps it")
+        XCTAssertEqual(agreed.consensusCells, [])
+        XCTAssertEqual(refusal(.agreeScores(scorer: "Zed")), "there is no scorer \"Zed\"; use one of Ann, Ben, Cy, or file scores under a scorer with 'appraise score --scorer NAME'")
+    }
+
     // MARK: - Scores from a sheet
 
     private func sheet(_ text: String, scorer: String? = nil) throws -> ScoreSheetImport.Result {

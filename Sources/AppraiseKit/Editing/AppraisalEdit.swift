@@ -31,6 +31,9 @@ public enum AppraisalEdit: Sendable {
     /// ranks given replace those the declaration has for the same option.
     case setDeclaration(Declaration)
     case removeDeclaration(source: String)
+    /// Files a scorer's scores as the agreed scores of the cells that have none: for scores
+    /// filed under one person's name that were meant as the appraisal's own.
+    case agreeScores(scorer: String)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

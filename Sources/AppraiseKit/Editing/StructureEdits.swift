@@ -33,6 +33,14 @@ extension AppraisalEditor {
             guard let index = draft.declared.firstIndex(where: { $0.source == source }) else { throw unknownDeclaration(source, in: draft) }
             draft.declared.remove(at: index)
             return "removing the declaration \"\(source)\" deletes what it published"
+        case .agreeScores(let scorer):
+            guard draft.scorers.contains(scorer) else {
+                throw unknown("scorer", scorer, known: draft.scorers, add: "file scores under a scorer with 'appraise score --scorer NAME'")
+            }
+            let agreed = Set(draft.scores.filter { $0.scorer == nil }.map { $0.option + "\u{0}" + $0.criterion })
+            let taken = draft.scores.indices.filter { draft.scores[$0].scorer == scorer && !agreed.contains(draft.scores[$0].option + "\u{0}" + draft.scores[$0].criterion) }
+            for index in taken { draft.scores[index].scorer = nil }
+            return "filing \(count(taken.count, "score")) by \(scorer) as agreed changes what the totals rest on"
         default:
             return nil
         }

@@ -12,13 +12,20 @@ public enum ConsensusNote {
         let cells = appraisal.consensusCells
         guard !cells.isEmpty else { return nil }
         let options = Set(cells.map(\.option))
-        let list = cells.map { cell in
-            "\(optionLabel(cell.option, appraisal)) / \(criterionLabel(cell.criterion, appraisal)) "
-                + "\(Formatting.number(cell.consensus)) from \(cell.scores.map { "\($0.scorer) \(Formatting.number($0.value))" }.joined(separator: ", "))"
-        }
+        // A few cells are listed with their scores; many (a whole matrix filed under one
+        // scorer) by option, so the note stays readable.
+        let list = cells.count <= 12
+            ? cells.map { cell in
+                "\(optionLabel(cell.option, appraisal)) / \(criterionLabel(cell.criterion, appraisal)) "
+                    + "\(Formatting.number(cell.consensus)) from \(cell.scores.map { "\($0.scorer) \(Formatting.number($0.value))" }.joined(separator: ", "))"
+            }
+            : appraisal.options.filter { options.contains($0.id) }.map { option in
+                "\(option.label) (\(criteria(of: option.id, cells, appraisal: appraisal)))"
+            }
         return "Panel consensus: \(cells.count == 1 ? "1 cell has no agreed score and counts" : "\(cells.count) cells have no agreed score and count") at the "
             + "\(appraisal.panelSetting.sentence), so \(options.count == 1 ? "1 total rests" : "\(options.count) totals rest") on it: "
-            + list.joined(separator: "; ") + ". Record an agreed score with 'appraise score' (without --scorer); see 'appraise panel'."
+            + list.joined(separator: "; ") + ". Record an agreed score with 'appraise score' (without --scorer), or take one "
+            + "scorer's scores as agreed with 'appraise panel FILE --agree NAME'; compare the scorers with 'appraise panel'."
     }
 
     /// The criteria whose cells count at the consensus in one option's total, for a column.

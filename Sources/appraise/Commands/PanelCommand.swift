@@ -15,6 +15,10 @@ enum PanelCommand {
         The consensus is the agreed score, else the median of the scorers' scores (or the mean),
         exact or rounded to the scale's steps. --consensus and --rounding try another rule;
         with --save the rule is written to the file (journalled).
+
+        --agree NAME files NAME's scores as the agreed scores of every cell that has none
+        (journalled, with --reason): for scores one person filed under their name that were
+        meant as the appraisal's own.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
@@ -23,6 +27,7 @@ enum PanelCommand {
             .init(name: "rounding", value: "ROUNDING", help: "Whether the consensus is put on the scale's steps.",
                   choices: PanelSetting.Rounding.allCases.map(\.rawValue)),
             .init(name: "save", value: nil, help: "Write --consensus and --rounding to the file as its panel rule."),
+            .init(name: "agree", value: "NAME", help: "File NAME's scores as the agreed scores of the cells that have none."),
             EditSession.byOption,
             EditSession.reasonOption,
             OutputFormat.option([.text, .json]),
@@ -33,6 +38,11 @@ enum PanelCommand {
         let path = arguments.argument("FILE")!
         let consensus = arguments.value("consensus", spec: spec).flatMap(PanelSetting.Method.init(rawValue:))
         let rounding = arguments.value("rounding", spec: spec).flatMap(PanelSetting.Rounding.init(rawValue:))
+        if let scorer = arguments.value("agree", spec: spec) {
+            guard !arguments.flag("save") else { throw UsageError(message: "give --agree or --save, not both; run them one after the other") }
+            let session = try EditSession.open(path, arguments: arguments, spec: spec, console: console)
+            return try session.apply(.agreeScores(scorer: scorer), action: "panel --agree", arguments: arguments, spec: spec, console: console)
+        }
         if arguments.flag("save") {
             guard consensus != nil || rounding != nil else {
                 throw UsageError(message: "--save writes the rule given by --consensus and --rounding; give at least one")
