@@ -70,7 +70,7 @@ final class EditingCommandTests: XCTestCase {
 
         try FileManager.default.copyItem(at: ExecutableRunner.referenceAppraisal, to: folder.appendingPathComponent("r.json"))
         XCTAssertEqual(try run(["score", "r.json", "cic", "risk", "4", "--reason", "x"], in: folder, expect: 1).stderr,
-                       "appraise score: r.json has no journal (r.json.journal), so its changes cannot be recorded or verified; start one with 'appraise adopt r.json --reason TEXT'\n")
+                       "appraise score: r.json has no journal (r.json.journal), so its changes cannot be recorded or verified (a copied file leaves its journal behind); start one with 'appraise adopt r.json --reason TEXT', e.g. --reason \"copied from the March version\"\n")
         XCTAssertEqual(try run(["score", "none.json", "cic", "risk", "4"], in: folder, expect: 1).stderr,
                        "appraise score: none.json: no such file; create an appraisal with 'appraise init none.json --title TEXT --body TEXT --date YYYY-MM'\n")
     }
