@@ -13,7 +13,7 @@ final class OfficerBuildTests: XCTestCase {
     /// Runs a command as the officer: no $USER, `--by "J Officer"` on every edit.
     @discardableResult
     private func officer(_ arguments: [String], expect status: Int32 = 0, line: UInt = #line) throws -> ExecutableRunner.Result {
-        let edits: Set = ["init", "score", "weight", "weights", "group", "option", "criterion", "scale", "importance", "declare", "adopt"]
+        let edits: Set = ["init", "details", "panel", "score", "weight", "weights", "group", "option", "criterion", "scale", "importance", "declare", "adopt"]
         let words = edits.contains(arguments[0]) ? arguments + ["--by", "J Officer"] : arguments
         let result = try ExecutableRunner.run(words, in: folder, environment: ["USER": ""])
         XCTAssertEqual(result.status, status, "appraise \(words.joined(separator: " ")):\n\(result.stdout)\(result.stderr)", line: line)
@@ -180,6 +180,11 @@ final class OfficerBuildTests: XCTestCase {
             entered.append("What criterion \(index) should offer")
         }
 
+        XCTAssertTrue(try officer(["details", "plan.json", "--date", "2026-13"], expect: 1).stderr
+            .contains("\"2026-13\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
+        try officer(["details", "plan.json", "--date", "2026-10", "--source", "Cabinet paper on specialist places, October revision"])
+        entered.append("Cabinet paper on specialist places, October revision")
+
         // 8. A copied file says how to start its journal; diff names every option's move; sensitivity knows the order.
         try FileManager.default.copyItem(at: folder.appendingPathComponent("plan.json"), to: folder.appendingPathComponent("copy.json"))
         XCTAssertTrue(try officer(["score", "copy.json", Self.optionIDs[0], "risk", "5", "--reason", "x"], expect: 1).stderr
@@ -209,5 +214,35 @@ final class OfficerBuildTests: XCTestCase {
         XCTAssertTrue(summary.contains("Panel consensus: 1 cell"))
         XCTAssertLessThanOrEqual(summary.components(separatedBy: "\n").map(\.count).max() ?? 0, 120, summary)
         XCTAssertEqual(try officer(["verify-pack", "pack"]).status, 0)
+    }
+
+    /// Issue 10, stumble 1, as the old `score --by` left it: every score filed under the
+    /// officer's name. The file reads as before, every output says the totals rest on a panel
+    /// consensus, and one journalled command files the scores as agreed, totals unchanged.
+    func testScoresFiledUnderTheOfficersNameAreFlaggedAndCanBeAgreed() throws {
+        folder = try ExecutableRunner.temporaryFolder(self)
+        try write("m.csv", "Option;Reach;Cost\nNorth;;\nSouth;;\n")
+        try officer(["init", "old.json", "--title", "Depot", "--body", "Board", "--date", "2024", "--from-csv", "m.csv", "--scale", "0..5", "--step", "0.5"])
+        for (option, values) in [("north", ["4", "2.5"]), ("south", ["3", "3"])] {
+            for (criterion, value) in zip(["reach", "cost"], values) {
+                try officer(["score", "old.json", option, criterion, value, "--scorer", "J Officer", "--for", "Seen on site"])
+            }
+        }
+        let totals = { () throws -> [String] in
+            let json = try JSONSerialization.jsonObject(with: Data(try self.officer(["rank", "old.json", "--format", "json"]).stdout.utf8)) as? [String: Any]
+            return (json?["ranking"] as? [[String: Any]] ?? []).map { "\($0["option"] ?? "") \($0["total"] ?? "")" }
+        }
+        let totalsBefore = try totals()
+        XCTAssertEqual(totalsBefore.count, 2)
+        let before = try officer(["rank", "old.json"]).stdout
+        XCTAssertTrue(before.contains("Panel consensus: 4 cells have no agreed score"), before)
+        XCTAssertTrue(before.contains("'appraise panel FILE --agree NAME'"), before)
+        XCTAssertTrue(try officer(["panel", "old.json", "--agree", "J Officer"], expect: 1).stderr
+            .contains("filing 4 scores by J Officer as agreed changes what the totals rest on, so it needs a reason"))
+        try officer(["panel", "old.json", "--agree", "J Officer", "--reason", "filed under my name by mistake"])
+        let after = try officer(["rank", "old.json"]).stdout
+        XCTAssertFalse(after.contains("Panel consensus"), after)
+        XCTAssertEqual(try totals(), totalsBefore, "the totals are the same")
+        XCTAssertTrue(try officer(["verify", "old.json"]).stdout.hasPrefix("verified: "))
     }
 }

@@ -34,6 +34,8 @@ public enum AppraisalEdit: Sendable {
     /// Files a scorer's scores as the agreed scores of the cells that have none: for scores
     /// filed under one person's name that were meant as the appraisal's own.
     case agreeScores(scorer: String)
+    /// The appraisal's title, body, date or source; nil keeps a part, an empty source removes it.
+    case setDetails(title: String?, body: String?, date: String?, source: String?)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

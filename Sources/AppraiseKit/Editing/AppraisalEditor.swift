@@ -121,7 +121,7 @@ public enum AppraisalEditor {
             let had = draft.panel != nil || !draft.scorers.isEmpty
             draft.panel = setting
             return had ? "the panel rule decides the consensus of scores already given" : nil
-        case .addGroup, .editGroup, .removeGroup, .setAnchors, .setImportance, .setDeclaration, .removeDeclaration, .agreeScores:
+        case .addGroup, .editGroup, .removeGroup, .setAnchors, .setImportance, .setDeclaration, .removeDeclaration, .agreeScores, .setDetails:
             return try changeStructure(&draft, by: edit)
         }
     }

@@ -41,6 +41,12 @@ extension AppraisalEditor {
             let taken = draft.scores.indices.filter { draft.scores[$0].scorer == scorer && !agreed.contains(draft.scores[$0].option + "\u{0}" + draft.scores[$0].criterion) }
             for index in taken { draft.scores[index].scorer = nil }
             return "filing \(count(taken.count, "score")) by \(scorer) as agreed changes what the totals rest on"
+        case .setDetails(let title, let body, let date, let source):
+            if let title { draft.title = try text(title, "the title") }
+            if let body { draft.body = try text(body, "the body") }
+            if let date { draft.date = try text(date, "the date") }
+            if let source { draft.source = source.isEmpty ? nil : source }
+            return nil
         default:
             return nil
         }

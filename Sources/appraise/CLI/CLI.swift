@@ -17,6 +17,7 @@ enum CLI {
         KPICommand.spec,
         EvidenceCommand.spec,
         InitCommand.spec,
+        DetailsCommand.spec,
         CriterionCommand.spec,
         OptionCommand.spec,
         WeightCommand.spec,

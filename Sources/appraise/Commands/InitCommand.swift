@@ -89,12 +89,14 @@ enum InitCommand {
     private static func scale(_ arguments: ParsedArguments) throws(UsageError) -> ScoreScale {
         let text = arguments.value("scale", spec: spec) ?? "0..5"
         let bounds = text.components(separatedBy: "..")
-        guard bounds.count == 2, let minimum = Rational(decimal: bounds[0]), let maximum = Rational(decimal: bounds[1]), minimum < maximum else {
+        let number = { (text: String) in NumberText.read(text).flatMap { $0.isPercentage ? nil : $0.value } }
+        guard bounds.count == 2, let minimum = number(bounds[0]), let maximum = number(bounds[1]), minimum < maximum else {
             throw UsageError(message: "--scale must be MIN..MAX with MIN below MAX, e.g. 0..5 or 1..10, not '\(text)'")
         }
         let stepText = arguments.value("step", spec: spec) ?? "1"
-        guard let step = Rational(decimal: stepText), step > .zero, ((maximum - minimum) / step).isInteger else {
-            throw UsageError(message: "--step must be a positive number that divides \(text) into whole steps, e.g. 1 or 0.5, not '\(stepText)'")
+        guard let step = number(stepText), step > .zero, ((maximum - minimum) / step).isInteger else {
+            let hint = number(stepText) == nil ? "; \(NumberText.hint(stepText))" : ""
+            throw UsageError(message: "--step must be a positive number that divides \(text) into whole steps, e.g. 1 or 0.5, not '\(stepText)'\(hint)")
         }
         return ScoreScale(minimum: minimum, maximum: maximum, step: step)
     }
