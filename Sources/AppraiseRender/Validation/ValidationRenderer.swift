@@ -1,3 +1,4 @@
+import Foundation
 import AppraiseKit
 
 /// The result of `validate`: every problem with its place, and the reconciliation.
@@ -7,8 +8,16 @@ public enum ValidationRenderer {
         // Cells not yet scored are an unfinished file, not a broken one: counted and listed
         // compactly, not one error each.
         let unscored = file.diagnostics.filter { $0.code == "missing-score" }
-        for diagnostic in file.diagnostics where diagnostic.code != "missing-score" { out += diagnostic.formatted(file: file.name) + "\n" }
+        let ungrouped = file.diagnostics.filter(isUngroupedOption)
+        for diagnostic in file.diagnostics where diagnostic.code != "missing-score" && !isUngroupedOption(diagnostic) {
+            out += diagnostic.formatted(file: file.name) + "\n"
+        }
         if !unscored.isEmpty, let appraisal = file.appraisal { out += unscoredCells(appraisal, count: unscored.count, file: file.name) }
+        if !ungrouped.isEmpty, let appraisal = file.appraisal {
+            let ids = appraisal.options.filter { $0.group == nil }.map(\.id)
+            out += "\(file.name): error: \(plural(ids.count, "option")) not yet in a group: \(ids.joined(separator: ", "))\n"
+            out += "  Put each in one with 'appraise group edit \(file.name) GROUP --option ID' or 'appraise option edit \(file.name) ID --group GROUP'.\n"
+        }
         let errors = file.diagnostics.errors.count, warnings = file.diagnostics.warnings.count
         if file.isValid {
             out += "\(file.name): valid (\(plural(warnings, "warning")))"
@@ -44,6 +53,11 @@ public enum ValidationRenderer {
             "warnings": .array(file.diagnostics.warnings.map(entry)),
             "reconciliation": .array(reconciliation),
         ])
+    }
+
+    /// An option without a group in an appraisal that groups its options: unfinished, like an unscored cell.
+    static func isUngroupedOption(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.code == "missing-field" && diagnostic.location.range(of: #"^options\[\d+\]$"#, options: .regularExpression) != nil
     }
 
     /// "12 of 72 cells are not yet scored", then one line per option naming its unscored criteria.
