@@ -38,7 +38,7 @@ enum StructureChangeText {
         case "declared":
             let was = declarations(old), now = declarations(new)
             var lines: [String] = []
-            for source in (was.keys.sorted() + now.keys.sorted()).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } {
+            for source in Set(was.keys).union(now.keys).sorted() {
                 let before = was[source] ?? [:], after = now[source] ?? [:]
                 let name = ChangeText.show(.string(source))
                 guard now[source] != nil else {
