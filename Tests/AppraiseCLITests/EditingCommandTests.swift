@@ -26,7 +26,7 @@ final class EditingCommandTests: XCTestCase {
         let folder = try ExecutableRunner.temporaryFolder(self)
         let csv = "\u{FEFF}Option;\"Cost; capital\";Access\r\nWeight;2;1\r\nNorth;4,5;3\r\n\"South \"\"B\"\"\";2;5\r\n"
         try Data(csv.utf8).write(to: folder.appendingPathComponent("matrix.csv"))
-        let created = try run(["init", "depot.json", "--title", "Depot", "--body", "Board", "--scale", "0..5", "--step", "0.5",
+        let created = try run(["init", "depot.json", "--title", "Depot", "--body", "Board", "--date", "2025", "--scale", "0..5", "--step", "0.5",
                                "--from-csv", "matrix.csv"], in: folder)
         XCTAssertTrue(created.stdout.contains("criterion cost-capital added"), created.stdout)
         let ranking = try run(["rank", "depot.json"], in: folder).stdout
@@ -38,8 +38,9 @@ final class EditingCommandTests: XCTestCase {
         XCTAssertEqual(try run(["verify", "depot.json"], in: folder).stdout.components(separatedBy: "\n")[0], "verified: 1 change")
 
         try Data("Option,Cost\nNorth,9\n".utf8).write(to: folder.appendingPathComponent("bad.csv"))
-        let refused = try run(["init", "bad.json", "--title", "T", "--body", "B", "--from-csv", "bad.csv"], in: folder, expect: 1)
-        XCTAssertEqual(refused.stderr, "appraise init: bad.csv:2: column 2 (\"Cost\"): \"9\" is not a score on the scale 0–5 in steps of 1; correct the cell (a total or rank column does not belong in the matrix)\n")
+        let refused = try run(["init", "bad.json", "--title", "T", "--body", "B", "--date", "2025", "--from-csv", "bad.csv"], in: folder, expect: 1)
+        XCTAssertEqual(refused.stderr, "bad.csv:2: column 2 (\"Cost\"): \"9\" is not a score on the scale 0–5 in steps of 1; correct the cell\n"
+                       + "appraise init: bad.csv: 1 problem to fix in the spreadsheet (listed above); nothing was written\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.json").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.json.journal").path))
     }
@@ -50,7 +51,7 @@ final class EditingCommandTests: XCTestCase {
         let before = try Data(contentsOf: folder.appendingPathComponent("depot.json"))
         let journal = try Data(contentsOf: folder.appendingPathComponent("depot.json.journal"))
 
-        XCTAssertEqual(try run(["init", "depot.json", "--title", "T", "--body", "B"], in: folder, expect: 1).stderr,
+        XCTAssertEqual(try run(["init", "depot.json", "--title", "T", "--body", "B", "--date", "2025"], in: folder, expect: 1).stderr,
                        "appraise init: depot.json already exists; edit it with the other commands, or choose another file name\n")
         XCTAssertEqual(try run(["score", "depot.json", "west", "cost", "3"], in: folder, expect: 1).stderr,
                        "appraise score: depot.json: there is no option \"west\"; use one of north, south, east, or add it with 'appraise option add'\n")
@@ -59,7 +60,7 @@ final class EditingCommandTests: XCTestCase {
         XCTAssertTrue(try run(["criterion", "rename", "depot.json", "cost"], in: folder, expect: 2).stderr
             .hasPrefix("appraise criterion: unknown action 'rename'; use add, edit or remove\n"))
         XCTAssertTrue(try run(["score", "depot.json", "north", "cost", "high"], in: folder, expect: 2).stderr
-            .hasPrefix("appraise score: VALUE must be a number such as 3 or 2.5 (at most 6 decimals), not 'high'\n"))
+            .hasPrefix("appraise score: VALUE must be a number, not 'high'; write a number such as 3, 2.5, 25% or 1,000\n"))
         XCTAssertTrue(try run(["criterion", "add", "depot.json", "time"], in: folder, expect: 2).stderr.hasPrefix("appraise criterion: a new criterion needs --name TEXT\n"))
         let anonymous = try ExecutableRunner.run(["criterion", "add", "depot.json", "time", "--name", "Time"], in: folder, environment: ["USER": ""])
         XCTAssertEqual(anonymous.status, 2)
@@ -69,9 +70,9 @@ final class EditingCommandTests: XCTestCase {
 
         try FileManager.default.copyItem(at: ExecutableRunner.referenceAppraisal, to: folder.appendingPathComponent("r.json"))
         XCTAssertEqual(try run(["score", "r.json", "cic", "risk", "4", "--reason", "x"], in: folder, expect: 1).stderr,
-                       "appraise score: r.json has no journal (r.json.journal), so its changes cannot be recorded or verified; start one with 'appraise adopt r.json --reason TEXT'\n")
+                       "appraise score: r.json has no journal (r.json.journal), so its changes cannot be recorded or verified (a copied file leaves its journal behind); start one with 'appraise adopt r.json --reason TEXT', e.g. --reason \"copied from the March version\"\n")
         XCTAssertEqual(try run(["score", "none.json", "cic", "risk", "4"], in: folder, expect: 1).stderr,
-                       "appraise score: none.json: no such file; create an appraisal with 'appraise init none.json --title TEXT --body TEXT'\n")
+                       "appraise score: none.json: no such file; create an appraisal with 'appraise init none.json --title TEXT --body TEXT --date YYYY-MM'\n")
     }
 
     func testAPanelOfScorersAndTheirConsensus() throws {
@@ -82,7 +83,7 @@ final class EditingCommandTests: XCTestCase {
             var index = 0
             for option in ["north", "south", "east"] {
                 for criterion in ["cost", "access"] {
-                    try run(["score", "depot.json", option, criterion, "\(values[index])", "--by", scorer, "--for", "site visit"], in: folder)
+                    try run(["score", "depot.json", option, criterion, "\(values[index])", "--scorer", scorer, "--for", "site visit"], in: folder)
                     index += 1
                 }
             }

@@ -113,10 +113,10 @@ final class JournalCommandTests: XCTestCase {
         try run(["criterion", "add", "a.json", "cost", "--name", "Cost"], in: folder)
         try run(["criterion", "add", "a.json", "risk", "--name", "Risk"], in: folder)
         try run(["option", "add", "a.json", "north", "--name", "North site"], in: folder)
-        try run(["score", "a.json", "north", "cost", "3", "--for", "Cheap land", "--by", "Ann"], in: folder)
-        let refused = try run(["score", "a.json", "north", "cost", "4", "--by", "Ann"], in: folder, expect: 1)
+        try run(["score", "a.json", "north", "cost", "3", "--for", "Cheap land", "--by", "Ann", "--scorer", "Ann"], in: folder)
+        let refused = try run(["score", "a.json", "north", "cost", "4", "--by", "Ann", "--scorer", "Ann"], in: folder, expect: 1)
         XCTAssertEqual(refused.stderr, "appraise score: a.json: \"north\" already has a score by Ann on \"cost\" (3), so it needs a reason; say why with --reason TEXT\n")
-        try run(["score", "a.json", "north", "cost", "4", "--against", "Access road", "--by", "Ann", "--reason", "Land valuation came in lower"], in: folder)
+        try run(["score", "a.json", "north", "cost", "4", "--against", "Access road", "--by", "Ann", "--scorer", "Ann", "--reason", "Land valuation came in lower"], in: folder)
         try run(["weight", "set", "a.json", "risk", "2", "--by", "Bo"], in: folder)
 
         let log = try run(["log", "a.json", "--criterion", "cost"], in: folder).stdout

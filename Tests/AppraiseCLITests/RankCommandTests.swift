@@ -133,15 +133,15 @@ final class RankCommandTests: XCTestCase {
         let lines = result.stdout.components(separatedBy: "\r\n").dropLast()
         XCTAssertFalse(lines.contains { $0.contains("\n") }, "every line ends CRLF")
         XCTAssertEqual(Array(lines), [
-            "Rank,Option,Total,Percent,Margin to next",
-            "1,Peer Practice Partner,33/40,82.5%,7",
-            "2=,Community Interest Company,26/40,65.0%,0",
-            "2=,Shared Service,26/40,65.0%,1",
-            "4,Wholly Owned Company – Trust,25/40,62.5%,3",
-            "5,Commission by Contract,22/40,55.0%,4",
-            "6,Managing Agent,18/40,45.0%,2",
-            "7,Mutual,16/40,40.0%,1",
-            "8,Joint Venture,15/40,37.5%,",
+            "\u{FEFF}Rank,Option ID,Option,Total,Maximum,Percent,Margin to next",
+            "1,practice-partner,Peer Practice Partner,33,40,82.5%,7",
+            "2=,cic,Community Interest Company,26,40,65.0%,0",
+            "2=,shared-service,Shared Service,26,40,65.0%,1",
+            "4,trust,Wholly Owned Company – Trust,25,40,62.5%,3",
+            "5,commission-by-contract,Commission by Contract,22,40,55.0%,4",
+            "6,managing-agent,Managing Agent,18,40,45.0%,2",
+            "7,mutual,Mutual,16,40,40.0%,1",
+            "8,joint-venture,Joint Venture,15,40,37.5%,",
         ])
     }
 

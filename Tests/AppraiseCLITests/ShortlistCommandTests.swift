@@ -100,7 +100,7 @@ final class ShortlistCommandTests: XCTestCase {
         let folder = try ExecutableRunner.temporaryFolder(self)
         let csv = "Option,Stage,Reason,Lawful,Affordable,Service\nKeep in house,business-as-usual,,pass,pass,3\nFewer rounds,do-minimum,,pass,pass with reservations,2\nOutsource,discounted,Over budget,pass,fail,\n"
         try Data(csv.utf8).write(to: folder.appendingPathComponent("long.csv"))
-        try run(["init", "waste.json", "--title", "Waste", "--body", "Board", "--from-csv", "long.csv"], in: folder)
+        try run(["init", "waste.json", "--title", "Waste", "--body", "Board", "--date", "2025-06", "--from-csv", "long.csv"], in: folder)
         let validate = try run(["validate", "waste.json"], in: folder).stdout
         XCTAssertTrue(validate.contains("valid (2 warnings); 3 options, 1 criteria, 2 scores"), validate)
         let table = try run(["shortlist", "waste.json", "--format", "csv"], in: folder).stdout
@@ -108,14 +108,14 @@ final class ShortlistCommandTests: XCTestCase {
         XCTAssertTrue(table.contains("Outsource,Over budget,failed Affordable\r\n"), table)
 
         try Data("Option,Lawful\nA,pass\nB,unsure\n".utf8).write(to: folder.appendingPathComponent("bad.csv"))
-        let refused = try run(["init", "bad.json", "--title", "T", "--body", "B", "--from-csv", "bad.csv"], in: folder, expect: 1)
+        let refused = try run(["init", "bad.json", "--title", "T", "--body", "B", "--date", "2025-06", "--from-csv", "bad.csv"], in: folder, expect: 1)
         XCTAssertEqual(refused.stderr, "appraise init: bad.csv:3: column 2 (\"Lawful\"): \"unsure\" is not a screening result; write pass, pass with reservations or fail\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.json").path))
     }
 
     func testAnalysesRefuseALongListWithNothingOnTheShortList() throws {
         let folder = try ExecutableRunner.temporaryFolder(self)
-        try run(["init", "early.json", "--title", "Early", "--body", "Board"], in: folder)
+        try run(["init", "early.json", "--title", "Early", "--body", "Board", "--date", "2025-06"], in: folder)
         try run(["criterion", "add", "early.json", "cost", "--name", "Cost"], in: folder)
         try run(["option", "add", "early.json", "idea", "--name", "An idea"], in: folder)
         try run(["stage", "early.json", "idea", "long-listed"], in: folder)

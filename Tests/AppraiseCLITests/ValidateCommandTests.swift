@@ -141,7 +141,7 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("broken.json:20:16: error: score for unknown option \"betta\" (known: alpha, beta) [scores[3].option]"),
                       result.stdout)
         // And beta is then left without a quality score.
-        XCTAssertTrue(result.stdout.contains("no score for option \"beta\" on criterion \"quality\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("broken.json: error: 1 of 4 cells are not yet scored:\n  beta: quality\n"), result.stdout)
     }
 
     func testMissingScore() throws {
@@ -149,8 +149,9 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(CLIFixture.valid.contains(line))
         let result = try validate(CLIFixture.valid.replacingOccurrences(of: line, with: ""))
         XCTAssertEqual(result.status, 1)
-        // Reported at the "scores" list: line 16 `  "scores": [`, column 13.
-        XCTAssertTrue(result.stdout.contains("broken.json:16:13: error: no score for option \"alpha\" on criterion \"quality\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("broken.json: error: 1 of 4 cells are not yet scored:\n  alpha: quality\n"
+                                             + "  Score them with 'appraise score broken.json OPTION CRITERION VALUE', or many at once with "
+                                             + "'appraise score broken.json --from-csv SHEET.csv'.\n"), result.stdout)
     }
 
     func testOffScale() throws {

@@ -86,7 +86,7 @@ final class EditingTests: XCTestCase {
                        "the appraisal groups its options, so the option needs --group (one of in-house)")
         XCTAssertEqual(try apply(.addOption(Option(id: "c", name: "C", group: "in-house")), to: grouped).options.last?.group, "in-house")
         XCTAssertEqual(refusal(.editOption(id: "a", OptionChanges(group: "outsourced")), to: grouped),
-                       "there is no group \"outsourced\"; use one of in-house, or add the group to the file's \"groups\" by hand")
+                       "there is no group \"outsourced\"; use one of in-house, or add it with 'appraise group add FILE ID --name TEXT'")
     }
 
     func testScoresMustBeOnTheScaleAndChangingOneNeedsAReason() throws {
@@ -163,15 +163,15 @@ final class EditingTests: XCTestCase {
                                  criteria: [], options: [], scores: [])
 
     private func imported(_ text: String) throws -> Appraisal {
-        try ScoreMatrixImport.apply(try CSVReader.read(Data(text.utf8), fileName: "m.csv"), file: "m.csv", to: base)
+        try ScoreMatrixImport.apply(try CSVReader.read(Data(text.utf8), fileName: "m.csv"), file: "m.csv", to: base).appraisal
     }
 
     private func importError(_ text: String) -> String {
         do {
             _ = try imported(text)
             return "no error"
-        } catch let error as EditError {
-            return error.message
+        } catch let problems as SheetProblems {
+            return problems.messages.joined(separator: "\n")
         } catch {
             return "\(error)"
         }
@@ -195,13 +195,44 @@ final class EditingTests: XCTestCase {
     }
 
     func testMatrixProblemsNameTheLineAndColumn() {
-        XCTAssertEqual(importError("Option,Cost,Total\nA,4,33\n"),
-                       "m.csv:2: column 3 (\"Total\"): \"33\" is not a score on the scale 0–5 in steps of 0.5; correct the cell (a total or rank column does not belong in the matrix)")
         XCTAssertEqual(importError("Option,Cost\nA,4\na,3\n"), "m.csv:3: option \"a\" gives the id \"a\", already used by line 2; rename one of them")
-        XCTAssertEqual(importError("Option,Cost,Risk\nWeight,1\nA,4,3\n"),
-                       "m.csv:2: the weight of \"Risk\" is empty; give every criterion a weight of 0 or more, or delete the weight row")
         XCTAssertEqual(importError("Option,Cost\nA,4,5\n"), "m.csv:2: column 3 has a value but no criterion in the header row; name the criterion or delete the value")
         XCTAssertEqual(importError("Option,Cost\n"), "m.csv: the matrix has no option rows; put one option per row under the header")
         XCTAssertEqual(importError("Option,,Cost\nA,1,2\n"), "m.csv:1: column 2 of the header row is empty; name the criterion or delete the column")
+    }
+
+    func testEveryBadCellIsReportedAtOnce() {
+        XCTAssertEqual(importError("Option,Cost,Risk\nWeighting,x,2\nA,9,3\nB,2,-1\n"), """
+            m.csv:2: column 2 ("Cost"): the weight "x" is not a number of 0 or more; write a number such as 3, 2.5, 25% or 1,000
+            m.csv:3: column 2 ("Cost"): "9" is not a score on the scale 0–5 in steps of 0.5; correct the cell
+            m.csv:4: column 3 ("Risk"): "-1" is not a score on the scale 0–5 in steps of 0.5; correct the cell
+            """)
+    }
+
+    func testSpreadsheetPitfallsAreReadAsTheOfficerMeantThem() throws {
+        let text = "Option,Cost,Risk,Reach,Total score\nWeighting (%),25%,,75%,100%\nÉcole Sainte-Thérèse,4,3,5,12\nStraße Ærø,1.5,2,1,4.5\nTotal,5.5,5,6,16.5\n"
+        let result = try ScoreMatrixImport.apply(try CSVReader.read(Data(text.utf8), fileName: "m.csv"), file: "m.csv", to: base)
+        XCTAssertEqual(result.appraisal.criteria.map(\.id), ["cost", "risk", "reach"], "the Total column is computed, not a criterion")
+        XCTAssertEqual(result.appraisal.criteria.map(\.weight), [Rational(25), .zero, Rational(75)], "25% weighs 25; an empty weight 0")
+        XCTAssertEqual(result.appraisal.options.map(\.id), ["ecole-sainte-therese", "strasse-aero"], "accents transliterated, the Total row left out")
+        XCTAssertEqual(result.notes.count, 3)
+        XCTAssertTrue(result.notes[0].contains("column 5 (\"Total score\") left out"), result.notes[0])
+        XCTAssertTrue(result.notes[1].contains("the weight of \"Risk\" is empty, so it weighs 0"), result.notes[1])
+        XCTAssertTrue(result.notes[2].contains("row \"Total\" left out"), result.notes[2])
+    }
+
+    func testNumbersAsOfficersTypeThem() {
+        XCTAssertEqual(NumberText.read("25%"), NumberText.Reading(value: Rational(25), isPercentage: true))
+        XCTAssertEqual(NumberText.read("1,000")?.value, Rational(1000))
+        XCTAssertEqual(NumberText.read("12,345.5")?.value, Rational(24691, 2))
+        XCTAssertEqual(NumberText.read("1 000")?.value, Rational(1000))
+        XCTAssertEqual(NumberText.read("3,5", decimalComma: true)?.value, Rational(7, 2))
+        XCTAssertEqual(NumberText.read("1.000,5", decimalComma: true)?.value, Rational(2001, 2))
+        XCTAssertNil(NumberText.read("2,5"), "a decimal comma is ambiguous outside a semicolon sheet")
+        XCTAssertNil(NumberText.read("1,00"))
+        XCTAssertNil(NumberText.read("1e3"))
+        XCTAssertEqual(NumberText.wholeNumber("1,000"), 1000)
+        XCTAssertNil(NumberText.wholeNumber("10%"))
+        XCTAssertTrue(NumberText.hint("2,5").contains("write \"2.5\" with a decimal point"))
     }
 }

@@ -204,7 +204,7 @@ final class ScreeningTests: XCTestCase {
         let csv = "Option;Stage;Reason;CSF: Legal;Fit;Cost\r\nWeight;;;;;2\r\nAs now;business-as-usual;;pass;Pass;2\r\nSell;discounted;Not ours to sell;fail;pass;\r\n"
         let table = try CSVReader.read(Data(csv.utf8), fileName: "long.csv")
         XCTAssertTrue(LongListImport.applies(to: table))
-        let appraisal = try LongListImport.apply(table, file: "long.csv", to: base)
+        let appraisal = try LongListImport.apply(table, file: "long.csv", to: base).appraisal
         XCTAssertEqual(appraisal.criteria.map(\.id), ["cost"])
         XCTAssertEqual(appraisal.options.map(\.currentStage), [.businessAsUsual, .discounted])
         XCTAssertEqual(appraisal.options[1].stageReason, "Not ours to sell")
@@ -214,7 +214,7 @@ final class ScreeningTests: XCTestCase {
 
         // Without a Stage column an option that fails is discounted, with no reason, so validate asks for one.
         let plain = try CSVReader.read(Data("Option,Legal\nA,pass\nB,fail\nC,\n".utf8), fileName: "plain.csv")
-        let derived = try LongListImport.apply(plain, file: "plain.csv", to: base)
+        let derived = try LongListImport.apply(plain, file: "plain.csv", to: base).appraisal
         XCTAssertEqual(derived.options.map(\.currentStage), [.shortListed, .discounted, .shortListed])
         XCTAssertNil(derived.options[1].stageReason)
         XCTAssertEqual(derived.criteria, [])

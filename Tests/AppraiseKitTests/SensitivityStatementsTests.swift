@@ -30,7 +30,7 @@ final class SensitivityStatementsTests: XCTestCase {
             "Level on points: Community Interest Company and Shared Service (26 points).",
             "A one-step change to a single score would bring Wholly Owned Company – Trust level with Shared Service and Joint Venture level with Mutual.",
             "Peer Practice Partner is first under both weightings compared: the appraisal's weights and equal weights.",
-            "No order of importance of the criteria is given, so rank-order weights (rank sum, rank reciprocal, rank-order centroid) were not tried.",
+            "The appraisal states no order of importance of its own (the Importance column of the criteria is only the order of the weights), so rank-order weights (rank sum, rank reciprocal, rank-order centroid) were not tried; state one with 'appraise importance'.",
             "Peer Practice Partner stays first whichever single criterion is left out.",
             "Dominated, that is scored at least as well on every criterion and better on at least one by another option: Commission by Contract (by Peer Practice Partner and Shared Service), Wholly Owned Company – Trust (by Community Interest Company), Mutual (by Peer Practice Partner, Wholly Owned Company – Trust, Community Interest Company and Shared Service), Managing Agent (by Peer Practice Partner, Commission by Contract and Shared Service), Joint Venture (by Peer Practice Partner, Commission by Contract, Wholly Owned Company – Trust, Community Interest Company, Managing Agent and Shared Service) and Shared Service (by Peer Practice Partner).",
             "No weighting at all puts Mutual or Joint Venture first: another option, or a blend of other options, scores higher on every criterion.",

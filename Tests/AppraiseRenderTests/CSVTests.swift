@@ -53,7 +53,7 @@ final class CSVTests: XCTestCase {
     func testPackCSVFilesStartWithOneByteOrderMarkAndParse() throws {
         let pack = try PackFixtures.reference()
         let files = pack.files([.csv]).filter { $0.path.hasSuffix(".csv") }
-        XCTAssertEqual(files.map(\.path), PackTests.longListFiles + ["criteria.csv", "options.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv",
+        XCTAssertEqual(files.map(\.path), ["appraisal.csv"] + PackTests.longListFiles + ["criteria.csv", "options.csv", "groups.csv", "scale.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv",
                                            "rationale.csv", "reconciliation.csv"] + PackTests.sensitivityFiles + PackTests.evidenceFiles)
         for file in files {
             XCTAssertEqual(Array(file.contents.prefix(3)), [0xEF, 0xBB, 0xBF], "\(file.path) starts with the UTF-8 byte-order mark")

@@ -38,9 +38,10 @@ final class ManifestTests: XCTestCase {
         let files = folder(try PackFixtures.pack(PackFixtures.small()), formats: [.md])
         let sums = PackFixtures.string(try XCTUnwrap(files[PackManifest.checksumsFileName]))
         let lines = sums.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 2)
+        XCTAssertEqual(lines.count, 3)
         XCTAssertEqual(lines[0], SHA256.hexDigest(try XCTUnwrap(files["report.md"])) + "  report.md")
-        XCTAssertEqual(lines[1], SHA256.hexDigest(try XCTUnwrap(files["manifest.json"])) + "  manifest.json")
+        XCTAssertEqual(lines[1], SHA256.hexDigest(try XCTUnwrap(files["summary.md"])) + "  summary.md")
+        XCTAssertEqual(lines[2], SHA256.hexDigest(try XCTUnwrap(files["manifest.json"])) + "  manifest.json")
         // The digest of "abc" from FIPS 180-4, in the same form.
         let abc = PackManifest(appraisalID: "x", fingerprint: "f", toolVersion: "v", settings: [:],
                                files: [.init(path: "abc.txt", contents: Data("abc".utf8))])

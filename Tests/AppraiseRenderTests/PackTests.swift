@@ -14,12 +14,13 @@ final class PackTests: XCTestCase {
 
     func testFilesOfTheWholePackInAFixedOrder() throws {
         let pack = try PackFixtures.reference()
-        XCTAssertEqual(pack.files().map(\.path), Self.longListFiles + [
-            "criteria.csv", "options.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv", "reconciliation.csv",
+        XCTAssertEqual(pack.files().map(\.path), ["appraisal.csv"] + Self.longListFiles + [
+            "criteria.csv", "options.csv", "groups.csv", "scale.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv",
+            "reconciliation.csv",
         ] + Self.sensitivityFiles + Self.evidenceFiles + [
-            "report.md", "report.json", "report.html", "manifest.json", "SHA256SUMS",
+            "report.md", "summary.md", "report.json", "report.html", "manifest.json", "SHA256SUMS",
         ])
-        XCTAssertEqual(pack.files([.html, .md]).map(\.path), ["report.md", "report.html", "manifest.json", "SHA256SUMS"])
+        XCTAssertEqual(pack.files([.html, .md]).map(\.path), ["report.md", "summary.md", "report.html", "manifest.json", "SHA256SUMS"])
         XCTAssertEqual(pack.files([.json]).map(\.path), ["report.json", "manifest.json", "SHA256SUMS"])
     }
 

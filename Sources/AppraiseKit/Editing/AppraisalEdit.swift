@@ -14,9 +14,30 @@ public enum AppraisalEdit: Sendable {
     case setWeightSet(WeightSetChanges)
     case removeWeightSet(id: String)
     case setScore(ScoreChanges)
+    /// Several scores at once (a spreadsheet), journalled as one entry.
+    case setScores([ScoreChanges])
     case setPanel(PanelSetting)
     /// A change to the long list: critical success factors, screening, stages, framework tags.
     case screening(ScreeningEdit)
+    case addGroup(OptionGroup, options: [String])
+    /// Changes a group's name or description (nil keeps it) and moves the options named into it.
+    case editGroup(id: String, name: String?, description: String?, options: [String])
+    /// Removes a group; its options are left without one until they are given another.
+    case removeGroup(id: String)
+    /// Sets what scale values mean (replacing the meaning of a value that has one) and removes
+    /// the anchors of the values in `remove`.
+    case setAnchors([ScaleAnchor], remove: [Rational])
+    /// The criteria from most to least important; nil removes the order.
+    case setImportance([String]?)
+    /// Records what a published document declared, keyed by where it was published; totals and
+    /// ranks given replace those the declaration has for the same option.
+    case setDeclaration(Declaration)
+    case removeDeclaration(source: String)
+    /// Files a scorer's scores as the agreed scores of the cells that have none: for scores
+    /// filed under one person's name that were meant as the appraisal's own.
+    case agreeScores(scorer: String)
+    /// The appraisal's title, body, date or source; nil keeps a part, an empty source removes it.
+    case setDetails(title: String?, body: String?, date: String?, source: String?)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

@@ -46,6 +46,8 @@ public enum AppraisalEditor {
         file.diagnostics.errors.filter { diagnostic in
             switch (diagnostic.code, diagnostic.location) {
             case ("missing-score", _): false
+            // An option not yet put in one of the groups is unfinished, like a cell not yet scored.
+            case ("missing-field", let location) where location.range(of: #"^options\[\d+\]$"#, options: .regularExpression) != nil: false
             case ("missing-field", "criteria"): file.appraisal?.criteria.isEmpty != true
             case ("missing-field", "options"): file.appraisal?.options.isEmpty != true
             default: true
@@ -107,12 +109,22 @@ public enum AppraisalEditor {
             return "removing weight set \"\(id)\" deletes its weights"
         case .setScore(let changes):
             return try setScore(changes, in: &draft)
+        case .setScores(let list):
+            var reasons: [String] = []
+            for changes in list {
+                let before = draft.scores
+                if let reason = try setScore(changes, in: &draft), draft.scores != before { reasons.append(reason) }
+            }
+            guard let first = reasons.first else { return nil }
+            return reasons.count == 1 ? first : "\(first), and \(count(reasons.count - 1, "other cell")) already \(reasons.count == 2 ? "has" : "have") a score"
         case .setPanel(let setting):
             let had = draft.panel != nil || !draft.scorers.isEmpty
             draft.panel = setting
             return had ? "the panel rule decides the consensus of scores already given" : nil
         case .screening(let edit):
             return try ScreeningEditor.change(&draft, by: edit)
+        case .addGroup, .editGroup, .removeGroup, .setAnchors, .setImportance, .setDeclaration, .removeDeclaration, .agreeScores, .setDetails:
+            return try changeStructure(&draft, by: edit)
         }
     }
 
@@ -236,12 +248,12 @@ public enum AppraisalEditor {
 
     // MARK: - Checks
 
-    private static func criterionIndex(_ id: String, in appraisal: Appraisal) throws(EditError) -> Int {
+    static func criterionIndex(_ id: String, in appraisal: Appraisal) throws(EditError) -> Int {
         if let index = appraisal.criteria.firstIndex(where: { $0.id == id }) { return index }
         throw unknown("criterion", id, known: appraisal.criteria.map(\.id), add: "add it with 'appraise criterion add'")
     }
 
-    private static func optionIndex(_ id: String, in appraisal: Appraisal) throws(EditError) -> Int {
+    static func optionIndex(_ id: String, in appraisal: Appraisal) throws(EditError) -> Int {
         if let index = appraisal.options.firstIndex(where: { $0.id == id }) { return index }
         throw unknown("option", id, known: appraisal.options.map(\.id), add: "add it with 'appraise option add'")
     }
@@ -250,13 +262,13 @@ public enum AppraisalEditor {
         unknown("weight set", id, known: appraisal.weightSets.map(\.id), add: "create it with 'appraise weights FILE --set ID'")
     }
 
-    private static func unknown(_ noun: String, _ id: String, known: [String], add: String) -> EditError {
+    static func unknown(_ noun: String, _ id: String, known: [String], add: String) -> EditError {
         known.isEmpty
             ? EditError("there is no \(noun) \"\(id)\" (the appraisal has none yet); \(add)")
             : EditError("there is no \(noun) \"\(id)\"; use one of \(known.joined(separator: ", ")), or \(add)")
     }
 
-    private static func checkNewID(_ id: String, noun: String, taken: [String]) throws(EditError) {
+    static func checkNewID(_ id: String, noun: String, taken: [String]) throws(EditError) {
         guard Identifier.isValid(id) else {
             throw EditError("\"\(id)\" is not a kebab-case id; use lower-case letters, digits and single hyphens, e.g. \"\(Identifier.suggestion(for: id))\"")
         }
@@ -277,22 +289,22 @@ public enum AppraisalEditor {
             return nil
         }
         guard appraisal.groups.contains(where: { $0.id == id }) else {
-            throw unknown("group", id, known: appraisal.groups.map(\.id), add: "add the group to the file's \"groups\" by hand")
+            throw unknown("group", id, known: appraisal.groups.map(\.id), add: "add it with 'appraise group add FILE ID --name TEXT'")
         }
         return id
     }
 
-    private static func text(_ value: String, _ what: String) throws(EditError) -> String {
+    static func text(_ value: String, _ what: String) throws(EditError) -> String {
         guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw EditError("\(what) is empty; write some text")
         }
         return value
     }
 
-    private static func texts(_ values: [String], _ what: String) throws(EditError) -> [String] {
+    static func texts(_ values: [String], _ what: String) throws(EditError) -> [String] {
         for value in values { _ = try text(value, what) }
         return values
     }
 
-    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

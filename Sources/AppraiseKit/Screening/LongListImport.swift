@@ -20,7 +20,7 @@ public enum LongListImport {
 
     /// Adds the long list's options, stages, screening criteria and results, then hands the
     /// remaining columns (if any) to the score-matrix reader.
-    public static func apply(_ table: CSVTable, file: String, to appraisal: Appraisal) throws(EditError) -> Appraisal {
+    public static func apply(_ table: CSVTable, file: String, to appraisal: Appraisal) throws -> ScoreMatrixImport.Result {
         let rows = table.rows.filter { !$0.isBlank }
         guard let header = rows.first else {
             throw EditError("\(file): the file has no header row; put the option column and the criteria's names in the first row")
@@ -28,9 +28,12 @@ public enum LongListImport {
         let roles = layout(header, table: table)
         let scoreColumns = header.fields.indices.filter { roles[$0] == nil }
         var result = appraisal
+        var notes: [String] = []
         let keep = { (row: CSVRow) in CSVRow(line: row.line, fields: scoreColumns.map { $0 < row.fields.count ? row.fields[$0] : "" }) }
         if scoreColumns.count > 1 {
-            result = try ScoreMatrixImport.apply(CSVTable(separator: table.separator, rows: rows.map(keep)), file: file, to: result)
+            let imported = try ScoreMatrixImport.apply(CSVTable(separator: table.separator, rows: rows.map(keep)), file: file, to: result)
+            result = imported.appraisal
+            notes = imported.notes
         }
         var screening = result.screening ?? Screening()
         for (column, role) in roles.sorted(by: { $0.key < $1.key }) {
@@ -75,7 +78,7 @@ public enum LongListImport {
             result.options[index].stage = hasStageColumn ? stage : (failed ? .discounted : nil)
         }
         result.screening = screening == Screening() ? nil : screening
-        return result
+        return ScoreMatrixImport.Result(appraisal: result, notes: notes)
     }
 
     private enum Role: Equatable {

@@ -266,7 +266,7 @@ public enum RobustnessStatements {
                 }
             }
             if !importanceGiven {
-                sentences.append("No order of importance of the criteria is given, so rank-order weights (rank sum, rank reciprocal, rank-order centroid) were not tried.")
+                sentences.append("The appraisal states no order of importance of its own (the Importance column of the criteria is only the order of the weights), so rank-order weights (rank sum, rank reciprocal, rank-order centroid) were not tried; state one with 'appraise importance'.")
             }
         }
 

@@ -185,7 +185,7 @@ struct AppraisalValidator {
         for option in appraisal.scoredOptions where optionIDs.contains(option.id) {
             for criterion in appraisal.criteria where !scored.contains(option.id + "\u{0}" + criterion.id)
                 && !cellsWithUnreadableScores.contains(option.id + "\u{0}" + criterion.id) {
-                sink.report(code: "missing-score", message: "no score for option \"\(option.id)\" on criterion \"\(criterion.id)\"; add {\"option\": \"\(option.id)\", \"criterion\": \"\(criterion.id)\", \"value\": …} to \"scores\"",
+                sink.report(code: "missing-score", message: "option \"\(option.id)\" is not yet scored on criterion \"\(criterion.id)\"; score it with 'appraise score FILE \(option.id) \(criterion.id) VALUE'",
                             location: "scores")
             }
         }
@@ -253,9 +253,18 @@ public enum Identifier {
         id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil
     }
 
-    /// A kebab-case id close to what the user wrote ("Child Focused" → "child-focused").
+    /// A kebab-case id close to what the user wrote ("Child Focused" → "child-focused"),
+    /// accented letters transliterated ("École Sainte-Thérèse" → "ecole-sainte-therese").
     public static func suggestion(for text: String) -> String {
-        let words = text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        var plain = text.lowercased()
+        for (letter, spelling) in transliterations { plain = plain.replacingOccurrences(of: letter, with: spelling) }
+        plain = plain.folding(options: [.diacriticInsensitive], locale: nil)
+        let words = plain.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         return words.isEmpty ? "option-1" : words.joined(separator: "-")
     }
+
+    /// Letters that are not an accent on a Latin letter, so folding leaves them alone.
+    private static let transliterations = [
+        ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("ø", "o"), ("ł", "l"), ("đ", "d"), ("ð", "d"), ("þ", "th"), ("ı", "i"),
+    ]
 }

@@ -13,6 +13,7 @@ public enum ChangeText {
             if JournalChange.keyedLists.contains(name), (old ?? .array([])) == .array([]), (new ?? .array([])) == .array([]) {
                 return []
             }
+            if let readable = StructureChangeText.lines(name: name, old: old, new: new) { return readable }
             switch (old, new) {
             case (nil, let new?): return ["\(name) set to \(show(new))"]
             case (let old?, nil): return ["\(name) removed (was \(show(old)))"]
@@ -137,8 +138,40 @@ public enum ChangeText {
 
     /// A value as it reads in the file: text in quotes (line breaks shown as \n, so a change
     /// stays on its line), numbers as written, anything else as compact JSON.
-    private static func show(_ value: JSONValue) -> String {
+    static func show(_ value: JSONValue) -> String {
         guard case .string(let text) = value else { return value.canonicalText }
         return "\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+}
+
+extension ChangeText {
+    /// A change of many parts in a few lines: each list's elements counted as added, changed
+    /// and removed, each other field in words, so adopting a hand-built file reads at a glance.
+    public static func summary(_ changes: [JournalChange]) -> [String] {
+        var counts: [String: [String: Int]] = [:]
+        var lists: [String] = []
+        var lines: [String] = []
+        for change in changes {
+            switch change {
+            case .element(let list, let old, let new):
+                let kind = switch (old, new) {
+                case (nil, _): list == "scores" ? "set" : "added"
+                case (_, nil): "removed"
+                default: "changed"
+                }
+                if counts[list] == nil { lists.append(list) }
+                counts[list, default: [:]][kind, default: 0] += 1
+            case .order(let list, _):
+                lines.append("\(list) put in a new order")
+            case .field:
+                let text = self.lines(change)
+                lines += text.count > 12 ? ["\(text.count) changes to \(text.first ?? "a field")…"] : text
+            }
+        }
+        let listLines = lists.map { list in
+            let parts = ["added", "set", "changed", "removed"].compactMap { kind in counts[list]?[kind].map { "\($0) \(kind)" } }
+            return "\(list): \(parts.joined(separator: ", "))"
+        }
+        return listLines + lines
     }
 }

@@ -59,7 +59,7 @@ public enum DiffRenderer {
         case (nil, _?): return "new"
         case (_?, nil): return "removed"
         case let (before?, after?):
-            if before.rank == after.rank { return before.total == after.total ? "" : "same place" }
+            if before.rank == after.rank { return before.total == after.total ? "unchanged" : "same place" }
             return before.rank > after.rank ? "up \(before.rank - after.rank)" : "down \(after.rank - before.rank)"
         case (nil, nil): return ""
         }

@@ -35,8 +35,9 @@ struct HTMLReport {
             ("what-if", "What if", WhatIfPanel(pack: pack).html),
             ("scores", "Score matrix", scores),
             ("sensitivity", "Robustness", sensitivity),
-            ("criteria", "Criteria", HTMLTableRenderer.render(CriteriaTable.table(appraisal, selection: pack.selection), rowHeader: 1)),
-            ("options", "Options", options),
+            ("criteria", "Criteria", HTMLTableRenderer.render(CriteriaTable.table(appraisal, selection: pack.selection), rowHeader: 1)
+                + (DescriptionTables.weightSets(appraisal).map { HTMLTableRenderer.render($0, rowHeader: 1) } ?? "")),
+            ("options", "Options", (DescriptionTables.groups(appraisal).map { HTMLTableRenderer.render($0, rowHeader: 1) } ?? "") + options),
             ("rationale", "Rationale", rationale),
         ]
         sections.insert(contentsOf: longListSections, at: 1)
@@ -145,6 +146,7 @@ struct HTMLReport {
             facts.append("Rank \(Formatting.rank(entry)) with \(Formatting.outOf(entry.total, entry.maximum))")
             out += "<p class=\"meta\">\(facts.joined(separator: " · "))</p>\n"
             if !option.description.isEmpty { out += "<p>\(HTML.escape(option.description))</p>\n" }
+            for paragraph in option.detail { out += "<p>\(HTML.escape(paragraph))</p>\n" }
             if !option.strengths.isEmpty || !option.weaknesses.isEmpty {
                 out += "<div class=\"columns\">\n" + list("Strengths", option.strengths) + list("Weaknesses", option.weaknesses) + "</div>\n"
             }

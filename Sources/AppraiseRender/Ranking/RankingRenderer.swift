@@ -3,14 +3,16 @@ import AppraiseKit
 /// The ranking under one weighting, as a table and as JSON.
 public enum RankingRenderer {
     public static func table(_ ranking: Ranking, appraisal: Appraisal, selection: WeightSelection) -> Table {
+        let consensus = appraisal.consensusCells
         let rows = ranking.entries.map { entry -> [String] in
-            [
+            let panel = consensus.isEmpty ? [] : [ConsensusNote.criteria(of: entry.option, consensus, appraisal: appraisal)]
+            return [
                 Formatting.rank(entry),
                 appraisal.option(entry.option)?.label ?? entry.option,
                 Formatting.outOf(entry.total, entry.maximum),
                 Formatting.percent(entry.percent),
                 entry.marginToNext.map(Formatting.number) ?? "",
-            ]
+            ] + panel
         }
         var notes: [String] = []
         let ties = ranking.entries.filter { !$0.tiedWith.isEmpty }
@@ -20,29 +22,35 @@ public enum RankingRenderer {
         notes.append(selection.weights.areEqual
             ? "Weights: \(selection.name), every criterion equal; totals are points out of the maximum."
             : "Weights: \(selection.name); totals are weighted points out of the maximum.")
+        if let note = ConsensusNote.note(appraisal) { notes.append(note) }
         return Table(
             id: "ranking",
             title: "Ranking of options",
-            columns: [.init("Rank", .right), .init("Option"), .init("Total", .right), .init("Percent", .right), .init("Margin to next", .right)],
+            columns: [.init("Rank", .right), .init("Option"), .init("Total", .right), .init("Percent", .right), .init("Margin to next", .right)]
+                + (consensus.isEmpty ? [] : [.init("Panel consensus on")]),
             rows: rows,
             notes: notes)
     }
 
     public static func json(_ ranking: Ranking, appraisal: Appraisal, fingerprint: String, selection: WeightSelection) -> JSONValue {
-        .object([
+        var document: [String: JSONValue] = [
             "appraisal": .string(appraisal.id),
             "fingerprint": .string(fingerprint),
             "weightSet": .string(selection.id),
             "weights": .object(Dictionary(uniqueKeysWithValues: zip(appraisal.criteria.map(\.id), selection.weights.normalised.map { JSONValue.number($0) }))),
             "weightsExact": .object(Dictionary(uniqueKeysWithValues: zip(appraisal.criteria.map(\.id), selection.weights.normalised.map(JSONValue.exact)))),
             "ranking": .array(entries(ranking, appraisal: appraisal)),
-        ])
+        ]
+        let consensus = appraisal.consensusCells
+        if !consensus.isEmpty { document["panelConsensus"] = ConsensusNote.json(consensus) }
+        return .object(document)
     }
 
     /// The ranking entries alone, for documents that hold several tables.
     public static func entries(_ ranking: Ranking, appraisal: Appraisal) -> [JSONValue] {
-        ranking.entries.map { entry in
-            .object([
+        let consensus = appraisal.consensusCells
+        return ranking.entries.map { entry in
+            var members: [String: JSONValue] = [
                 "option": .string(entry.option),
                 "name": .string(appraisal.option(entry.option)?.name ?? entry.option),
                 "total": .number(entry.total),
@@ -51,7 +59,12 @@ public enum RankingRenderer {
                 "rank": .number(entry.rank),
                 "tiedWith": .array(entry.tiedWith.map(JSONValue.string)),
                 "marginToNext": entry.marginToNext.map { JSONValue.number($0) } ?? .null,
-            ])
+            ]
+            // Only appraisals with a panel consensus carry the key, so other documents are unchanged.
+            if !consensus.isEmpty {
+                members["consensusCriteria"] = .array(consensus.filter { $0.option == entry.option }.map { .string($0.criterion) })
+            }
+            return .object(members)
         }
     }
 }

@@ -25,6 +25,7 @@ extension ReportPack {
         out += "\n## How robust the ranking is\n\n"
         out += sensitivity.report.statements.map { "- \(MarkdownReport.escape($0))\n" }.joined()
         for table in robustness { out += "\n" + MarkdownTableRenderer.render(table, headingLevel: 3) }
+        for table in DescriptionTables.tables(appraisal) { out += "\n" + MarkdownTableRenderer.render(table) }
         out += "\n" + MarkdownReport.options(appraisal)
         out += "\n" + MarkdownReport.rationale(appraisal)
         return out
@@ -42,6 +43,7 @@ enum MarkdownReport {
             if !group.isEmpty { facts.append("group: \(escape(group))") }
             out += facts.joined(separator: "; ") + ".\n"
             if !option.description.isEmpty { out += "\n" + escape(option.description) + "\n" }
+            for paragraph in option.detail { out += "\n" + escape(paragraph) + "\n" }
             out += list("Strengths", option.strengths) + list("Weaknesses", option.weaknesses)
         }
         return out

@@ -1,18 +1,18 @@
 import AppraiseKit
 
-/// The options as the appraisal describes them: group, description, strengths, weaknesses.
+/// The options as the appraisal describes them: group, description, detail, strengths, weaknesses.
 public enum OptionsTable {
     /// For spreadsheets: one row per option, lists as lines inside the cell.
     public static func table(_ appraisal: Appraisal) -> Table {
         let rows = appraisal.options.map { option -> [String] in
             [option.id, option.name, option.shortName ?? "", groupName(option, in: appraisal), option.description,
-             option.strengths.joined(separator: "\n"), option.weaknesses.joined(separator: "\n")]
+             option.detail.joined(separator: "\n\n"), option.strengths.joined(separator: "\n"), option.weaknesses.joined(separator: "\n")]
         }
         return Table(
             id: "options",
             title: "Options",
             columns: [.init("ID"), .init("Option"), .init("Short name"), .init("Group"), .init("Description"),
-                      .init("Strengths"), .init("Weaknesses")],
+                      .init("Detail"), .init("Strengths"), .init("Weaknesses")],
             rows: rows)
     }
 

@@ -70,9 +70,10 @@ public struct ReportPack {
 
     /// The tables as written to spreadsheets, one CSV file each.
     public var spreadsheetTables: [Table] {
-        var tables = longListTables + [
+        var tables = [DescriptionTables.about(appraisal)] + longListTables + [
             CriteriaTable.table(appraisal, selection: selection, offersSeparator: "\n"),
             OptionsTable.table(appraisal),
+        ] + DescriptionTables.tables(appraisal) + [
             SpreadsheetTables.ranking(ranking, appraisal: appraisal, selection: selection),
             SpreadsheetTables.scoreMatrix(matrix, ranking: ranking, appraisal: appraisal),
             WeightedMatrixTable.data(ranking, matrix: matrix, appraisal: appraisal, selection: selection),
@@ -180,7 +181,10 @@ public struct ReportPack {
             // The byte-order mark makes Excel read the file as UTF-8 (otherwise "–" turns into "â€“").
             files += spreadsheetTables.map { ("\($0.id).csv", Data(("\u{FEFF}" + CSVTableRenderer.render($0)).utf8)) }
         }
-        if chosen.contains(.md) { files.append(("report.md", Data(markdown.utf8))) }
+        if chosen.contains(.md) {
+            files.append(("report.md", Data(markdown.utf8)))
+            files.append(("summary.md", Data(summaryMarkdown.utf8)))
+        }
         if chosen.contains(.json) { files.append(("report.json", Data(json.prettyText.utf8))) }
         if chosen.contains(.html) { files.append(("report.html", Data(html.utf8))) }
         let manifest = PackManifest(

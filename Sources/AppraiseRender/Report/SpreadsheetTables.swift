@@ -6,28 +6,34 @@ import AppraiseKit
 public enum SpreadsheetTables {
     public static func ranking(_ ranking: Ranking, appraisal: Appraisal, selection: WeightSelection) -> Table {
         let reading = RankingRenderer.table(ranking, appraisal: appraisal, selection: selection)
+        let consensus = appraisal.consensusCells
         let rows = ranking.entries.map { entry -> [String] in
             [Formatting.rank(entry), entry.option, label(entry.option, appraisal), Formatting.number(entry.total),
              Formatting.number(entry.maximum), Formatting.percent(entry.percent), entry.marginToNext.map(Formatting.number) ?? ""]
+                + (consensus.isEmpty ? [] : [ConsensusNote.criteria(of: entry.option, consensus, appraisal: appraisal)])
         }
         return Table(
             id: reading.id, title: reading.title,
             columns: [.init("Rank", .right), .init("Option ID"), .init("Option"), .init("Total", .right), .init("Maximum", .right),
-                      .init("Percent", .right), .init("Margin to next", .right)],
+                      .init("Percent", .right), .init("Margin to next", .right)]
+                + (consensus.isEmpty ? [] : [.init("Panel consensus on")]),
             rows: rows, notes: reading.notes)
     }
 
     public static func scoreMatrix(_ matrix: DecisionMatrix, ranking: Ranking, appraisal: Appraisal) -> Table {
         let reading = ScoreMatrixRenderer.table(matrix, ranking: ranking, appraisal: appraisal)
+        let consensus = appraisal.consensusCells
         let rows = matrix.optionIDs.enumerated().map { index, option -> [String] in
             let entry = ranking.entry(for: option)!
             return [option, label(option, appraisal)] + matrix.scores[index].map(Formatting.number)
                 + [Formatting.number(entry.total), Formatting.number(entry.maximum), Formatting.percent(entry.percent), Formatting.rank(entry)]
+                + (consensus.isEmpty ? [] : [ConsensusNote.criteria(of: option, consensus, appraisal: appraisal)])
         }
         return Table(
             id: reading.id, title: reading.title,
             columns: [.init("Option ID"), .init("Option")] + appraisal.criteria.map { .init($0.label, .right) }
-                + [.init("Total", .right), .init("Maximum", .right), .init("Percent", .right), .init("Rank", .right)],
+                + [.init("Total", .right), .init("Maximum", .right), .init("Percent", .right), .init("Rank", .right)]
+                + (consensus.isEmpty ? [] : [.init("Panel consensus on")]),
             rows: rows, notes: reading.notes)
     }
 

@@ -1,10 +1,23 @@
+import Foundation
 import AppraiseKit
 
 /// The result of `validate`: every problem with its place, and the reconciliation.
 public enum ValidationRenderer {
     public static func text(_ file: AppraisalFile) -> String {
         var out = ""
-        for diagnostic in file.diagnostics { out += diagnostic.formatted(file: file.name) + "\n" }
+        // Cells not yet scored are an unfinished file, not a broken one: counted and listed
+        // compactly, not one error each.
+        let unscored = file.diagnostics.filter { $0.code == "missing-score" }
+        let ungrouped = file.diagnostics.filter(isUngroupedOption)
+        for diagnostic in file.diagnostics where diagnostic.code != "missing-score" && !isUngroupedOption(diagnostic) {
+            out += diagnostic.formatted(file: file.name) + "\n"
+        }
+        if !unscored.isEmpty, let appraisal = file.appraisal { out += unscoredCells(appraisal, count: unscored.count, file: file.name) }
+        if !ungrouped.isEmpty, let appraisal = file.appraisal {
+            let ids = appraisal.options.filter { $0.group == nil }.map(\.id)
+            out += "\(file.name): error: \(plural(ids.count, "option")) not yet in a group: \(ids.joined(separator: ", "))\n"
+            out += "  Put each in one with 'appraise group edit \(file.name) GROUP --option ID' or 'appraise option edit \(file.name) ID --group GROUP'.\n"
+        }
         let errors = file.diagnostics.errors.count, warnings = file.diagnostics.warnings.count
         if file.isValid {
             out += "\(file.name): valid (\(plural(warnings, "warning")))"
@@ -40,6 +53,25 @@ public enum ValidationRenderer {
             "warnings": .array(file.diagnostics.warnings.map(entry)),
             "reconciliation": .array(reconciliation),
         ])
+    }
+
+    /// An option without a group in an appraisal that groups its options: unfinished, like an unscored cell.
+    static func isUngroupedOption(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.code == "missing-field" && diagnostic.location.range(of: #"^options\[\d+\]$"#, options: .regularExpression) != nil
+    }
+
+    /// "12 of 72 cells are not yet scored", then one line per option naming its unscored criteria.
+    static func unscoredCells(_ appraisal: Appraisal, count: Int, file: String) -> String {
+        let scored = Set(appraisal.scores.map { $0.option + "\u{0}" + $0.criterion })
+        let total = appraisal.options.count * appraisal.criteria.count
+        var out = "\(file): error: \(count) of \(total) cells are not yet scored:\n"
+        for option in appraisal.options {
+            let missing = appraisal.criteria.filter { !scored.contains(option.id + "\u{0}" + $0.id) }.map(\.id)
+            guard !missing.isEmpty else { continue }
+            out += "  \(option.id): " + (missing.count == appraisal.criteria.count ? "every criterion" : missing.joined(separator: ", ")) + "\n"
+        }
+        out += "  Score them with 'appraise score \(file) OPTION CRITERION VALUE', or many at once with 'appraise score \(file) --from-csv SHEET.csv'.\n"
+        return out
     }
 
     static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -1,3 +1,5 @@
+import AppraiseKit
+
 /// A usage mistake on the command line: printed with the command's usage, exit 2.
 struct UsageError: Error {
     let message: String
@@ -81,7 +83,7 @@ struct ParsedArguments: Sendable {
     /// An option that must be a whole number in a range.
     func integer(_ name: String, spec: CommandSpec, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = value(name, spec: spec) else { return nil }
-        guard let number = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(number) else {
+        guard let number = NumberText.wholeNumber(text), range.contains(number) else {
             throw UsageError(message: "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
         }
         return number

@@ -1,4 +1,5 @@
 import AppraiseKit
+import AppraiseRender
 import Foundation
 
 enum AdoptCommand {
@@ -39,7 +40,7 @@ enum AdoptCommand {
         guard !text.lines.isEmpty else {
             let entry = try EditSession.commit(journal: journal, url: url, number: 1, previous: nil, from: [:], before: nil, writing: nil,
                                                to: document, action: "adopt", author: author, reason: reason)
-            EditSession.report(entry, path: path, console: console)
+            summarise(entry, path: path, console: console)
             return .success
         }
         let verification = JournalVerification(journal: text, file: document, fileExists: true)
@@ -51,7 +52,7 @@ enum AdoptCommand {
             let entry = try EditSession.commit(journal: journal, url: url, number: last.number + 1, previous: verification.head,
                                                from: verification.state, before: last.after, writing: nil, to: document,
                                                action: "adopt", author: author, reason: reason)
-            EditSession.report(entry, path: path, console: console)
+            summarise(entry, path: path, console: console)
             return .success
         case .verified:
             console.out("\(path): nothing to adopt; the file is as entry \(last.number) of its journal left it\n")
@@ -65,5 +66,19 @@ enum AdoptCommand {
         case .fileMissing:
             throw InputError(message: "\(path): no such file; check the path")
         }
+    }
+
+    /// What was adopted, counted rather than listed when it is more than a screenful: the
+    /// journal keeps every change, and 'appraise log' reads them.
+    private static func summarise(_ entry: JournalEntry, path: String, console: Console) {
+        // A small hand edit reads best change by change, as every other edit prints.
+        guard entry.changes.flatMap(ChangeText.lines).count > 20 else {
+            EditSession.report(entry, path: path, console: console)
+            return
+        }
+        var out = "\(path): entry \(entry.number) (adopt) records \(entry.changes.count) change\(entry.changes.count == 1 ? "" : "s")\n"
+        for line in ChangeText.summary(entry.changes) { out += "  \(line)\n" }
+        out += "Read every change with 'appraise log \(path)'.\n"
+        console.out(out)
     }
 }

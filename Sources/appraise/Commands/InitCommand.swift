@@ -9,7 +9,9 @@ enum InitCommand {
         Writes FILE with the title, body, date and scale given, and FILE.journal with the entry
         that created it. With --from-csv the criteria, options, weights and scores come from a
         spreadsheet score matrix: a header row naming the criteria, one row per option with its
-        scores (empty cells are not scored yet) and optionally a row headed "Weight". Excel's
+        scores (empty cells are not scored yet) and optionally a row headed "Weight" or
+        "Weighting" (25% is read as 25, an empty cell as 0). Rows and columns of totals or ranks
+        are left out (the tool computes them); every bad cell is listed at once. Excel's
         "CSV UTF-8" and LibreOffice exports are read as they are (comma or semicolon, BOM, CRLF,
         quoted fields). A long list may add columns of screening results (cells pass, pass with
         reservations or fail, or a header "CSF: name"), a "Stage" column and a "Reason" column;
@@ -21,7 +23,7 @@ enum InitCommand {
             .init(name: "title", value: "TEXT", help: "What is being appraised (required)."),
             .init(name: "body", value: "TEXT", help: "Who makes the appraisal: council, committee (required)."),
             .init(name: "id", value: "ID", help: "Kebab-case id [default: from the file name]."),
-            .init(name: "date", value: "DATE", help: "When: YYYY, YYYY-MM or YYYY-MM-DD [default: today]."),
+            .init(name: "date", value: "DATE", help: "When the appraisal is made: YYYY, YYYY-MM or YYYY-MM-DD (required)."),
             .init(name: "source", value: "TEXT", help: "The document the appraisal is taken from."),
             .init(name: "scale", value: "MIN..MAX", help: "The score scale.", defaultValue: "0..5"),
             .init(name: "step", value: "STEP", help: "Smallest difference between two scores.", defaultValue: "1"),
@@ -39,24 +41,27 @@ enum InitCommand {
         guard let title = arguments.value("title", spec: spec), let body = arguments.value("body", spec: spec) else {
             throw UsageError(message: "a new appraisal needs --title TEXT and --body TEXT")
         }
+        // No silent default: the date goes into every page of the pack.
+        guard let date = arguments.value("date", spec: spec) else {
+            throw UsageError(message: "a new appraisal needs --date: when it is made, as YYYY, YYYY-MM or YYYY-MM-DD (e.g. --date 2026-11)")
+        }
         let author = try EditSession.author(arguments, spec: spec)
         let stem = url.deletingPathExtension().lastPathComponent
         var appraisal = Appraisal(
             id: arguments.value("id", spec: spec) ?? Identifier.suggestion(for: stem), title: title, body: body,
-            date: arguments.value("date", spec: spec) ?? String(ISO8601DateFormatter().string(from: Date()).prefix(10)),
+            date: date,
             source: arguments.value("source", spec: spec), scale: try scale(arguments),
             criteria: [], options: [], scores: [], kpiDatasets: arguments.all("kpi-dataset"))
         if let matrix = arguments.value("from-csv", spec: spec) {
-            guard let data = FileManager.default.contents(atPath: matrix) else {
-                throw InputError(message: "\(matrix): cannot read the score matrix; check the path")
-            }
+            let table = try SheetInput.read(matrix)
             do {
-                let table = try CSVReader.read(data, fileName: matrix)
-                appraisal = LongListImport.applies(to: table)
+                let imported = LongListImport.applies(to: table)
                     ? try LongListImport.apply(table, file: matrix, to: appraisal)
                     : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal)
-            } catch let error as CSVError {
-                throw InputError(message: error.description)
+                appraisal = imported.appraisal
+                for note in imported.notes { console.error("note: \(note)") }
+            } catch let error as SheetProblems {
+                throw SheetInput.failure(error, file: matrix, console: console)
             } catch let error as EditError {
                 throw InputError(message: error.message)
             }
@@ -90,12 +95,14 @@ enum InitCommand {
     private static func scale(_ arguments: ParsedArguments) throws(UsageError) -> ScoreScale {
         let text = arguments.value("scale", spec: spec) ?? "0..5"
         let bounds = text.components(separatedBy: "..")
-        guard bounds.count == 2, let minimum = Rational(decimal: bounds[0]), let maximum = Rational(decimal: bounds[1]), minimum < maximum else {
+        let number = { (text: String) in NumberText.read(text).flatMap { $0.isPercentage ? nil : $0.value } }
+        guard bounds.count == 2, let minimum = number(bounds[0]), let maximum = number(bounds[1]), minimum < maximum else {
             throw UsageError(message: "--scale must be MIN..MAX with MIN below MAX, e.g. 0..5 or 1..10, not '\(text)'")
         }
         let stepText = arguments.value("step", spec: spec) ?? "1"
-        guard let step = Rational(decimal: stepText), step > .zero, ((maximum - minimum) / step).isInteger else {
-            throw UsageError(message: "--step must be a positive number that divides \(text) into whole steps, e.g. 1 or 0.5, not '\(stepText)'")
+        guard let step = number(stepText), step > .zero, ((maximum - minimum) / step).isInteger else {
+            let hint = number(stepText) == nil ? "; \(NumberText.hint(stepText))" : ""
+            throw UsageError(message: "--step must be a positive number that divides \(text) into whole steps, e.g. 1 or 0.5, not '\(stepText)'\(hint)")
         }
         return ScoreScale(minimum: minimum, maximum: maximum, step: step)
     }

@@ -6,7 +6,7 @@ enum PanelCommand {
         name: "panel",
         abstract: "Compare the scores of a panel of scorers.",
         discussion: """
-        For every cell: each scorer's score (filed with 'appraise score --by NAME'), the agreed
+        For every cell: each scorer's score (filed with 'appraise score --scorer NAME'), the agreed
         score if one is recorded, the consensus the cell counts with and the spread, flagging
         cells where scorers are more than one step apart. Then, per scorer, the option their
         scores put first (cells they did not score count at the consensus) and whether that
@@ -15,6 +15,10 @@ enum PanelCommand {
         The consensus is the agreed score, else the median of the scorers' scores (or the mean),
         exact or rounded to the scale's steps. --consensus and --rounding try another rule;
         with --save the rule is written to the file (journalled).
+
+        --agree NAME files NAME's scores as the agreed scores of every cell that has none
+        (journalled, with --reason): for scores one person filed under their name that were
+        meant as the appraisal's own.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
@@ -23,6 +27,7 @@ enum PanelCommand {
             .init(name: "rounding", value: "ROUNDING", help: "Whether the consensus is put on the scale's steps.",
                   choices: PanelSetting.Rounding.allCases.map(\.rawValue)),
             .init(name: "save", value: nil, help: "Write --consensus and --rounding to the file as its panel rule."),
+            .init(name: "agree", value: "NAME", help: "File NAME's scores as the agreed scores of the cells that have none."),
             EditSession.byOption,
             EditSession.reasonOption,
             OutputFormat.option([.text, .json]),
@@ -33,6 +38,11 @@ enum PanelCommand {
         let path = arguments.argument("FILE")!
         let consensus = arguments.value("consensus", spec: spec).flatMap(PanelSetting.Method.init(rawValue:))
         let rounding = arguments.value("rounding", spec: spec).flatMap(PanelSetting.Rounding.init(rawValue:))
+        if let scorer = arguments.value("agree", spec: spec) {
+            guard !arguments.flag("save") else { throw UsageError(message: "give --agree or --save, not both; run them one after the other") }
+            let session = try EditSession.open(path, arguments: arguments, spec: spec, console: console)
+            return try session.apply(.agreeScores(scorer: scorer), action: "panel --agree", arguments: arguments, spec: spec, console: console)
+        }
         if arguments.flag("save") {
             guard consensus != nil || rounding != nil else {
                 throw UsageError(message: "--save writes the rule given by --consensus and --rounding; give at least one")
@@ -47,7 +57,7 @@ enum PanelCommand {
         let current = appraisal.panelSetting
         appraisal.panel = PanelSetting(consensus: consensus ?? current.consensus, rounding: rounding ?? current.rounding)
         guard !appraisal.scorers.isEmpty else {
-            console.out("\(path) has no scores filed under a scorer; file them with 'appraise score \(path) OPTION CRITERION VALUE --by NAME'\n")
+            console.out("\(path) has no scores filed under a scorer; file them with 'appraise score \(path) OPTION CRITERION VALUE --scorer NAME'\n")
             return .success
         }
         let selection = try input.selection(arguments.value("weights", spec: spec))

@@ -24,7 +24,8 @@ enum RankCommand {
         let ranking = Ranking(matrix: input.matrix, weights: selection.weights)
         let table = RankingRenderer.table(ranking, appraisal: input.appraisal, selection: selection)
         let json = RankingRenderer.json(ranking, appraisal: input.appraisal, fingerprint: input.fingerprint, selection: selection)
-        console.out(OutputFormat.from(arguments, spec: spec).render(tables: [table], json: json))
+        console.out(OutputFormat.from(arguments, spec: spec).render(
+            tables: [table], spreadsheet: [SpreadsheetTables.ranking(ranking, appraisal: input.appraisal, selection: selection)], json: json))
         return .success
     }
 }

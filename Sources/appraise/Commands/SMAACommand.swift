@@ -40,7 +40,7 @@ enum SMAACommand {
         case (let order?, nil):
             configuration.weights = .ordered(order)
         case (nil, let text?):
-            guard let percent = Double(text), percent.isFinite, percent >= 0, percent <= 100 else {
+            guard let percent = NumberText.read(text)?.value.doubleValue, percent >= 0, percent <= 100 else {
                 throw UsageError(message: "--weight-spread must be a percentage from 0 to 100, not '\(text)'")
             }
             configuration.weights = .around(percent: percent)

@@ -5,19 +5,27 @@ enum ScoreCommand {
         name: "score",
         abstract: "Set a score with its rationale (journalled).",
         discussion: """
-        Sets OPTION's score on CRITERION. With --by the score is filed under that scorer, as one
-        member of a panel; without it (or with --agreed) it is the agreed score of the cell,
-        which counts over any panel consensus. Rationale bullets are written in the order for,
+        Sets OPTION's score on CRITERION: the agreed score of the cell, which counts over any
+        panel consensus. With --scorer NAME it is filed instead as that panel member's score;
+        cells with no agreed score count at the panel's consensus, and rank, show and the report
+        say which. --by names who makes the change, as on every command. Rationale bullets are written in the order for,
         against, contingent, note; giving any replaces the score's rationale, --append adds them
         after the bullets it has, and giving none keeps it; KPI citations (--evidence
         DATASET:REF=NOTE) follow the same rule. Changing a score that already has a value needs
         --reason. The journal records who (--by, else $USER), when, old → new and why.
+
+        With --from-csv SHEET.csv (and no OPTION CRITERION VALUE) the scores come from a
+        spreadsheet: a matrix as 'init --from-csv' reads it, or one row per cell headed Option,
+        Criterion, Score and optionally Scorer, For, Against, Contingent, Note, Source (several
+        bullets on separate lines in the cell). Options and criteria may be given by id or name.
+        Every bad cell is listed at once and nothing is written until all are right; the scores
+        are journalled as one entry, with --reason when any replaces a score.
         """,
         arguments: [
             .init(name: "FILE", help: "The appraisal file (JSON)."),
-            .init(name: "OPTION", help: "The option's id."),
-            .init(name: "CRITERION", help: "The criterion's id."),
-            .init(name: "VALUE", help: "The score, on the appraisal's scale."),
+            .init(name: "OPTION", help: "The option's id.", optional: true),
+            .init(name: "CRITERION", help: "The criterion's id.", optional: true),
+            .init(name: "VALUE", help: "The score, on the appraisal's scale.", optional: true),
         ],
         options: [
             .init(name: "for", value: "TEXT", help: "A point in the option's favour (+).", repeatable: true),
@@ -27,14 +35,27 @@ enum ScoreCommand {
             .init(name: "append", value: nil, help: "Add the bullets after the score's existing rationale."),
             .init(name: "source", value: "TEXT", help: "Where in the source document the score comes from (empty removes it)."),
             .init(name: "evidence", value: "DATASET:REF[=NOTE]", help: "A KPI indicator the score cites, with what it shows.", repeatable: true),
-            .init(name: "agreed", value: nil, help: "File the score as the cell's agreed score even with --by."),
+            .init(name: "from-csv", value: "SHEET.csv", help: "Take many scores from a spreadsheet (a matrix or one row per cell)."),
+            .init(name: "scorer", value: "NAME", help: "File the score as this panel member's score, not the agreed one."),
+            .init(name: "agreed", value: nil, help: "File the score as the cell's agreed score (the default without --scorer)."),
             EditSession.byOption,
             EditSession.reasonOption,
         ],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
-        let value = try EditArguments.number(arguments.argument("VALUE")!, what: "VALUE")
+        let scorer = arguments.value("scorer", spec: spec)
+        if scorer != nil && arguments.flag("agreed") {
+            throw UsageError(message: "give --scorer NAME for a panel member's score or --agreed for the agreed score, not both")
+        }
+        if let sheet = arguments.value("from-csv", spec: spec) {
+            return try fromSheet(sheet, scorer: scorer, arguments: arguments, console: console)
+        }
+        guard let option = arguments.argument("OPTION"), let criterion = arguments.argument("CRITERION"),
+              let valueText = arguments.argument("VALUE") else {
+            throw UsageError(message: "give OPTION CRITERION VALUE, or --from-csv SHEET.csv for many scores")
+        }
+        let value = try EditArguments.number(valueText, what: "VALUE")
         let bullets = RationaleBullet.Kind.allCases.flatMap { kind in
             arguments.all(kind.rawValue).map { RationaleBullet(kind: kind, text: $0) }
         }
@@ -42,12 +63,29 @@ enum ScoreCommand {
         if arguments.flag("append") && bullets.isEmpty && evidence.isEmpty {
             throw UsageError(message: "--append needs bullets or citations to add: --for, --against, --contingent, --note or --evidence")
         }
-        let scorer = arguments.flag("agreed") ? nil : arguments.value("by", spec: spec)
-        let changes = ScoreChanges(option: arguments.argument("OPTION")!, criterion: arguments.argument("CRITERION")!, scorer: scorer,
+        let changes = ScoreChanges(option: option, criterion: criterion, scorer: scorer,
                                    value: value, rationale: bullets.isEmpty ? nil : bullets, appendRationale: arguments.flag("append"),
                                    source: arguments.value("source", spec: spec), evidence: evidence.isEmpty ? nil : evidence)
         let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         return try session.apply(.setScore(changes), action: "score", arguments: arguments, spec: spec, console: console)
+    }
+
+    private static func fromSheet(_ sheet: String, scorer: String?, arguments: ParsedArguments, console: Console) throws -> ExitStatus {
+        if arguments.argument("OPTION") != nil {
+            throw UsageError(message: "give OPTION CRITERION VALUE or --from-csv, not both")
+        }
+        try EditArguments.reject(["for", "against", "contingent", "note", "append", "source", "evidence"], in: arguments,
+                                 action: "--from-csv", hint: "put rationale in the sheet's For, Against, Contingent, Note and Source columns")
+        let table = try SheetInput.read(sheet)
+        let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
+        let result: ScoreSheetImport.Result
+        do {
+            result = try ScoreSheetImport.changes(table, file: sheet, appraisal: session.appraisal, scorer: scorer)
+        } catch {
+            throw SheetInput.failure(error, file: sheet, console: console)
+        }
+        for note in result.notes { console.error("note: \(note)") }
+        return try session.apply(.setScores(result.changes), action: "score --from-csv", arguments: arguments, spec: spec, console: console)
     }
 
     /// `sc-2017-06:11.1=Agency workers down`: the dataset id up to the first colon (ids have

@@ -16,7 +16,8 @@ enum ShowCommand {
         let ranking = Ranking(matrix: input.matrix, weights: selection.weights)
         let table = ScoreMatrixRenderer.table(input.matrix, ranking: ranking, appraisal: input.appraisal)
         let json = ScoreMatrixRenderer.json(input.matrix, appraisal: input.appraisal)
-        console.out(OutputFormat.from(arguments, spec: spec).render(tables: [table], json: json))
+        console.out(OutputFormat.from(arguments, spec: spec).render(
+            tables: [table], spreadsheet: [SpreadsheetTables.scoreMatrix(input.matrix, ranking: ranking, appraisal: input.appraisal)], json: json))
         return .success
     }
 }

@@ -23,7 +23,7 @@ enum WeightCommand {
         guard arguments.argument("ACTION") == "set" else {
             throw UsageError(message: "unknown action '\(arguments.argument("ACTION")!)'; use set")
         }
-        let weight = try EditArguments.number(arguments.argument("VALUE")!, what: "VALUE")
+        let weight = try EditArguments.number(arguments.argument("VALUE")!, what: "VALUE", percentage: true)
         let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         return try session.apply(.setWeight(criterion: arguments.argument("CRITERION")!, weight: weight), action: "weight set",
                                  arguments: arguments, spec: spec, console: console)

@@ -41,7 +41,7 @@ enum WeightsCommand {
                 guard parts.count == 2, !parts[0].isEmpty else {
                     throw UsageError(message: "--weight must be CRITERION=VALUE, e.g. child-focused=3, not '\(text)'")
                 }
-                return (criterion: parts[0], weight: try EditArguments.number(parts[1], what: "the weight of \(parts[0])"))
+                return (criterion: parts[0], weight: try EditArguments.number(parts[1], what: "the weight of \(parts[0])", percentage: true))
             }
             let name = arguments.value("name", spec: spec), description = arguments.value("description", spec: spec)
             guard name != nil || description != nil || !weights.isEmpty else {

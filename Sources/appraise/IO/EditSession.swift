@@ -33,7 +33,7 @@ struct EditSession {
         let author = try author(arguments, spec: spec)
         let url = URL(fileURLWithPath: path)
         if !FileManager.default.fileExists(atPath: url.path) && !FileManager.default.fileExists(atPath: JournalFile.url(for: url).path) {
-            throw InputError(message: "\(path): no such file; create an appraisal with 'appraise init \(path) --title TEXT --body TEXT'")
+            throw InputError(message: "\(path): no such file; create an appraisal with 'appraise init \(path) --title TEXT --body TEXT --date YYYY-MM'")
         }
         let journal = try JournalFile(appraisal: url, path: path)
         let text = try journal.read()
@@ -167,13 +167,21 @@ enum EditArguments {
     /// A decimal number option (a weight, a score), or nil when it is not given.
     static func number(_ arguments: ParsedArguments, _ name: String, spec: CommandSpec) throws(UsageError) -> Rational? {
         guard let text = arguments.value(name, spec: spec) else { return nil }
-        return try number(text, what: "--\(name)")
+        return try number(text, what: "--\(name)", percentage: true)
     }
 
-    static func number(_ text: String, what: String) throws(UsageError) -> Rational {
-        guard let value = Rational(decimal: text), let places = value.terminatingDecimalPlaces, places <= 6,
-              abs(value.doubleValue) <= 1_000_000 else {
-            throw UsageError(message: "\(what) must be a number such as 3 or 2.5 (at most 6 decimals), not '\(text)'")
+    /// A number as typed: thousands separators are fine, and "25%" where `percentage` allows
+    /// it (a weight), read as the number written, since only ratios of weights matter.
+    static func number(_ text: String, what: String, percentage: Bool = false) throws(UsageError) -> Rational {
+        guard let reading = NumberText.read(text) else {
+            throw UsageError(message: "\(what) must be a number, not '\(text)'; \(NumberText.hint(text))")
+        }
+        guard percentage || !reading.isPercentage else {
+            throw UsageError(message: "\(what) is not a percentage; write '\(text.replacingOccurrences(of: "%", with: ""))' on the scale, without %")
+        }
+        let value = reading.value
+        guard let places = value.terminatingDecimalPlaces, places <= 6, abs(value.doubleValue) <= 1_000_000 else {
+            throw UsageError(message: "\(what) must be a number such as 3 or 2.5 (at most 6 decimals, at most 1,000,000), not '\(text)'")
         }
         return value
     }

@@ -23,7 +23,7 @@ final class JournalFile {
         descriptor = open(url.path, flags, 0o644)
         guard descriptor >= 0 else {
             if errno == ENOENT && !create {
-                throw InputError(message: "\(path) has no journal (\(name)), so its changes cannot be recorded or verified; start one with 'appraise adopt \(path) --reason TEXT'")
+                throw InputError(message: "\(path) has no journal (\(name)), so its changes cannot be recorded or verified (a copied file leaves its journal behind); start one with 'appraise adopt \(path) --reason TEXT', e.g. --reason \"copied from the March version\"")
             }
             throw InputError(message: "cannot open \(name): \(String(cString: strerror(errno))); check that its folder exists and is writable")
         }

@@ -14,8 +14,10 @@ enum OutputFormat: String, CaseIterable {
     }
 
     /// Renders findings (sentences, as a bulleted list) and tables in text, Markdown or CSV
-    /// (tables only), or the JSON document of the same result.
-    func render(findings: [String] = [], tables: [Table], json: JSONValue) -> String {
+    /// (tables only), or the JSON document of the same result. CSV follows the pack's one
+    /// convention: a byte-order mark so Excel reads UTF-8, and `spreadsheet` tables, where a
+    /// command has them, with totals and maximums in cells of their own.
+    func render(findings: [String] = [], tables: [Table], spreadsheet: [Table]? = nil, json: JSONValue) -> String {
         switch self {
         case .text:
             let list = findings.isEmpty ? "" : "Findings\n\n" + findings.map { "- \($0)\n" }.joined() + "\n"
@@ -23,7 +25,7 @@ enum OutputFormat: String, CaseIterable {
         case .md:
             let list = findings.isEmpty ? "" : "## Findings\n\n" + findings.map { "- \(MarkdownTableRenderer.escape($0))\n" }.joined() + "\n"
             return list + tables.map { MarkdownTableRenderer.render($0) }.joined(separator: "\n")
-        case .csv: return tables.map(CSVTableRenderer.render).joined(separator: "\r\n")
+        case .csv: return "\u{FEFF}" + (spreadsheet ?? tables).map(CSVTableRenderer.render).joined(separator: "\r\n")
         case .json: return json.prettyText
         }
     }
