@@ -18,6 +18,8 @@ public struct Appraisal: Sendable, Equatable {
     /// How a panel's scores combine when scorers disagree; nil means `PanelSetting.standard`.
     public var panel: PanelSetting?
     public var criteria: [Criterion]
+    /// Branches of the value tree the criteria sit under; empty for a flat list of criteria.
+    public var nodes: [ValueNode]
     public var groups: [OptionGroup]
     public var options: [Option]
     public var scores: [Score]
@@ -32,8 +34,9 @@ public struct Appraisal: Sendable, Equatable {
         format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
         scale: ScoreScale, panel: PanelSetting? = nil, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
         scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
-        declared: [Declaration] = [], kpiDatasets: [String] = []
+        declared: [Declaration] = [], kpiDatasets: [String] = [], nodes: [ValueNode] = []
     ) {
+        self.nodes = nodes
         self.format = format
         self.id = id
         self.title = title
@@ -55,6 +58,7 @@ public struct Appraisal: Sendable, Equatable {
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
     public func option(_ id: String) -> Option? { options.first { $0.id == id } }
     public func group(_ id: String) -> OptionGroup? { groups.first { $0.id == id } }
+    public func node(_ id: String) -> ValueNode? { nodes.first { $0.id == id } }
     public func weightSet(_ id: String) -> WeightSet? { weightSets.first { $0.id == id } }
 
     /// The agreed score of one cell, if the file has it. Scores filed under panel members

@@ -127,6 +127,7 @@ public enum AppraisalEncoding {
             members.add("panel", .object([("consensus", .leaf(.string(panel.consensus.rawValue))),
                                           ("rounding", .leaf(.string(panel.rounding.rawValue)))]))
         }
+        members.optional("nodes", appraisal.nodes.map(node))
         members.add("criteria", .array(appraisal.criteria.map(criterion)))
         members.optional("groups", appraisal.groups.map(group))
         members.add("options", .array(appraisal.options.map(option)))
@@ -157,7 +158,53 @@ public enum AppraisalEncoding {
         members.optional("offers", criterion.offers)
         members.optional("weight", criterion.weight)
         members.optional("evidence", criterion.evidence.map(evidence))
+        members.optional("parent", criterion.parent)
+        members.optional("weightRationale", criterion.weightRationale)
+        if let swing = criterion.swing { members.add("swing", self.swing(swing)) }
+        if let measured = criterion.measured { members.add("measured", self.measured(measured)) }
         return members.node
+    }
+
+    private static func node(_ node: ValueNode) -> Node {
+        var members = Members()
+        members.add("id", node.id)
+        members.add("name", node.name)
+        members.optional("parent", node.parent)
+        members.optional("weight", node.weight)
+        members.optional("weightRationale", node.weightRationale)
+        if let swing = node.swing { members.add("swing", self.swing(swing)) }
+        return members.node
+    }
+
+    private static func swing(_ swing: Swing) -> Node {
+        .object([("worst", .leaf(.string(swing.worst))), ("best", .leaf(.string(swing.best))), ("points", .leaf(.number(swing.points)))])
+    }
+
+    private static func measured(_ measured: MeasuredScoring) -> Node {
+        var members = Members()
+        members.optional("unit", measured.unit)
+        switch measured.function {
+        case let .linear(worst, best):
+            members.add("linear", .object([("worst", .leaf(.number(worst))), ("best", .leaf(.number(best)))]))
+        case let .piecewise(points):
+            members.add("piecewise", .array(points.map { .object([("level", .leaf(.number($0.level))), ("score", .leaf(.number($0.score)))]) }))
+        case let .categories(table):
+            members.add("categories", .array(table.map { .object([("category", .leaf(.string($0.category))), ("score", .leaf(.number($0.score)))]) }))
+        }
+        return members.node
+    }
+
+    private static func measurement(_ measurement: Measurement) -> Node {
+        switch measurement {
+        case .level(let level): return .object([("level", .leaf(.number(level)))])
+        case .category(let category): return .object([("category", .leaf(.string(category)))])
+        case let .indicator(dataset, indicator, period):
+            var members = Members()
+            members.add("dataset", dataset)
+            members.add("indicator", indicator)
+            members.optional("period", period)
+            return members.node
+        }
     }
 
     private static func group(_ group: OptionGroup) -> Node {
@@ -192,6 +239,8 @@ public enum AppraisalEncoding {
         })
         members.optional("source", score.source)
         members.optional("evidence", score.evidence.map(evidence))
+        if let measurement = score.measurement { members.add("measurement", self.measurement(measurement)) }
+        members.optional("override", score.override)
         return members.node
     }
 
