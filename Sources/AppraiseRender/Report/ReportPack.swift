@@ -54,8 +54,12 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(ReconciliationRenderer.table(reconciliation, appraisal: appraisal))
         }
-        return tables + sensitivity.tables + evidenceTables
+        return tables + valueTreeTables + sensitivity.tables + evidenceTables
     }
+
+    /// The value tree, the reasons for the weights, sub-totals by branch and branch
+    /// sensitivity; empty for a flat appraisal that records no reasons for its weights.
+    public var valueTreeTables: [Table] { ValueTreeRenderer.tables(appraisal, matrix: matrix, selection: selection) }
 
     /// The tables as written to spreadsheets, one CSV file each.
     public var spreadsheetTables: [Table] {
@@ -70,7 +74,7 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(SpreadsheetTables.reconciliation(reconciliation, appraisal: appraisal))
         }
-        return tables + sensitivity.tables + evidenceTables
+        return tables + valueTreeTables + sensitivity.tables + evidenceTables
     }
 
     /// The committee-ready summary printed by `report`.
@@ -135,6 +139,7 @@ public struct ReportPack {
             "sensitivity": sensitivity.json,
         ]
         if let evidence { document["evidence"] = EvidenceRenderer.json(evidence) }
+        if appraisal.recordsWeightReasons { document["valueTree"] = ValueTreeRenderer.json(appraisal, matrix: matrix, selection: selection) }
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),
