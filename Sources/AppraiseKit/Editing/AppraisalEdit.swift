@@ -15,6 +15,8 @@ public enum AppraisalEdit: Sendable {
     case removeWeightSet(id: String)
     case setScore(ScoreChanges)
     case setPanel(PanelSetting)
+    /// The value tree, the reasons for weights and measured criteria.
+    case valueTree(ValueTreeEdit)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

@@ -41,11 +41,12 @@ public enum AppraisalEditor {
     }
 
     /// The errors that stop an edit: all of a file's errors except those that only say the
-    /// appraisal is unfinished (no criteria or options yet, cells not scored yet).
+    /// appraisal is unfinished (no criteria or options yet, cells not scored yet, a branch with
+    /// nothing under it yet).
     public static func blockingErrors(in file: AppraisalFile) -> [Diagnostic] {
         file.diagnostics.errors.filter { diagnostic in
             switch (diagnostic.code, diagnostic.location) {
-            case ("missing-score", _): false
+            case ("missing-score", _), ("empty-branch", _): false
             case ("missing-field", "criteria"): file.appraisal?.criteria.isEmpty != true
             case ("missing-field", "options"): file.appraisal?.options.isEmpty != true
             default: true
@@ -111,6 +112,8 @@ public enum AppraisalEditor {
             let had = draft.panel != nil || !draft.scorers.isEmpty
             draft.panel = setting
             return had ? "the panel rule decides the consensus of scores already given" : nil
+        case .valueTree(let edit):
+            return try ValueTreeEditor.apply(edit, to: &draft)
         }
     }
 

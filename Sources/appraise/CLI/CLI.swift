@@ -19,6 +19,7 @@ enum CLI {
         EvidenceCommand.spec,
         InitCommand.spec,
         CriterionCommand.spec,
+        NodeCommand.spec,
         OptionCommand.spec,
         WeightCommand.spec,
         WeightsCommand.spec,
