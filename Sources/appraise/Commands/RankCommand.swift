@@ -23,8 +23,17 @@ enum RankCommand {
         let selection = try input.selection(arguments.value("weights", spec: spec))
         let ranking = Ranking(matrix: input.matrix, weights: selection.weights)
         let table = RankingRenderer.table(ranking, appraisal: input.appraisal, selection: selection)
-        let json = RankingRenderer.json(ranking, appraisal: input.appraisal, fingerprint: input.fingerprint, selection: selection)
-        console.out(OutputFormat.from(arguments, spec: spec).render(tables: [table], json: json))
+        var json = RankingRenderer.json(ranking, appraisal: input.appraisal, fingerprint: input.fingerprint, selection: selection)
+        var tables = [table]
+        if input.appraisal.hasValueTree {
+            let subtotals = BranchSubtotals(tree: input.appraisal.valueTree, totals: totals(of: input.matrix, weights: selection.weights))
+            tables.append(ValueTreeRenderer.subtotalsTable(input.appraisal, subtotals: subtotals))
+            if case .object(var members) = json, case .object(let tree) = ValueTreeRenderer.json(input.appraisal, matrix: input.matrix, selection: selection) {
+                members["branchSubtotals"] = tree["subtotals"]
+                json = .object(members)
+            }
+        }
+        console.out(OutputFormat.from(arguments, spec: spec).render(tables: tables, json: json))
         return .success
     }
 }

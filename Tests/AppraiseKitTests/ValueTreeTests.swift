@@ -1,0 +1,170 @@
+import Foundation
+import XCTest
+
+import AppraiseKit
+
+/// The value tree: leaf weights as products, branch sensitivity, sub-totals, swing weighting,
+/// trade-offs, and the published worked example it must reproduce.
+final class ValueTreeTests: XCTestCase {
+    static let officeURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("appraisals/office-location-smart.json")
+
+    func office() throws -> (Appraisal, DecisionMatrix) {
+        let file = AppraisalFile(contentsOf: Self.officeURL)
+        XCTAssertEqual(file.diagnostics, [])
+        let appraisal = try XCTUnwrap(file.appraisal)
+        return (appraisal, try XCTUnwrap(DecisionMatrix(appraisal)))
+    }
+
+    /// Goodwin, P. & Wright, G., Decision Analysis for Management Judgment, chapter 3 (SMART),
+    /// Table 3.2: the aggregate benefits of the seven offices under the rounded normalised swing
+    /// weights 32, 26, 23, 10, 6, 3 are 80.8, 39.4, 47.4, 52.3, 64.8, 20.9 and 60.2.
+    func testGoodwinWrightOfficeTable32AggregateBenefits() throws {
+        let (appraisal, matrix) = try office()
+        let selection = try XCTUnwrap(appraisal.weightSelection("published-rounded"))
+        let percents = totals(of: matrix, weights: selection.weights).map { $0.percent.formatted(places: 1) }
+        XCTAssertEqual(percents, ["80.8", "39.4", "47.4", "52.3", "64.8", "20.9", "60.2"])
+    }
+
+    /// Goodwin & Wright, chapter 3, "Sensitivity analysis" and Figure 3.7: with Turnover's
+    /// weight (81 now) moved from 0 to 100, Elton Street's benefits run from 81.7 to 60.4;
+    /// Elton Street is best while Turnover's weight is below 52.1 and Addison Square above it;
+    /// no other office is ever best, and Gorton Square is always above Carlisle Walk.
+    func testGoodwinWrightFigure37SensitivityToTheWeightOnTurnover() throws {
+        let (appraisal, matrix) = try office()
+        let weights = try XCTUnwrap(appraisal.defaultWeights)
+        let analysis = try XCTUnwrap(BranchSensitivity(tree: appraisal.valueTree, matrix: matrix, weights: weights, branch: "turnover"))
+        let sweep = analysis.sweep
+        XCTAssertEqual(sweep.current, Rational(81, 100))
+        let elton = try XCTUnwrap(sweep.optionIDs.firstIndex(of: "elton-street"))
+        XCTAssertEqual(sweep.value(option: elton, at: .zero).formatted(places: 1), "81.7")
+        XCTAssertEqual(sweep.value(option: elton, at: .one).formatted(places: 1), "60.4")
+        XCTAssertEqual(sweep.crossovers.count, 1)
+        let crossover = try XCTUnwrap(sweep.crossovers.first)
+        XCTAssertEqual((crossover.weight * Rational(100)).formatted(places: 1), "52.1")
+        XCTAssertEqual(crossover.before, ["elton-street"])
+        XCTAssertEqual(crossover.after, ["addison-square"])
+        XCTAssertEqual(sweep.leadersNow, ["addison-square"])
+        let gorton = try XCTUnwrap(sweep.optionIDs.firstIndex(of: "gorton-square"))
+        let carlisle = try XCTUnwrap(sweep.optionIDs.firstIndex(of: "carlisle-walk"))
+        XCTAssertNil(sweep.pair(gorton, carlisle).crossover)
+        XCTAssertEqual(sweep.pair(gorton, carlisle).higher, "gorton-square")
+        // The smallest change of Turnover's weight that changes first place: down to 52.1.
+        XCTAssertEqual(analysis.changes.firstPlace?.to, crossover.weight)
+    }
+
+    /// Figure 3.7's end points as the book states them: with Turnover at 0 the six weights
+    /// normalise to 0, 0, 0, 50, 33.3 and 16.7.
+    func testMovingABranchScalesEveryCriterionUnderIt() throws {
+        let (appraisal, _) = try office()
+        let weights = try XCTUnwrap(appraisal.defaultWeights).normalised
+        let moved = WeightSweep.weights([Rational(81, 100), Rational(19, 100)], settingCriterion: 0, to: .zero)
+        XCTAssertEqual(moved, [.zero, .one])
+        let within = (3..<6).map { appraisal.valueTree.weightWithin(branch: "working-conditions", criterion: $0) }
+        XCTAssertEqual(within.map { ($0 * Rational(100)).formatted(places: 1) }, ["50.0", "33.3", "16.7"])
+        XCTAssertEqual(weights.sum(), .one)
+        XCTAssertEqual(weights[0], Rational(81, 100) * Rational(100, 250))
+    }
+
+    /// Brute force: a branch sweep's line at t equals the totals recomputed from scratch with
+    /// every criterion under the branch scaled to share t and the rest scaled to share 1 − t,
+    /// on random trees of random depth, scales and sizes.
+    func testBranchSweepMatchesTotalsRecomputedFromScaledLeafWeights() throws {
+        var random = SplitMix64(seed: 13)
+        var checked = 0
+        for _ in 0..<60 {
+            let criteria = 2 + Int(random.next() % 6)
+            let options = 2 + Int(random.next() % 5)
+            let maximum = Rational(Int(3 + random.next() % 8))
+            var nodes: [ValueNode] = []
+            for index in 0..<(1 + Int(random.next() % 3)) {
+                let parent = index > 0 && random.next() % 2 == 0 ? "b\(Int(random.next() % UInt64(index)))" : nil
+                nodes.append(ValueNode(id: "b\(index)", name: "Branch \(index)", parent: parent, weight: Rational(Int(1 + random.next() % 9))))
+            }
+            var list = (0..<criteria).map { index in
+                Criterion(id: "c\(index)", name: "C\(index)", weight: Rational(Int(random.next() % 10)),
+                          parent: random.next() % 3 == 0 ? nil : "b\(Int(random.next() % UInt64(nodes.count)))")
+            }
+            // Every branch holds something, and every sibling group some weight.
+            for (index, node) in nodes.enumerated() where !list.contains(where: { $0.parent == node.id }) && !nodes.contains(where: { $0.parent == node.id }) {
+                list.append(Criterion(id: "x\(index)", name: "X\(index)", weight: .one, parent: node.id))
+            }
+            for index in list.indices where list[index].weight == .zero && random.next() % 2 == 0 { list[index].weight = .one }
+            let scale = ScoreScale(minimum: .zero, maximum: maximum, step: .one)
+            let scores = (0..<options).flatMap { option in
+                list.map { Score(option: "o\(option)", criterion: $0.id, value: Rational(Int(random.next() % UInt64(maximum.numerator + 1)))) }
+            }
+            let appraisal = Appraisal(id: "random", title: "Random", body: "Test", date: "2026", scale: scale, criteria: list,
+                                      options: (0..<options).map { Option(id: "o\($0)", name: "O\($0)") }, scores: scores, nodes: nodes)
+            guard let weights = appraisal.defaultWeights, let matrix = DecisionMatrix(appraisal) else { continue }
+            let tree = appraisal.valueTree
+            for branch in tree.branches {
+                guard let analysis = BranchSensitivity(tree: tree, matrix: matrix, weights: weights, branch: branch.id) else { continue }
+                let inside = Set(tree.criterionIndices(under: branch.id))
+                let now = inside.map { weights.normalised[$0] }.sum()
+                XCTAssertEqual(analysis.sweep.current, now)
+                for t in [Rational.zero, Rational(1, 3), Rational(7, 10), .one] {
+                    // Scale the leaves directly (the within-branch mix when the branch has weight now).
+                    guard !now.isZero, now != .one else { continue }
+                    let scaled = weights.normalised.indices.map { index in
+                        inside.contains(index) ? weights.normalised[index] * t / now : weights.normalised[index] * (Rational.one - t) / (Rational.one - now)
+                    }
+                    let expected = (0..<options).map { row in zip(matrix.scores[row], scaled).map { $0 * $1 }.sum() }
+                    for row in 0..<options {
+                        XCTAssertEqual(analysis.sweep.value(option: row, at: t), expected[row], "branch \(branch.id) at \(t)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100, "the random trees must exercise the sweep")
+    }
+
+    func testLeafWeightsAreProductsAndAFlatFileKeepsItsWeights() throws {
+        let reference = try XCTUnwrap(AppraisalFile(contentsOf: EncodingTests.referenceURL).appraisal)
+        XCTAssertFalse(reference.hasValueTree)
+        XCTAssertTrue(reference.valueTree.isFlat)
+        XCTAssertEqual(reference.defaultWeights, Weights.equal(count: reference.criteria.count))
+        let appraisal = Appraisal(
+            id: "tree", title: "Tree", body: "Test", date: "2026", scale: ScoreScale(minimum: .zero, maximum: Rational(10), step: .one),
+            criteria: [Criterion(id: "a", name: "A", weight: Rational(3), parent: "left"), Criterion(id: "b", name: "B", weight: .one, parent: "left"),
+                       Criterion(id: "c", name: "C", parent: "deep"), Criterion(id: "d", name: "D", parent: "deep"), Criterion(id: "e", name: "E")],
+            options: [], scores: [],
+            nodes: [ValueNode(id: "left", name: "Left", weight: Rational(2)), ValueNode(id: "right", name: "Right", weight: Rational(1)),
+                    ValueNode(id: "deep", name: "Deep", parent: "right"), ])
+        // Top: left 2, right 1, e (no weight) — a missing weight among given ones counts as 0.
+        XCTAssertEqual(appraisal.defaultWeights?.normalised, [Rational(1, 2), Rational(1, 6), Rational(1, 6), Rational(1, 6), .zero])
+        XCTAssertEqual(appraisal.valueTree.cumulativeWeight(of: "deep"), Rational(1, 3))
+        XCTAssertEqual(appraisal.valueTree.criterionIndices(under: "right"), [2, 3])
+    }
+
+    func testSubtotalsAddUpToTheTotals() throws {
+        let (appraisal, matrix) = try office()
+        let weights = try XCTUnwrap(appraisal.defaultWeights)
+        let all = totals(of: matrix, weights: weights)
+        let subtotals = BranchSubtotals(tree: appraisal.valueTree, totals: all)
+        XCTAssertEqual(subtotals.branches, ["turnover", "working-conditions"])
+        for (row, total) in zip(subtotals.rows, all) {
+            XCTAssertEqual(row.subtotals.sum(), total.total)
+        }
+    }
+
+    /// Goodwin & Wright, Figure 3.5: swings of 100, 80, 70 (Turnover) and 30, 20, 10 (Working
+    /// conditions) against the swing on closeness to customers.
+    func testSwingWeightingIsRankedAndNormalisedWithinEachBranch() throws {
+        let (appraisal, _) = try office()
+        let groups = SwingGroup.all(appraisal.valueTree)
+        XCTAssertEqual(groups.map(\.parent), ["turnover", "working-conditions"])
+        XCTAssertEqual(groups[0].steps.map(\.rank), [1, 2, 3])
+        XCTAssertEqual(groups[0].steps.map(\.weight), [Rational(2, 5), Rational(8, 25), Rational(7, 25)])
+        XCTAssertEqual(groups[1].steps.map(\.item), ["size", "comfort", "car-parking"])
+    }
+
+    func testTradeOffsAreRatiosOfWeights() {
+        let table = TradeOffTable(criteria: ["workforce", "risk", "none"], weights: Weights([Rational(3), Rational(2), .zero])!)
+        XCTAssertEqual(table.worth[0][1], Rational(3, 2))
+        XCTAssertEqual(table.worth[1][0], Rational(2, 3))
+        XCTAssertNil(table.worth[0][2])
+        XCTAssertEqual(table.worth[2][0], .zero)
+    }
+}
