@@ -42,11 +42,11 @@ public enum AppraisalEditor {
 
     /// The errors that stop an edit: all of a file's errors except those that only say the
     /// appraisal is unfinished (no criteria or options yet, cells not scored yet, a branch with
-    /// nothing under it yet).
+    /// nothing under it yet, cells of a newly measured criterion not yet measured).
     public static func blockingErrors(in file: AppraisalFile) -> [Diagnostic] {
         file.diagnostics.errors.filter { diagnostic in
             switch (diagnostic.code, diagnostic.location) {
-            case ("missing-score", _), ("empty-branch", _): false
+            case ("missing-score", _), ("empty-branch", _), ("typed-measured-score", _): false
             case ("missing-field", "criteria"): file.appraisal?.criteria.isEmpty != true
             case ("missing-field", "options"): file.appraisal?.options.isEmpty != true
             default: true
@@ -205,7 +205,10 @@ public enum AppraisalEditor {
 
     private static func setScore(_ changes: ScoreChanges, in draft: inout Appraisal) throws(EditError) -> String? {
         _ = try optionIndex(changes.option, in: draft)
-        _ = try criterionIndex(changes.criterion, in: draft)
+        let criterion = try criterionIndex(changes.criterion, in: draft)
+        if draft.criteria[criterion].measured != nil {
+            throw EditError("criterion \"\(changes.criterion)\" is measured, so its scores follow from measurements; record one with 'appraise measure FILE \(changes.criterion) --option \(changes.option) --level N', or keep a typed score with 'appraise measure ... --override VALUE --reason TEXT'")
+        }
         let scale = draft.scale
         guard scale.contains(changes.value) else {
             throw EditError("\(changes.value.decimalText()) is not a value of the scale (\(scale.minimum.decimalText()) to \(scale.maximum.decimalText()) in steps of \(scale.step.decimalText())); give one of \(scale.values.map { $0.decimalText() }.joined(separator: ", "))")

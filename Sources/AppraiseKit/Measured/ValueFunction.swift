@@ -89,16 +89,20 @@ public struct MeasuredScoring: Sendable, Equatable {
     /// The unit levels are given in ("places", "weeks", "%"); empty for a pure number.
     public var unit: String
     public var function: ValueFunction
+    /// The measure (see `Appraisal.measures`) whose amounts give every option's level; nil
+    /// when each score carries its own measurement.
+    public var measure: String?
 
-    public init(unit: String, function: ValueFunction) {
+    public init(unit: String, function: ValueFunction, measure: String? = nil) {
         self.unit = unit
         self.function = function
+        self.measure = measure
     }
 }
 
 /// What was measured for one option on a measured criterion: a level typed in, a category,
 /// or a cited KPI indicator whose printed value is the level.
-public enum Measurement: Sendable, Equatable {
+public enum CellMeasurement: Sendable, Equatable {
     case level(Rational)
     case category(String)
     /// The indicator's value in `period` (its latest when nil), read from a cited dataset.

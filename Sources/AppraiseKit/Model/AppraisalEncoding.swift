@@ -183,6 +183,7 @@ public enum AppraisalEncoding {
 
     private static func measured(_ measured: MeasuredScoring) -> Node {
         var members = Members()
+        members.optional("measure", measured.measure)
         members.optional("unit", measured.unit)
         switch measured.function {
         case let .linear(worst, best):
@@ -195,7 +196,7 @@ public enum AppraisalEncoding {
         return members.node
     }
 
-    private static func measurement(_ measurement: Measurement) -> Node {
+    private static func measurement(_ measurement: CellMeasurement) -> Node {
         switch measurement {
         case .level(let level): return .object([("level", .leaf(.number(level)))])
         case .category(let category): return .object([("category", .leaf(.string(category)))])

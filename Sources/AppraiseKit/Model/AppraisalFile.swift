@@ -53,6 +53,7 @@ public struct AppraisalFile: Sendable {
             evidenceDiagnostics = result.diagnostics
             if result.diagnostics.errors.isEmpty {
                 evidenceDiagnostics += EvidenceLinkCheck.unresolved(AppraisalEvidence.cited(in: decoded, positions: sink.positions), datasets: loaded)
+                evidenceDiagnostics += MeasuredCells.indicatorDiagnostics(decoded, datasets: loaded, positions: sink.positions)
             }
         }
         appraisal = decoded

@@ -12,13 +12,13 @@ public struct Score: Sendable, Equatable {
     /// Performance indicators the score relies on.
     public var evidence: [EvidenceLink]
     /// What was measured, on a measured criterion: the score follows from it.
-    public var measurement: Measurement?
+    public var measurement: CellMeasurement?
     /// Why a typed score stands on a measured criterion instead of the measured one.
     public var override: String?
 
     public init(
         option: String, criterion: String, scorer: String? = nil, value: Rational, rationale: [RationaleBullet] = [],
-        source: String? = nil, evidence: [EvidenceLink] = [], measurement: Measurement? = nil, override: String? = nil
+        source: String? = nil, evidence: [EvidenceLink] = [], measurement: CellMeasurement? = nil, override: String? = nil
     ) {
         self.measurement = measurement
         self.override = override

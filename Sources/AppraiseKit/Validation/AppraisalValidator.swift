@@ -175,11 +175,11 @@ struct AppraisalValidator {
             if score.value < scale.minimum || score.value > scale.maximum {
                 sink.report(code: "off-scale", message: "score \(score.value.decimalText()) is outside the scale \(describe(scale)); give a value from \(scale.minimum.decimalText()) to \(scale.maximum.decimalText())",
                             location: "\(path).value")
-            } else if scale.step > .zero, !scale.contains(score.value), score.measurement == nil {
+            } else if scale.step > .zero, !scale.contains(score.value), appraisal.criterion(score.criterion)?.measured == nil {
                 sink.report(code: "off-step", message: "score \(score.value.decimalText()) is not on the scale's steps (\(describe(scale))); round it to a step",
                             location: "\(path).value")
             }
-            if score.rationale.isEmpty, score.measurement == nil {
+            if score.rationale.isEmpty, appraisal.criterion(score.criterion)?.measured == nil {
                 sink.report(code: "no-rationale", severity: .warning, message: "\"\(score.option)\" on \"\(score.criterion)\" has no rationale; members cannot see why it scored \(score.value.decimalText())",
                             location: "\(path).rationale", position: sink.positions["\(path).rationale"] ?? sink.positions[path])
             }

@@ -27,6 +27,7 @@ extension AppraisalDecoder {
     func decodeMeasured(_ node: JSONNode, path: String) -> MeasuredScoring? {
         guard let reader = JSONObjectReader(node, path: path, sink: sink) else { return nil }
         let unit = reader.string("unit", required: false) ?? ""
+        let measure = reader.string("measure", required: false)
         var functions: [ValueFunction] = []
         if let linear = reader.node("linear", required: false), let line = JSONObjectReader(linear, path: reader.child("linear"), sink: sink) {
             let worst = line.rational("worst")
@@ -82,12 +83,12 @@ extension AppraisalDecoder {
             }
             return nil
         }
-        return MeasuredScoring(unit: unit, function: functions[0])
+        return MeasuredScoring(unit: unit, function: functions[0], measure: measure)
     }
 
-    func decodeMeasurement(_ node: JSONNode, path: String) -> Measurement? {
+    func decodeMeasurement(_ node: JSONNode, path: String) -> CellMeasurement? {
         guard let reader = JSONObjectReader(node, path: path, sink: sink) else { return nil }
-        var found: [Measurement] = []
+        var found: [CellMeasurement] = []
         if reader.has("level"), let level = reader.rational("level") { found.append(.level(level)) }
         if reader.has("category"), let category = reader.string("category") { found.append(.category(category)) }
         if reader.has("indicator") || reader.has("dataset") {

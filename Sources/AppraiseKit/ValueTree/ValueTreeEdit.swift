@@ -11,8 +11,9 @@ public enum ValueTreeEdit: Sendable, Equatable {
     case criterionReasons(id: String, weightRationale: String?, swing: Swing?)
     /// Makes a criterion measured (a value function), or judged again with nil.
     case setMeasured(criterion: String, MeasuredScoring?)
-    /// Scores a cell from a measurement; the score is worked out by the criterion's function.
-    case measure(option: String, criterion: String, Measurement, rationale: [RationaleBullet]?)
+    /// Scores a cell from a measurement; the score is worked out by the criterion's function
+    /// (a cited indicator is read from `datasets`, the appraisal's KPI datasets).
+    case measure(option: String, criterion: String, CellMeasurement, rationale: [RationaleBullet]?, datasets: [KPIDataset] = [])
     /// A typed score on a measured criterion, kept with the reason it overrides the measure.
     case overrideScore(option: String, criterion: String, value: Rational, reason: String)
 }
@@ -103,11 +104,11 @@ enum ValueTreeEditor {
             guard let index = draft.criteria.firstIndex(where: { $0.id == id }) else { throw unknownCriterion(id, in: draft) }
             let had = draft.criteria[index].measured
             draft.criteria[index].measured = measured
-            if let measured { try rescore(criterion: id, with: measured, in: &draft) }
+            if measured != nil { try rescore(criterion: id, in: &draft) }
             return had != nil && had != measured ? "criterion \"\(id)\" already has a value function, and changing it changes its scores" : nil
-        case let .measure(option, criterion, measurement, rationale):
-            guard let measured = draft.criterion(criterion)?.measured else {
-                throw EditError("criterion \"\(criterion)\" has no value function; give it one with 'appraise criterion measure' first")
+        case let .measure(option, criterion, measurement, rationale, datasets):
+            guard let measured = draft.criterion(criterion), measured.measured != nil else {
+                throw EditError("criterion \"\(criterion)\" has no value function; give it one with 'appraise measure FILE \(criterion) --linear WORST:BEST' first")
             }
             guard draft.option(option) != nil else { throw EditError("no option \"\(option)\"; see the ids with 'appraise show'") }
             let index = draft.scores.firstIndex { $0.option == option && $0.criterion == criterion && $0.scorer == nil }
@@ -116,7 +117,7 @@ enum ValueTreeEditor {
             score.measurement = measurement
             score.override = nil
             if let rationale { score.rationale = rationale }
-            score.value = try worked(measurement, measured, criterion: criterion, scale: draft.scale).stored
+            try work(&score, criterion: measured, in: draft, datasets: datasets)
             if let index { draft.scores[index] = score } else { draft.scores.append(score) }
             return old.map { "\"\(option)\" already has \($0.value.decimalText()) on \"\(criterion)\"" }
         case let .overrideScore(option, criterion, value, reason):
@@ -128,34 +129,40 @@ enum ValueTreeEditor {
             var score = index.map { draft.scores[$0] } ?? Score(option: option, criterion: criterion, value: value)
             score.value = value
             score.override = reason
+            score.rationale.removeAll { $0.kind == .note && $0.text.hasPrefix(workingPrefix) }
+            score.rationale.insert(RationaleBullet(kind: .note, text: "Typed score \(value.decimalText()) overrides the measured score: \(reason)"), at: 0)
             if let index { draft.scores[index] = score } else { draft.scores.append(score) }
             return "overriding the measured score of \"\(option)\" on \"\(criterion)\""
         }
     }
 
-    /// Works the scores of a newly measured criterion out again from their measurements.
-    private static func rescore(criterion: String, with measured: MeasuredScoring, in draft: inout Appraisal) throws(EditError) {
-        for index in draft.scores.indices where draft.scores[index].criterion == criterion && draft.scores[index].override == nil {
-            guard let measurement = draft.scores[index].measurement else { continue }
-            if case .indicator = measurement { continue }
-            draft.scores[index].value = try worked(measurement, measured, criterion: criterion, scale: draft.scale).stored
+    /// The text that starts the rationale bullet holding a measured score's working.
+    static let workingPrefix = "Measured: "
+
+    /// Works a cell's score out from its measurement (or the criterion's measure) and puts the
+    /// working first in its rationale, replacing the working written before.
+    static func work(_ score: inout Score, criterion: Criterion, in draft: Appraisal, datasets: [KPIDataset] = []) throws(EditError) {
+        guard let worked = MeasuredCells.worked(option: score.option, criterion: criterion, score: score, appraisal: draft, datasets: datasets) else { return }
+        switch worked {
+        case .failure(let problem): throw EditError(problem.message)
+        case .success(let measured):
+            score.value = measured.stored
+            score.rationale.removeAll { $0.kind == .note && $0.text.hasPrefix(workingPrefix) }
+            score.rationale.insert(RationaleBullet(kind: .note, text: workingPrefix + measured.working), at: 0)
         }
     }
 
-    static func worked(_ measurement: Measurement, _ measured: MeasuredScoring, criterion: String, scale: ScoreScale) throws(EditError) -> MeasuredScore {
-        switch measurement {
-        case .level(let level):
-            guard let score = measured.score(level: level, scale: scale) else {
-                throw EditError("criterion \"\(criterion)\" scores categories, not levels; give --category")
-            }
-            return score
-        case .category(let category):
-            guard let score = measured.score(category: category, scale: scale) else {
-                throw EditError("\"\(category)\" is not a category of criterion \"\(criterion)\"; use one its value function names")
-            }
-            return score
-        case .indicator:
-            throw EditError("a cited KPI indicator is read from its dataset; use 'appraise score measure' with --indicator on a file beside the dataset")
+    /// Works the scores of a newly measured criterion out again: every option from the
+    /// criterion's measure, or each score from its own measurement. Overrides stay.
+    private static func rescore(criterion id: String, in draft: inout Appraisal) throws(EditError) {
+        guard let criterion = draft.criterion(id) else { return }
+        for option in draft.options {
+            let index = draft.scores.firstIndex { $0.option == option.id && $0.criterion == id && $0.scorer == nil }
+            var score = index.map { draft.scores[$0] } ?? Score(option: option.id, criterion: id, value: .zero)
+            guard score.override == nil, criterion.measured?.measure != nil || score.measurement != nil else { continue }
+            if case .indicator? = score.measurement { continue }
+            try work(&score, criterion: criterion, in: draft)
+            if let index { draft.scores[index] = score } else { draft.scores.append(score) }
         }
     }
 

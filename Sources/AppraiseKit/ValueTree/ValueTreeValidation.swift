@@ -94,43 +94,46 @@ extension AppraisalValidator {
         for (index, score) in appraisal.scores.enumerated() {
             guard let criterion = appraisal.criterion(score.criterion) else { continue }
             let path = "scores[\(index)]"
-            guard let measured = criterion.measured else {
+            guard criterion.measured != nil else {
                 if score.measurement != nil {
                     sink.report(code: "measurement-without-function", message: "criterion \"\(criterion.id)\" has no value function, so a measurement cannot give its score; add \"measured\" to the criterion or remove the measurement",
                                 location: "\(path).measurement")
                 }
                 continue
             }
-            let overridden = !(score.override ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-            guard let measurement = score.measurement else {
-                if !overridden {
-                    sink.report(code: "typed-measured-score", message: "criterion \"\(criterion.id)\" is measured, so its score follows from a measurement; give \"measurement\", or keep the typed score with \"override\" and the reason",
-                                location: "\(path).value")
-                }
-                continue
-            }
-            let worked: MeasuredScore?
-            switch measurement {
-            case .level(let level): worked = measured.score(level: level, scale: appraisal.scale)
-            case .category(let category):
-                worked = measured.score(category: category, scale: appraisal.scale)
-                if worked == nil {
-                    sink.report(code: "unknown-category", message: "\"\(category)\" is not a category of criterion \"\(criterion.id)\"; use one its value function names",
-                                location: "\(path).measurement.category")
-                    continue
-                }
-            case .indicator:
-                continue  // checked against the cited dataset when the file is read from disk
-            }
-            guard let worked else {
-                sink.report(code: "measurement-mismatch", message: "criterion \"\(criterion.id)\" scores categories, not levels; give \"category\"",
-                            location: "\(path).measurement")
-                continue
-            }
-            if worked.score != score.value, worked.stored != score.value, !overridden {
-                sink.report(code: "measured-score-mismatch", message: "score \(score.value.decimalText()) differs from the measured \(worked.working); write \(worked.stored.decimalText()) or mark the score \"override\" with the reason",
+            if !(score.override ?? "").trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            // A cited indicator is read against its dataset when the file is read from disk.
+            if case .indicator? = score.measurement { continue }
+            guard let worked = MeasuredCells.worked(option: score.option, criterion: criterion, score: score, appraisal: appraisal, datasets: []) else { continue }
+            MeasuredCells.report(worked, score: score, path: path, sink: sink)
+        }
+    }
+}
+
+extension MeasuredCells {
+    /// Reports a cell whose score does not follow from its measurement.
+    static func report(_ worked: Result<MeasuredScore, MeasuredProblem>, score: Score, path: String, sink: DiagnosticSink) {
+        switch worked {
+        case .failure(let problem):
+            sink.report(code: problem.code, message: problem.message, location: score.measurement == nil ? "\(path).value" : "\(path).measurement")
+        case .success(let measured):
+            if measured.score != score.value, measured.stored != score.value {
+                sink.report(code: "measured-score-mismatch", message: "score \(score.value.decimalText()) differs from the measured \(measured.working); write \(measured.stored.decimalText()) or mark the score \"override\" with the reason",
                             location: "\(path).value")
             }
         }
+    }
+
+    /// Checks the scores that cite a KPI indicator as their measurement against the loaded datasets.
+    public static func indicatorDiagnostics(_ appraisal: Appraisal, datasets: [KPIDataset], positions: [String: SourcePosition]) -> [Diagnostic] {
+        let sink = DiagnosticSink()
+        for (path, position) in positions { sink.record(path, position) }
+        for (index, score) in appraisal.scores.enumerated() {
+            guard case .indicator? = score.measurement, let criterion = appraisal.criterion(score.criterion), criterion.measured != nil,
+                  (score.override ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                  let worked = worked(option: score.option, criterion: criterion, score: score, appraisal: appraisal, datasets: datasets) else { continue }
+            report(worked, score: score, path: "scores[\(index)]", sink: sink)
+        }
+        return sink.diagnostics
     }
 }

@@ -20,6 +20,7 @@ enum CLI {
         InitCommand.spec,
         CriterionCommand.spec,
         NodeCommand.spec,
+        MeasureCommand.spec,
         OptionCommand.spec,
         WeightCommand.spec,
         WeightsCommand.spec,
