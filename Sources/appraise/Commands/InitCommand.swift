@@ -11,7 +11,10 @@ enum InitCommand {
         spreadsheet score matrix: a header row naming the criteria, one row per option with its
         scores (empty cells are not scored yet) and optionally a row headed "Weight". Excel's
         "CSV UTF-8" and LibreOffice exports are read as they are (comma or semicolon, BOM, CRLF,
-        quoted fields). Refuses to overwrite an existing file.
+        quoted fields). A raw decision matrix (a row headed "Direction" saying benefit or cost for
+        each column, optionally a row headed "Unit") makes every criterion measured: its value
+        function is the linear one --normalise amounts to over the column, and every cell keeps
+        its level with the score worked out from it. Refuses to overwrite an existing file.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file to create (JSON).")],
         options: [
@@ -23,6 +26,8 @@ enum InitCommand {
             .init(name: "scale", value: "MIN..MAX", help: "The score scale.", defaultValue: "0..5"),
             .init(name: "step", value: "STEP", help: "Smallest difference between two scores.", defaultValue: "1"),
             .init(name: "from-csv", value: "MATRIX.csv", help: "Take criteria, options, weights and scores from a score matrix."),
+            .init(name: "normalise", value: "METHOD", help: "How a raw matrix's levels become scores (costs reversed).",
+                  choices: Normalisation.allCases.map(\.rawValue), defaultValue: Normalisation.minMax.rawValue),
             .init(name: "kpi-dataset", value: "PATH", help: "A KPI dataset the scores will cite as evidence, relative to FILE's folder.",
                   repeatable: true),
             EditSession.byOption,
@@ -48,7 +53,13 @@ enum InitCommand {
                 throw InputError(message: "\(matrix): cannot read the score matrix; check the path")
             }
             do {
-                appraisal = try ScoreMatrixImport.apply(try CSVReader.read(data, fileName: matrix), file: matrix, to: appraisal)
+                let table = try CSVReader.read(data, fileName: matrix)
+                if RawMatrixImport.isRawMatrix(table) {
+                    let method = Normalisation(rawValue: arguments.value("normalise", spec: spec) ?? "") ?? .minMax
+                    appraisal = try RawMatrixImport.apply(table, file: matrix, to: appraisal, normalisation: method)
+                } else {
+                    appraisal = try ScoreMatrixImport.apply(table, file: matrix, to: appraisal)
+                }
             } catch let error as CSVError {
                 throw InputError(message: error.description)
             } catch let error as EditError {
