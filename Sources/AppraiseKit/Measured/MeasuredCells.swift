@@ -51,7 +51,9 @@ public enum MeasuredCells {
                 }
                 observation = indicator.observation(at: period)
             } else {
-                observation = indicator.observations.last { $0.value != nil }
+                // The dataset's own period, as its RAG ratings read it; else the last value printed.
+                observation = indicator.observation(at: dataset.asAt).flatMap { $0.value == nil ? nil : $0 }
+                    ?? indicator.observations.last { $0.value != nil }
             }
             guard let observation, let value = observation.value, let level = Rational(decimal: String(describing: value)) else {
                 return .failure(MeasuredProblem(code: "indicator-not-reported", message: "indicator \"\(ref)\" of \"\(datasetID)\" has no reported value\(periodText.map { " for \($0)" } ?? ""); cite a period with a value, or keep a typed score with \"override\" and the reason"))
