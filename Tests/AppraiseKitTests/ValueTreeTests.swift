@@ -53,6 +53,53 @@ final class ValueTreeTests: XCTestCase {
         XCTAssertEqual(analysis.changes.firstPlace?.to, crossover.weight)
     }
 
+    /// Goodwin & Wright, chapter 3, "Trading benefits against costs": of the offices on the
+    /// efficient frontier, Carlisle Walk (benefits 47.4, annual cost $19 700), Gorton Square
+    /// (60.2, $25 000) and Addison Square (80.8, $48 000), "if an extra value point is worth
+    /// less than $414 to the owner he should choose Carlisle Walk. If it is worth between $414
+    /// and $1117, he should choose Gorton Square, and if it is worth paying more than $1117 …
+    /// Addison Square". Here as a value tree: a Benefits branch (Turnover and Working conditions
+    /// under it, the book's rounded weights 32, 26, 23 and 10, 6, 3) against a measured annual
+    /// cost (linear, the dearest $48 000 = 0, the cheapest $19 700 = 100, as the book proposes
+    /// for costs). Sweeping the Benefits branch finds two crossovers; converted to dollars per
+    /// benefit point they are the book's $414 and $1117.
+    func testGoodwinWrightCostBenefitTradeOffIsABranchSweep() throws {
+        let scale = ScoreScale(minimum: .zero, maximum: Rational(100), step: Rational(1, 10))
+        let leaves: [(String, String, Int)] = [("closeness", "turnover", 32), ("visibility", "turnover", 26), ("image", "turnover", 23),
+                                               ("size", "working", 10), ("comfort", "working", 6), ("parking", "working", 3)]
+        let values: [String: [Int]] = ["carlisle": [80, 70, 0, 0, 10, 100], "gorton": [60, 100, 20, 50, 50, 80], "addison": [100, 60, 100, 75, 0, 90]]
+        let costs: [String: Int] = ["carlisle": 19_700, "gorton": 25_000, "addison": 48_000]
+        let cost = MeasuredScoring(unit: "$", function: .linear(worst: Rational(48_000), best: Rational(19_700)))
+        var criteria = leaves.map { Criterion(id: $0.0, name: $0.0, weight: Rational($0.2), parent: $0.1) }
+        criteria.append(Criterion(id: "annual-cost", name: "Annual cost", weight: .one, measured: cost))
+        var scores: [Score] = []
+        for option in ["carlisle", "gorton", "addison"] {
+            scores += leaves.indices.map { Score(option: option, criterion: leaves[$0].0, value: Rational(values[option]![$0]), rationale: [RationaleBullet(kind: .note, text: "Table 3.2")]) }
+            let worked = try XCTUnwrap(cost.score(level: Rational(costs[option]!), scale: scale))
+            scores.append(Score(option: option, criterion: "annual-cost", value: worked.stored, measurement: .level(Rational(costs[option]!))))
+        }
+        let appraisal = Appraisal(
+            id: "office-costs", title: "Offices on the efficient frontier", body: "Goodwin & Wright", date: "2004", scale: scale, criteria: criteria,
+            options: ["carlisle", "gorton", "addison"].map { Option(id: $0, name: $0) }, scores: scores,
+            nodes: [ValueNode(id: "benefits", name: "Benefits", weight: .one), ValueNode(id: "turnover", name: "Turnover", parent: "benefits", weight: Rational(81)),
+                    ValueNode(id: "working", name: "Working conditions", parent: "benefits", weight: Rational(19))])
+        let file = AppraisalFile(data: Data(AppraisalEncoding.text(appraisal).utf8), name: "office-costs")
+        XCTAssertEqual(file.diagnostics.errors, [])
+        let matrix = try XCTUnwrap(DecisionMatrix(appraisal))
+        let weights = try XCTUnwrap(appraisal.defaultWeights)
+        // The benefits branch aggregates as the book's Table 3.2 does.
+        let inside = BranchSensitivity.collapse(tree: appraisal.valueTree, matrix: matrix, weights: weights, branch: "benefits")
+        XCTAssertEqual(inside?.matrix.scores.map { $0[0] }, [Rational(474, 10), Rational(602, 10), Rational(808, 10)])
+        let sweep = try XCTUnwrap(BranchSensitivity(tree: appraisal.valueTree, matrix: matrix, weights: weights, branch: "benefits")).sweep
+        XCTAssertEqual(sweep.crossovers.map(\.before), [["carlisle"], ["gorton"]])
+        XCTAssertEqual(sweep.crossovers.map(\.after), [["gorton"], ["addison"]])
+        // A cost point is worth (48 000 − 19 700) / 100 dollars; at a crossover weight t the
+        // benefit point is worth t / (1 − t) cost points.
+        let dollarsPerCostPoint = Rational(48_000 - 19_700) / Rational(100)
+        let dollarsPerBenefitPoint = sweep.crossovers.map { (($0.weight / (Rational.one - $0.weight)) * dollarsPerCostPoint).formatted(places: 0) }
+        XCTAssertEqual(dollarsPerBenefitPoint, ["414", "1117"])
+    }
+
     /// Figure 3.7's end points as the book states them: with Turnover at 0 the six weights
     /// normalise to 0, 0, 0, 50, 33.3 and 16.7.
     func testMovingABranchScalesEveryCriterionUnderIt() throws {
