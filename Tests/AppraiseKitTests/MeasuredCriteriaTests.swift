@@ -87,6 +87,16 @@ final class MeasuredCriteriaTests: XCTestCase {
         XCTAssertEqual(result.appraisal.score(option: "a", criterion: "places")?.value, Rational(15, 4))
         XCTAssertEqual(result.appraisal.score(option: "b", criterion: "places")?.value, Rational(5, 4))
         XCTAssertEqual(result.file.diagnostics.errors, [])
+        // An amount that changes moves the score with the next edit, journalled with it.
+        var moved = result.appraisal
+        moved.amounts[0].value = .exact(Rational(20))
+        let next = try XCTUnwrap(AppraisalEditor.apply(.setWeight(criterion: "quality", weight: Rational(2)), to: moved, reason: nil))
+        XCTAssertEqual(next.appraisal.score(option: "a", criterion: "places")?.value, Rational(5, 2))
+        XCTAssertEqual(next.file.diagnostics.errors, [])
+        var lost = result.appraisal
+        lost.measures = []
+        lost.amounts = []
+        XCTAssertEqual(AppraisalFile(data: Data(AppraisalEncoding.text(lost).utf8), name: "lost").diagnostics.errors.map(\.code), ["unknown-measure"])
         let unknown = appraisal(measured: scoring, scores: [], measures: measures,
                                 amounts: [Amount(option: "a", measure: "places", value: .unknown("TBC"))])
         guard case .failure(let problem)? = MeasuredCells.worked(option: "a", criterion: unknown.criteria[0], score: nil, appraisal: unknown, datasets: []) else {

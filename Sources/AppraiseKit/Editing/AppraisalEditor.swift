@@ -21,6 +21,7 @@ public enum AppraisalEditor {
     public static func apply(_ edit: AppraisalEdit, to appraisal: Appraisal, reason: String?) throws(EditError) -> Result? {
         var draft = appraisal
         let reasonNeeded = try change(&draft, by: edit)
+        ValueTreeEditor.followMeasures(&draft)
         guard draft != appraisal else { return nil }
         if let reasonNeeded, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw EditError("\(reasonNeeded), so it needs a reason; say why with --reason TEXT")

@@ -152,6 +152,19 @@ enum ValueTreeEditor {
         }
     }
 
+    /// Keeps the scores of criteria measured by a measure in step with its amounts, so an
+    /// edit of an amount moves the score it gives; cells that cannot be worked out are left
+    /// for validation to report, overrides stay.
+    static func followMeasures(_ draft: inout Appraisal) {
+        for criterion in draft.criteria where criterion.measured?.measure != nil {
+            for index in draft.scores.indices where draft.scores[index].criterion == criterion.id && draft.scores[index].override == nil {
+                var score = draft.scores[index]
+                guard (try? work(&score, criterion: criterion, in: draft)) != nil else { continue }
+                draft.scores[index] = score
+            }
+        }
+    }
+
     /// Works the scores of a newly measured criterion out again: every option from the
     /// criterion's measure, or each score from its own measurement. Overrides stay.
     private static func rescore(criterion id: String, in draft: inout Appraisal) throws(EditError) {

@@ -91,6 +91,13 @@ extension AppraisalValidator {
     }
 
     func checkMeasuredScores() {
+        for (index, criterion) in appraisal.criteria.enumerated() {
+            if let measure = criterion.measured?.measure, appraisal.measure(measure) == nil {
+                let known = appraisal.measures.map(\.id)
+                sink.report(code: "unknown-measure", message: "criterion \"\(criterion.id)\" takes its levels from measure \"\(measure)\", which is not in \"measures\"\(known.isEmpty ? "; add it there" : " (measures: \(known.joined(separator: ", ")))")",
+                            location: "criteria[\(index)].measured.measure")
+            }
+        }
         for (index, score) in appraisal.scores.enumerated() {
             guard let criterion = appraisal.criterion(score.criterion) else { continue }
             let path = "scores[\(index)]"
@@ -102,6 +109,7 @@ extension AppraisalValidator {
                 continue
             }
             if !(score.override ?? "").trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if let measure = criterion.measured?.measure, appraisal.measure(measure) == nil { continue }  // reported above
             // A cited indicator is read against its dataset when the file is read from disk.
             if case .indicator? = score.measurement { continue }
             guard let worked = MeasuredCells.worked(option: score.option, criterion: criterion, score: score, appraisal: appraisal, datasets: []) else { continue }
