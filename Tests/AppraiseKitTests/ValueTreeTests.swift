@@ -215,3 +215,19 @@ final class ValueTreeTests: XCTestCase {
         XCTAssertEqual(table.worth[2][0], .zero)
     }
 }
+
+extension ValueTreeTests {
+    /// Setting the first weight in one branch keeps the weights of every other branch.
+    func testSettingAWeightInOneBranchLeavesTheOthersAlone() throws {
+        let (appraisal, _) = try office()
+        var draft = appraisal
+        for index in draft.criteria.indices where draft.criteria[index].parent == "working-conditions" {
+            draft.criteria[index].swing = nil
+            draft.criteria[index].weight = nil
+        }
+        let result = try XCTUnwrap(AppraisalEditor.apply(.setWeight(criterion: "size", weight: Rational(3)), to: draft, reason: nil))
+        XCTAssertEqual(result.appraisal.criteria.map(\.weight), [nil, nil, nil, Rational(3), .one, .one])
+        XCTAssertEqual(result.appraisal.criteria.map(\.swing?.points), [Rational(100), Rational(80), Rational(70), nil, nil, nil])
+        XCTAssertEqual(result.file.diagnostics.errors, [])
+    }
+}

@@ -96,8 +96,15 @@ public enum AppraisalEditor {
             try checkWeight(weight)
             let old = draft.criteria[index].weight
             if old == nil {
-                // No weights means equal weights: writing 1 for the others keeps their meaning.
-                for other in draft.criteria.indices { draft.criteria[other].weight = .one }
+                // No weights means equal weights: writing 1 for the others keeps their meaning
+                // (in a value tree, the others in the same branch).
+                let parent = draft.criteria[index].parent
+                for other in draft.criteria.indices where draft.criteria[other].parent == parent && draft.criteria[other].swing == nil {
+                    draft.criteria[other].weight = .one
+                }
+                for node in draft.nodes.indices where draft.nodes[node].parent == parent && draft.nodes[node].weight == nil && draft.nodes[node].swing == nil {
+                    draft.nodes[node].weight = .one
+                }
             }
             draft.criteria[index].weight = weight
             return old.map { "criterion \"\(id)\" already has weight \($0.decimalText())" }
