@@ -83,6 +83,7 @@ public struct ReportPack {
         out += "Fingerprint: \(fingerprint)\n\n"
         out += headline + "\n\n"
         out += TextTableRenderer.render(rankingTable)
+        if let subtotals = valueTreeTables.first(where: { $0.id == "branch-subtotals" }) { out += "\n" + TextTableRenderer.render(subtotals) }
         if reconciliation.hasDeclarations {
             out += "\nReconciliation with the published appraisal\n\n"
             for sentence in reconciliation.consequences(in: appraisal) { out += "- \(sentence)\n" }
@@ -90,6 +91,11 @@ public struct ReportPack {
         out += "\nHow robust the ranking is\n\n"
         for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
         for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { out += "- \(sentence)\n" }
+        if appraisal.hasValueTree {
+            for branch in BranchSensitivity.all(tree: appraisal.valueTree, matrix: matrix, weights: selection.weights) {
+                for sentence in BranchStatements.sentences(branch, appraisal: appraisal).dropFirst() { out += "- \(sentence)\n" }
+            }
+        }
         if let evidence {
             out += "\nPerformance evidence\n\n"
             out += "- \(evidence.citations.count) KPI citation\(evidence.citations.count == 1 ? "" : "s") from \(evidence.datasets.count) scorecard\(evidence.datasets.count == 1 ? "" : "s") \(evidence.citations.count == 1 ? "is" : "are") attached to the scores.\n"
