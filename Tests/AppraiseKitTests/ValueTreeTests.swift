@@ -231,3 +231,31 @@ extension ValueTreeTests {
         XCTAssertEqual(result.file.diagnostics.errors, [])
     }
 }
+
+extension ValueTreeTests {
+    /// Every new key is written in the format's layout and reads back as the same appraisal.
+    func testTreeSwingsAndMeasurementsRoundTripThroughTheFile() throws {
+        let scale = ScoreScale(minimum: .zero, maximum: Rational(5), step: .one)
+        let appraisal = Appraisal(
+            id: "round-trip", title: "Round trip", body: "Test", date: "2026", scale: scale,
+            criteria: [
+                Criterion(id: "places", name: "Places", parent: "outcomes", weightRationale: "Places are the point.",
+                          swing: Swing(worst: "no places", best: "40 places", points: Rational(100)),
+                          measured: MeasuredScoring(unit: "places", function: .piecewise([ValuePoint(level: .zero, score: .zero), ValuePoint(level: Rational(40), score: Rational(5))]))),
+                Criterion(id: "rating", name: "Rating", parent: "outcomes", swing: Swing(worst: "Inadequate", best: "Outstanding", points: Rational(45, 2)),
+                          measured: MeasuredScoring(unit: "", function: .categories([("Good", Rational(4)), ("Outstanding", Rational(5))]))),
+                Criterion(id: "weeks", name: "Weeks", weight: Rational(2), measured: MeasuredScoring(unit: "weeks", function: .linear(worst: Rational(52), best: .zero))),
+            ],
+            options: [Option(id: "a", name: "A")],
+            scores: [Score(option: "a", criterion: "places", value: Rational(5, 2), measurement: .level(Rational(20))),
+                     Score(option: "a", criterion: "rating", value: Rational(4), measurement: .category("Good")),
+                     Score(option: "a", criterion: "weeks", value: Rational(3), override: "opens early")],
+            nodes: [ValueNode(id: "outcomes", name: "Outcomes", weight: Rational(3), weightRationale: "Members' first priority.")])
+        let text = AppraisalEncoding.text(appraisal)
+        let file = AppraisalFile(data: Data(text.utf8), name: "round-trip")
+        XCTAssertEqual(file.appraisal, appraisal)
+        XCTAssertEqual(file.diagnostics.errors, [])
+        XCTAssertEqual(AppraisalEncoding.members(appraisal), JournalVerification.document(Data(text.utf8)))
+        XCTAssertTrue(text.contains("\"nodes\": [\n    {\n      \"id\": \"outcomes\""), text)
+    }
+}
