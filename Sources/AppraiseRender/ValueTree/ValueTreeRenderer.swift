@@ -109,6 +109,7 @@ public enum ValueTreeRenderer {
     /// The tree, swings, trade-offs, sub-totals and branch sweeps as JSON (weights as fractions).
     public static func json(_ appraisal: Appraisal, matrix: DecisionMatrix, selection: WeightSelection) -> JSONValue {
         let tree = appraisal.valueTree
+        let tradeOffs = TradeOffTable(criteria: appraisal.criteria.map(\.id), weights: selection.weights)
         var document: [String: JSONValue] = [
             "items": .array(tree.outline.map { entry in
                 .object([
@@ -126,10 +127,9 @@ public enum ValueTreeRenderer {
                              "best": .string(step.swing.best), "points": .number(step.swing.points), "weight": .number(step.weight)])
                 })])
             }),
-            "tradeOffs": .object(Dictionary(uniqueKeysWithValues: appraisal.criteria.indices.map { row in
-                let table = TradeOffTable(criteria: appraisal.criteria.map(\.id), weights: selection.weights)
-                return (table.criteria[row], JSONValue.object(Dictionary(uniqueKeysWithValues: table.criteria.indices.map {
-                    (table.criteria[$0], table.worth[row][$0].map { JSONValue.number($0) } ?? .null)
+            "tradeOffs": .object(Dictionary(uniqueKeysWithValues: tradeOffs.criteria.indices.map { row in
+                (tradeOffs.criteria[row], JSONValue.object(Dictionary(uniqueKeysWithValues: tradeOffs.criteria.indices.map {
+                    (tradeOffs.criteria[$0], tradeOffs.worth[row][$0].map { JSONValue.number($0) } ?? .null)
                 })))
             })),
         ]
