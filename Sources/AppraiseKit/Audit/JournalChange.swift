@@ -15,10 +15,10 @@ public enum JournalChange: Sendable, Equatable {
     case order(list: String, keys: [JSONValue])
 
     /// The lists changed element by element.
-    public static let keyedLists = ["criteria", "groups", "options", "scores", "weightSets"]
+    public static let keyedLists = ["nodes", "criteria", "groups", "options", "scores", "weightSets"]
 
     /// Top-level keys in the order the format describes them, so changes read in that order.
-    static let fieldOrder = ["format", "id", "title", "body", "date", "source", "scale", "panel", "criteria", "groups",
+    static let fieldOrder = ["format", "id", "title", "body", "date", "source", "scale", "panel", "nodes", "criteria", "groups",
                              "options", "scores", "weightSets", "importance", "declared", "kpiDatasets"]
 
     /// The key that identifies an element of a keyed list: its id, or for a score the list

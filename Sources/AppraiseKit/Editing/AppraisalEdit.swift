@@ -38,6 +38,8 @@ public enum AppraisalEdit: Sendable {
     case agreeScores(scorer: String)
     /// The appraisal's title, body, date or source; nil keeps a part, an empty source removes it.
     case setDetails(title: String?, body: String?, date: String?, source: String?)
+    /// The value tree, the reasons for weights and measured criteria.
+    case valueTree(ValueTreeEdit)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

@@ -21,6 +21,7 @@ public enum AppraisalEditor {
     public static func apply(_ edit: AppraisalEdit, to appraisal: Appraisal, reason: String?) throws(EditError) -> Result? {
         var draft = appraisal
         let reasonNeeded = try change(&draft, by: edit)
+        ValueTreeEditor.followMeasures(&draft)
         guard draft != appraisal else { return nil }
         if let reasonNeeded, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw EditError("\(reasonNeeded), so it needs a reason; say why with --reason TEXT")
@@ -41,11 +42,12 @@ public enum AppraisalEditor {
     }
 
     /// The errors that stop an edit: all of a file's errors except those that only say the
-    /// appraisal is unfinished (no criteria or options yet, cells not scored yet).
+    /// appraisal is unfinished (no criteria or options yet, cells not scored yet, a branch with
+    /// nothing under it yet, cells of a newly measured criterion not yet measured).
     public static func blockingErrors(in file: AppraisalFile) -> [Diagnostic] {
         file.diagnostics.errors.filter { diagnostic in
             switch (diagnostic.code, diagnostic.location) {
-            case ("missing-score", _): false
+            case ("missing-score", _), ("empty-branch", _), ("typed-measured-score", _): false
             // An option not yet put in one of the groups is unfinished, like a cell not yet scored.
             case ("missing-field", let location) where location.range(of: #"^options\[\d+\]$"#, options: .regularExpression) != nil: false
             case ("missing-field", "criteria"): file.appraisal?.criteria.isEmpty != true
@@ -96,8 +98,15 @@ public enum AppraisalEditor {
             try checkWeight(weight)
             let old = draft.criteria[index].weight
             if old == nil {
-                // No weights means equal weights: writing 1 for the others keeps their meaning.
-                for other in draft.criteria.indices { draft.criteria[other].weight = .one }
+                // No weights means equal weights: writing 1 for the others keeps their meaning
+                // (in a value tree, the others in the same branch).
+                let parent = draft.criteria[index].parent
+                for other in draft.criteria.indices where draft.criteria[other].parent == parent && draft.criteria[other].swing == nil {
+                    draft.criteria[other].weight = .one
+                }
+                for node in draft.nodes.indices where draft.nodes[node].parent == parent && draft.nodes[node].weight == nil && draft.nodes[node].swing == nil {
+                    draft.nodes[node].weight = .one
+                }
             }
             draft.criteria[index].weight = weight
             return old.map { "criterion \"\(id)\" already has weight \($0.decimalText())" }
@@ -125,6 +134,8 @@ public enum AppraisalEditor {
             return try ScreeningEditor.change(&draft, by: edit)
         case .addGroup, .editGroup, .removeGroup, .setAnchors, .setImportance, .setDeclaration, .removeDeclaration, .agreeScores, .setDetails:
             return try changeStructure(&draft, by: edit)
+        case .valueTree(let edit):
+            return try ValueTreeEditor.apply(edit, to: &draft)
         }
     }
 
@@ -216,7 +227,10 @@ public enum AppraisalEditor {
 
     private static func setScore(_ changes: ScoreChanges, in draft: inout Appraisal) throws(EditError) -> String? {
         _ = try optionIndex(changes.option, in: draft)
-        _ = try criterionIndex(changes.criterion, in: draft)
+        let criterion = try criterionIndex(changes.criterion, in: draft)
+        if draft.criteria[criterion].measured != nil {
+            throw EditError("criterion \"\(changes.criterion)\" is measured, so its scores follow from measurements; record one with 'appraise measure FILE \(changes.criterion) --option \(changes.option) --level N', or keep a typed score with 'appraise measure ... --override VALUE --reason TEXT'")
+        }
         let scale = draft.scale
         guard scale.contains(changes.value) else {
             throw EditError("\(changes.value.decimalText()) is not a value of the scale (\(scale.minimum.decimalText()) to \(scale.maximum.decimalText()) in steps of \(scale.step.decimalText())); give one of \(scale.values.map { $0.decimalText() }.joined(separator: ", "))")

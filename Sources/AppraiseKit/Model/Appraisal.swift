@@ -18,6 +18,8 @@ public struct Appraisal: Sendable, Equatable {
     /// How a panel's scores combine when scorers disagree; nil means `PanelSetting.standard`.
     public var panel: PanelSetting?
     public var criteria: [Criterion]
+    /// Branches of the value tree the criteria sit under; empty for a flat list of criteria.
+    public var nodes: [ValueNode]
     public var groups: [OptionGroup]
     public var options: [Option]
     public var scores: [Score]
@@ -29,13 +31,21 @@ public struct Appraisal: Sendable, Equatable {
     public var kpiDatasets: [String]
     /// The long list's screening (critical success factors and results), if recorded.
     public var screening: Screening?
+    /// The basis on which money is counted; nil when the file gives none (defaults apply).
+    public var costing: Costing?
+    /// Cost lines, savings and other quantities each option has amounts of.
+    public var measures: [Measure]
+    /// Every option's amount of every measure, by year.
+    public var amounts: [Amount]
 
     public init(
         format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
         scale: ScoreScale, panel: PanelSetting? = nil, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
         scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
-        declared: [Declaration] = [], kpiDatasets: [String] = [], screening: Screening? = nil
+        declared: [Declaration] = [], kpiDatasets: [String] = [], screening: Screening? = nil,
+        costing: Costing? = nil, measures: [Measure] = [], amounts: [Amount] = [], nodes: [ValueNode] = []
     ) {
+        self.nodes = nodes
         self.format = format
         self.id = id
         self.title = title
@@ -53,12 +63,17 @@ public struct Appraisal: Sendable, Equatable {
         self.declared = declared
         self.kpiDatasets = kpiDatasets
         self.screening = screening
+        self.costing = costing
+        self.measures = measures
+        self.amounts = amounts
     }
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
     public func option(_ id: String) -> Option? { options.first { $0.id == id } }
     public func group(_ id: String) -> OptionGroup? { groups.first { $0.id == id } }
+    public func node(_ id: String) -> ValueNode? { nodes.first { $0.id == id } }
     public func weightSet(_ id: String) -> WeightSet? { weightSets.first { $0.id == id } }
+    public func measure(_ id: String) -> Measure? { measures.first { $0.id == id } }
 
     /// The agreed score of one cell, if the file has it. Scores filed under panel members
     /// count through the panel's consensus (see `DecisionMatrix`).

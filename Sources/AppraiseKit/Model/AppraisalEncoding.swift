@@ -19,7 +19,7 @@ public enum AppraisalEncoding {
     }
 
     /// A JSON value whose object keys keep the order they were added in.
-    private indirect enum Node {
+    indirect enum Node {
         case leaf(JSONValue)
         case array([Node])
         case object([(String, Node)])
@@ -86,7 +86,7 @@ public enum AppraisalEncoding {
     }
 
     /// Collects an object's members, skipping optional ones that are empty.
-    private struct Members {
+    struct Members {
         var list: [(String, Node)] = []
 
         mutating func add(_ key: String, _ node: Node) { list.append((key, node)) }
@@ -127,6 +127,7 @@ public enum AppraisalEncoding {
             members.add("panel", .object([("consensus", .leaf(.string(panel.consensus.rawValue))),
                                           ("rounding", .leaf(.string(panel.rounding.rawValue)))]))
         }
+        members.optional("nodes", appraisal.nodes.map(node))
         members.add("criteria", .array(appraisal.criteria.map(criterion)))
         members.optional("groups", appraisal.groups.map(group))
         members.add("options", .array(appraisal.options.map(option)))
@@ -136,6 +137,7 @@ public enum AppraisalEncoding {
         members.optional("declared", appraisal.declared.map(declaration))
         members.optional("kpiDatasets", appraisal.kpiDatasets)
         if let screening = appraisal.screening { members.add("screening", self.screening(screening)) }
+        addMoney(appraisal, to: &members)
         return members.node
     }
 
@@ -158,7 +160,54 @@ public enum AppraisalEncoding {
         members.optional("offers", criterion.offers)
         members.optional("weight", criterion.weight)
         members.optional("evidence", criterion.evidence.map(evidence))
+        members.optional("parent", criterion.parent)
+        members.optional("weightRationale", criterion.weightRationale)
+        if let swing = criterion.swing { members.add("swing", self.swing(swing)) }
+        if let measured = criterion.measured { members.add("measured", self.measured(measured)) }
         return members.node
+    }
+
+    private static func node(_ node: ValueNode) -> Node {
+        var members = Members()
+        members.add("id", node.id)
+        members.add("name", node.name)
+        members.optional("parent", node.parent)
+        members.optional("weight", node.weight)
+        members.optional("weightRationale", node.weightRationale)
+        if let swing = node.swing { members.add("swing", self.swing(swing)) }
+        return members.node
+    }
+
+    private static func swing(_ swing: Swing) -> Node {
+        .object([("worst", .leaf(.string(swing.worst))), ("best", .leaf(.string(swing.best))), ("points", .leaf(.number(swing.points)))])
+    }
+
+    private static func measured(_ measured: MeasuredScoring) -> Node {
+        var members = Members()
+        members.optional("measure", measured.measure)
+        members.optional("unit", measured.unit)
+        switch measured.function {
+        case let .linear(worst, best):
+            members.add("linear", .object([("worst", .leaf(.number(worst))), ("best", .leaf(.number(best)))]))
+        case let .piecewise(points):
+            members.add("piecewise", .array(points.map { .object([("level", .leaf(.number($0.level))), ("score", .leaf(.number($0.score)))]) }))
+        case let .categories(table):
+            members.add("categories", .array(table.map { .object([("category", .leaf(.string($0.category))), ("score", .leaf(.number($0.score)))]) }))
+        }
+        return members.node
+    }
+
+    private static func measurement(_ measurement: CellMeasurement) -> Node {
+        switch measurement {
+        case .level(let level): return .object([("level", .leaf(.number(level)))])
+        case .category(let category): return .object([("category", .leaf(.string(category)))])
+        case let .indicator(dataset, indicator, period):
+            var members = Members()
+            members.add("dataset", dataset)
+            members.add("indicator", indicator)
+            members.optional("period", period)
+            return members.node
+        }
     }
 
     private static func group(_ group: OptionGroup) -> Node {
@@ -200,6 +249,8 @@ public enum AppraisalEncoding {
         })
         members.optional("source", score.source)
         members.optional("evidence", score.evidence.map(evidence))
+        if let measurement = score.measurement { members.add("measurement", self.measurement(measurement)) }
+        members.optional("override", score.override)
         return members.node
     }
 

@@ -53,6 +53,7 @@ public struct AppraisalFile: Sendable {
             evidenceDiagnostics = result.diagnostics
             if result.diagnostics.errors.isEmpty {
                 evidenceDiagnostics += EvidenceLinkCheck.unresolved(AppraisalEvidence.cited(in: decoded, positions: sink.positions), datasets: loaded)
+                evidenceDiagnostics += MeasuredCells.indicatorDiagnostics(decoded, datasets: loaded, positions: sink.positions)
             }
         }
         appraisal = decoded
@@ -105,6 +106,7 @@ final class AppraisalDecoder {
         let scale = file.node("scale", required: true).flatMap { decodeScale($0, path: "scale") }
         let panel = file.node("panel", required: false).flatMap { decodePanel($0, path: "panel") }
         let criteria = file.array("criteria")?.compactMap(decodeCriterion) ?? []
+        let nodes = file.array("nodes", required: false)?.compactMap(decodeNode) ?? []
         let groups = file.array("groups", required: false)?.compactMap(decodeGroup) ?? []
         let options = file.array("options")?.compactMap(decodeOption) ?? []
         let scores = file.array("scores")?.compactMap(decodeScore) ?? []
@@ -113,11 +115,15 @@ final class AppraisalDecoder {
         let declared = file.array("declared", required: false)?.compactMap(decodeDeclaration) ?? []
         let kpiDatasets = file.strings("kpiDatasets") ?? []
         let screening = file.node("screening", required: false).flatMap { decodeScreening($0, path: "screening") }
+        let costing = file.node("costing", required: false).flatMap { decodeCosting($0, path: "costing") }
+        let measures = file.array("measures", required: false)?.compactMap(decodeMeasure) ?? []
+        let amounts = file.array("amounts", required: false)?.compactMap(decodeAmount) ?? []
         file.rejectUnknownKeys()
         guard let format, let id, let title, let body, let date, let scale else { return nil }
         return Appraisal(format: format, id: id, title: title, body: body, date: date, source: source, scale: scale,
                          panel: panel, criteria: criteria, groups: groups, options: options, scores: scores, weightSets: weightSets,
-                         importance: importance, declared: declared, kpiDatasets: kpiDatasets, screening: screening)
+                         importance: importance, declared: declared, kpiDatasets: kpiDatasets, screening: screening,
+                         costing: costing, measures: measures, amounts: amounts, nodes: nodes)
     }
 
     func decodeScale(_ node: JSONNode, path: String) -> ScoreScale? {
@@ -169,9 +175,14 @@ final class AppraisalDecoder {
         let offers = reader.strings("offers") ?? []
         let weight = reader.rational("weight", required: false)
         let evidence = decodeEvidence(reader)
+        let parent = reader.string("parent", required: false)
+        let weightRationale = reader.string("weightRationale", required: false)
+        let swing = reader.node("swing", required: false).flatMap { decodeSwing($0, path: reader.child("swing")) }
+        let measured = reader.node("measured", required: false).flatMap { decodeMeasured($0, path: reader.child("measured")) }
         reader.rejectUnknownKeys()
         guard let id, let name else { return nil }
-        return Criterion(id: id, name: name, shortName: shortName, offers: offers, weight: weight, evidence: evidence)
+        return Criterion(id: id, name: name, shortName: shortName, offers: offers, weight: weight, evidence: evidence,
+                         parent: parent, weightRationale: weightRationale, swing: swing, measured: measured)
     }
 
     func decodeGroup(_ node: JSONNode, _ path: String) -> OptionGroup? {
@@ -226,13 +237,16 @@ final class AppraisalDecoder {
         } ?? []
         let source = reader.string("source", required: false)
         let evidence = decodeEvidence(reader)
+        let measurement = reader.node("measurement", required: false).flatMap { decodeMeasurement($0, path: reader.child("measurement")) }
+        let override = reader.string("override", required: false)
         reader.rejectUnknownKeys()
         guard let option, let criterion else { return nil }
         guard let value else {
             cellsWithUnreadableScores.insert(option + "\u{0}" + criterion)
             return nil
         }
-        return Score(option: option, criterion: criterion, scorer: scorer, value: value, rationale: rationale, source: source, evidence: evidence)
+        return Score(option: option, criterion: criterion, scorer: scorer, value: value, rationale: rationale, source: source, evidence: evidence,
+                     measurement: measurement, override: override)
     }
 
     func decodeEvidence(_ reader: JSONObjectReader) -> [EvidenceLink] {

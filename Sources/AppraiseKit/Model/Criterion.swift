@@ -11,11 +11,24 @@ public struct Criterion: Sendable, Equatable {
     public var weight: Rational?
     /// Performance indicators that bear on the whole criterion.
     public var evidence: [EvidenceLink]
+    /// The value-tree branch the criterion sits under; nil at the top (a flat list).
+    public var parent: String?
+    /// Why the criterion carries its weight, in the appraisers' words.
+    public var weightRationale: String?
+    /// The swing from worst to best, when the weight came from swing weighting.
+    public var swing: Swing?
+    /// How scores follow from a measured quantity; nil when scores are judged directly.
+    public var measured: MeasuredScoring?
 
     public init(
         id: String, name: String, shortName: String? = nil, offers: [String] = [], weight: Rational? = nil,
-        evidence: [EvidenceLink] = []
+        evidence: [EvidenceLink] = [], parent: String? = nil, weightRationale: String? = nil, swing: Swing? = nil,
+        measured: MeasuredScoring? = nil
     ) {
+        self.parent = parent
+        self.weightRationale = weightRationale
+        self.swing = swing
+        self.measured = measured
         self.id = id
         self.name = name
         self.shortName = shortName

@@ -11,11 +11,17 @@ public struct Score: Sendable, Equatable {
     public var source: String?
     /// Performance indicators the score relies on.
     public var evidence: [EvidenceLink]
+    /// What was measured, on a measured criterion: the score follows from it.
+    public var measurement: CellMeasurement?
+    /// Why a typed score stands on a measured criterion instead of the measured one.
+    public var override: String?
 
     public init(
         option: String, criterion: String, scorer: String? = nil, value: Rational, rationale: [RationaleBullet] = [],
-        source: String? = nil, evidence: [EvidenceLink] = []
+        source: String? = nil, evidence: [EvidenceLink] = [], measurement: CellMeasurement? = nil, override: String? = nil
     ) {
+        self.measurement = measurement
+        self.override = override
         self.option = option
         self.criterion = criterion
         self.scorer = scorer

@@ -49,8 +49,10 @@ public struct WeightSelection: Sendable, Equatable {
 extension Appraisal {
     /// The criteria's own weights, or equal weights when the file gives none.
     public var defaultWeights: Weights? {
-        if criteria.allSatisfy({ $0.weight == nil }) { return .equal(count: criteria.count) }
-        return Weights(criteria.map { $0.weight ?? .zero })
+        if hasValueTree { return valueTree.leafWeights }
+        let entered = criteria.map { $0.weight ?? $0.swing?.points }
+        if entered.allSatisfy({ $0 == nil }) { return .equal(count: criteria.count) }
+        return Weights(entered.map { $0 ?? .zero })
     }
 
     /// Every weighting the user can ask for by id: `default`, `equal`, then the file's sets.

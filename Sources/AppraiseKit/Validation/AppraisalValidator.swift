@@ -22,12 +22,15 @@ struct AppraisalValidator {
             sink.report(code: "missing-field", message: "the appraisal needs at least one option", location: "options")
         }
         checkGroups(groupIDs: groupIDs)
-        checkCriterionWeights()
+        if appraisal.hasValueTree { checkValueTree(criterionIDs: criterionIDs) } else { checkCriterionWeights() }
+        checkSwings()
+        checkMeasuredScores()
         checkScores(optionIDs: optionIDs, criterionIDs: criterionIDs)
         checkWeightSets(criterionIDs: criterionIDs)
         checkImportance(criterionIDs: criterionIDs)
         checkDeclarations(optionIDs: optionIDs)
         ScreeningRules(appraisal: appraisal, sink: sink, optionIDs: optionIDs).check()
+        CostsValidator(appraisal: appraisal, sink: sink, optionIDs: optionIDs).validate()
         let shortList = appraisal.shortList
         if sink.diagnostics.errors.isEmpty, let matrix = DecisionMatrix(shortList), let weights = shortList.defaultWeights {
             for finding in Reconciliation(appraisal: shortList, matrix: matrix, weights: weights).findings {
@@ -84,7 +87,7 @@ struct AppraisalValidator {
     }
 
     /// Reports malformed and duplicate ids; returns the set of ids declared.
-    private func checkIDs(_ ids: [String], path: String, noun: String) -> Set<String> {
+    func checkIDs(_ ids: [String], path: String, noun: String) -> Set<String> {
         var seen: [String: Int] = [:]
         for (index, id) in ids.enumerated() {
             if !Identifier.isValid(id) {
@@ -113,24 +116,25 @@ struct AppraisalValidator {
         }
     }
 
-    private func known(_ ids: Set<String>) -> String {
+    func known(_ ids: Set<String>) -> String {
         ids.isEmpty ? "" : " (known: \(ids.sorted().joined(separator: ", ")))"
     }
 
     private func checkCriterionWeights() {
-        let given = appraisal.criteria.filter { $0.weight != nil }.count
+        let given = appraisal.criteria.filter { $0.weight != nil || $0.swing != nil }.count
         guard given > 0 else { return }
         if given < appraisal.criteria.count {
-            for (index, criterion) in appraisal.criteria.enumerated() where criterion.weight == nil {
+            for (index, criterion) in appraisal.criteria.enumerated() where criterion.weight == nil && criterion.swing == nil {
                 sink.report(code: "missing-weight", message: "criterion \"\(criterion.id)\" has no weight while others do; give every criterion a weight, or none for equal weights",
                             location: "criteria[\(index)]")
             }
             return
         }
-        checkWeights(appraisal.criteria.enumerated().map { ($0.element.weight!, "criteria[\($0.offset)].weight") }, what: "the criteria's weights")
+        checkWeights(appraisal.criteria.enumerated().map { ($0.element.weight ?? $0.element.swing!.points, "criteria[\($0.offset)].weight") },
+                     what: "the criteria's weights")
     }
 
-    private func checkWeights(_ weights: [(Rational, String)], what: String) {
+    func checkWeights(_ weights: [(Rational, String)], what: String) {
         var anyNegative = false
         for (weight, path) in weights where weight.isNegative {
             anyNegative = true
@@ -173,11 +177,11 @@ struct AppraisalValidator {
             if score.value < scale.minimum || score.value > scale.maximum {
                 sink.report(code: "off-scale", message: "score \(score.value.decimalText()) is outside the scale \(describe(scale)); give a value from \(scale.minimum.decimalText()) to \(scale.maximum.decimalText())",
                             location: "\(path).value")
-            } else if scale.step > .zero, !scale.contains(score.value) {
+            } else if scale.step > .zero, !scale.contains(score.value), appraisal.criterion(score.criterion)?.measured == nil {
                 sink.report(code: "off-step", message: "score \(score.value.decimalText()) is not on the scale's steps (\(describe(scale))); round it to a step",
                             location: "\(path).value")
             }
-            if score.rationale.isEmpty {
+            if score.rationale.isEmpty, appraisal.criterion(score.criterion)?.measured == nil {
                 sink.report(code: "no-rationale", severity: .warning, message: "\"\(score.option)\" on \"\(score.criterion)\" has no rationale; members cannot see why it scored \(score.value.decimalText())",
                             location: "\(path).rationale", position: sink.positions["\(path).rationale"] ?? sink.positions[path])
             }

@@ -110,6 +110,7 @@ public enum ChangeText {
         case "groups": "group"
         case "options": "option"
         case "weightSets": "weight set"
+        case "nodes": "branch"
         default: "score"
         }
         return "\(noun) " + (JournalChange.key(of: element, in: list).map { key(list: list, $0) } ?? "?")

@@ -41,6 +41,7 @@ struct HTMLReport {
             ("rationale", "Rationale", rationale),
         ]
         sections.insert(contentsOf: longListSections, at: 1)
+        if appraisal.recordsWeightReasons { sections.append(("value-tree", "Value tree and weights", ValueTreeHTML(pack: pack).html)) }
         if pack.evidence != nil { sections.append(("evidence", "Evidence", evidence)) }
         if pack.reconciliation.hasDeclarations { sections.append(("reconciliation", "Reconciliation", reconciliation)) }
         var out = "<header>\n<h1>\(HTML.escape(appraisal.title))</h1>\n"

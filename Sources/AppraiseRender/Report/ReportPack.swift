@@ -65,8 +65,12 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(ReconciliationRenderer.table(reconciliation, appraisal: appraisal))
         }
-        return tables + sensitivity.tables + evidenceTables
+        return tables + valueTreeTables + sensitivity.tables + evidenceTables
     }
+
+    /// The value tree, the reasons for the weights, sub-totals by branch and branch
+    /// sensitivity; empty for a flat appraisal that records no reasons for its weights.
+    public var valueTreeTables: [Table] { ValueTreeRenderer.tables(appraisal, matrix: matrix, selection: selection) }
 
     /// The tables as written to spreadsheets, one CSV file each.
     public var spreadsheetTables: [Table] {
@@ -82,7 +86,7 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(SpreadsheetTables.reconciliation(reconciliation, appraisal: appraisal))
         }
-        return tables + sensitivity.tables + evidenceTables
+        return tables + valueTreeTables + sensitivity.tables + evidenceTables
     }
 
     /// The committee-ready summary printed by `report`.
@@ -96,6 +100,7 @@ public struct ReportPack {
             out += "\n"
         }
         out += TextTableRenderer.render(rankingTable)
+        if let subtotals = valueTreeTables.first(where: { $0.id == "branch-subtotals" }) { out += "\n" + TextTableRenderer.render(subtotals) }
         if reconciliation.hasDeclarations {
             out += "\nReconciliation with the published appraisal\n\n"
             for sentence in reconciliation.consequences(in: appraisal) { out += "- \(sentence)\n" }
@@ -103,6 +108,11 @@ public struct ReportPack {
         out += "\nHow robust the ranking is\n\n"
         for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
         for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { out += "- \(sentence)\n" }
+        if appraisal.hasValueTree {
+            for branch in BranchSensitivity.all(tree: appraisal.valueTree, matrix: matrix, weights: selection.weights) {
+                for sentence in BranchStatements.sentences(branch, appraisal: appraisal).dropFirst() { out += "- \(sentence)\n" }
+            }
+        }
         if let evidence {
             out += "\nPerformance evidence\n\n"
             out += "- \(evidence.citations.count) KPI citation\(evidence.citations.count == 1 ? "" : "s") from \(evidence.datasets.count) scorecard\(evidence.datasets.count == 1 ? "" : "s") \(evidence.citations.count == 1 ? "is" : "are") attached to the scores.\n"
@@ -153,6 +163,7 @@ public struct ReportPack {
         ]
         if let evidence { document["evidence"] = EvidenceRenderer.json(evidence) }
         if let longList { document["longList"] = ScreeningRenderer.json(longList) }
+        if appraisal.recordsWeightReasons { document["valueTree"] = ValueTreeRenderer.json(appraisal, matrix: matrix, selection: selection) }
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),

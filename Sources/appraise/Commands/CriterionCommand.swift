@@ -24,6 +24,11 @@ enum CriterionCommand {
             .init(name: "offer", value: "TEXT", help: "What an option should offer to score well.", repeatable: true),
             .init(name: "weight", value: "WEIGHT", help: "The criterion's weight (add only; then use 'appraise weight set')."),
             .init(name: "evidence", value: "DATASET:REF[=NOTE]", help: "A KPI indicator that bears on the whole criterion.", repeatable: true),
+            .init(name: "parent", value: "BRANCH", help: "The value-tree branch the criterion sits under (see 'appraise node')."),
+            .init(name: "weight-rationale", value: "TEXT", help: "Why the criterion carries its weight (empty removes it)."),
+            .init(name: "swing-worst", value: "TEXT", help: "Swing weighting: the worst level on the criterion."),
+            .init(name: "swing-best", value: "TEXT", help: "Swing weighting: the best level on the criterion."),
+            .init(name: "swing-points", value: "POINTS", help: "Swing weighting: the swing's points, 100 for the biggest swing."),
             EditSession.byOption,
             EditSession.reasonOption,
         ],
@@ -40,7 +45,11 @@ enum CriterionCommand {
                 throw UsageError(message: "a new criterion needs --name TEXT")
             }
             edit = .addCriterion(Criterion(id: id, name: name, shortName: arguments.value("short-name", spec: spec), offers: offers,
-                                           weight: try EditArguments.number(arguments, "weight", spec: spec), evidence: evidence))
+                                           weight: try EditArguments.number(arguments, "weight", spec: spec), evidence: evidence,
+                                           parent: arguments.value("parent", spec: spec),
+                                           weightRationale: arguments.value("weight-rationale", spec: spec), swing: try NodeCommand.swing(arguments, spec: spec)))
+        case "edit" where try treeChange(arguments) != nil:
+            edit = .valueTree(try treeChange(arguments)!)
         case "edit":
             try EditArguments.reject(["weight"], in: arguments, action: "edit", hint: "change a weight with 'appraise weight set'")
             let changes = CriterionChanges(name: arguments.value("name", spec: spec), shortName: arguments.value("short-name", spec: spec),
@@ -50,12 +59,32 @@ enum CriterionCommand {
             }
             edit = .editCriterion(id: id, changes)
         case "remove":
-            try EditArguments.reject(["name", "short-name", "offer", "weight", "evidence"], in: arguments, action: "remove", hint: "remove takes only --by and --reason")
+            try EditArguments.reject(["name", "short-name", "offer", "weight", "evidence", "parent", "weight-rationale", "swing-worst", "swing-best", "swing-points"],
+                                     in: arguments, action: "remove", hint: "remove takes only --by and --reason")
             edit = .removeCriterion(id: id)
         case let action:
             throw UsageError(message: "unknown action '\(action)'; use add, edit or remove")
         }
         let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         return try session.apply(edit, action: "criterion \(arguments.argument("ACTION")!)", arguments: arguments, spec: spec, console: console)
+    }
+
+    /// The value-tree change `criterion edit` asks for (--parent, or the weight's reasons),
+    /// made on its own so each journal entry is one kind of change.
+    static func treeChange(_ arguments: ParsedArguments) throws -> ValueTreeEdit? {
+        let id = arguments.argument("ID")!
+        let parent = arguments.value("parent", spec: spec)
+        let rationale = arguments.value("weight-rationale", spec: spec)
+        let swing = try NodeCommand.swing(arguments, spec: spec)
+        guard parent != nil || rationale != nil || swing != nil else { return nil }
+        try EditArguments.reject(["name", "short-name", "offer", "weight", "evidence"], in: arguments, action: "a change of the criterion's place or weight reasons",
+                                 hint: "make that change in its own 'appraise criterion edit'")
+        if let parent {
+            guard rationale == nil, swing == nil else {
+                throw UsageError(message: "move the criterion with --parent on its own, then give --weight-rationale or the swing")
+            }
+            return .move(id: id, parent: parent)
+        }
+        return .criterionReasons(id: id, weightRationale: rationale, swing: swing)
     }
 }

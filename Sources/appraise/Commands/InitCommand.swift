@@ -15,8 +15,11 @@ enum InitCommand {
         "CSV UTF-8" and LibreOffice exports are read as they are (comma or semicolon, BOM, CRLF,
         quoted fields). A long list may add columns of screening results (cells pass, pass with
         reservations or fail, or a header "CSF: name"), a "Stage" column and a "Reason" column;
-        without a Stage column an option that fails a factor is discounted. Refuses to
-        overwrite an existing file.
+        without a Stage column an option that fails a factor is discounted. A raw decision matrix
+        (a row headed "Direction" saying benefit or cost for each column, optionally a row headed
+        "Unit") makes every criterion measured: its value function is the linear one --normalise
+        amounts to over the column, and every cell keeps its level with the score worked out from
+        it. Refuses to overwrite an existing file.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file to create (JSON).")],
         options: [
@@ -28,6 +31,8 @@ enum InitCommand {
             .init(name: "scale", value: "MIN..MAX", help: "The score scale.", defaultValue: "0..5"),
             .init(name: "step", value: "STEP", help: "Smallest difference between two scores.", defaultValue: "1"),
             .init(name: "from-csv", value: "MATRIX.csv", help: "Take criteria, options, weights and scores from a score matrix."),
+            .init(name: "normalise", value: "METHOD", help: "How a raw matrix's levels become scores (costs reversed).",
+                  choices: Normalisation.allCases.map(\.rawValue), defaultValue: Normalisation.minMax.rawValue),
             .init(name: "kpi-dataset", value: "PATH", help: "A KPI dataset the scores will cite as evidence, relative to FILE's folder.",
                   repeatable: true),
             EditSession.byOption,
@@ -55,11 +60,16 @@ enum InitCommand {
         if let matrix = arguments.value("from-csv", spec: spec) {
             let table = try SheetInput.read(matrix)
             do {
-                let imported = LongListImport.applies(to: table)
-                    ? try LongListImport.apply(table, file: matrix, to: appraisal)
-                    : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal)
-                appraisal = imported.appraisal
-                for note in imported.notes { console.error("note: \(note)") }
+                if RawMatrixImport.isRawMatrix(table) {
+                    let method = Normalisation(rawValue: arguments.value("normalise", spec: spec) ?? "") ?? .minMax
+                    appraisal = try RawMatrixImport.apply(table, file: matrix, to: appraisal, normalisation: method)
+                } else {
+                    let imported = LongListImport.applies(to: table)
+                        ? try LongListImport.apply(table, file: matrix, to: appraisal)
+                        : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal)
+                    appraisal = imported.appraisal
+                    for note in imported.notes { console.error("note: \(note)") }
+                }
             } catch let error as SheetProblems {
                 throw SheetInput.failure(error, file: matrix, console: console)
             } catch let error as EditError {

@@ -23,9 +23,20 @@ enum RankCommand {
         let selection = try input.selection(arguments.value("weights", spec: spec))
         let ranking = Ranking(matrix: input.matrix, weights: selection.weights)
         let table = RankingRenderer.table(ranking, appraisal: input.appraisal, selection: selection)
-        let json = RankingRenderer.json(ranking, appraisal: input.appraisal, fingerprint: input.fingerprint, selection: selection)
-        console.out(OutputFormat.from(arguments, spec: spec).render(
-            tables: [table], spreadsheet: [SpreadsheetTables.ranking(ranking, appraisal: input.appraisal, selection: selection)], json: json))
+        var json = RankingRenderer.json(ranking, appraisal: input.appraisal, fingerprint: input.fingerprint, selection: selection)
+        var tables = [table]
+        var spreadsheet = [SpreadsheetTables.ranking(ranking, appraisal: input.appraisal, selection: selection)]
+        if input.appraisal.hasValueTree {
+            let subtotals = BranchSubtotals(tree: input.appraisal.valueTree, totals: totals(of: input.matrix, weights: selection.weights))
+            let branches = ValueTreeRenderer.subtotalsTable(input.appraisal, subtotals: subtotals)
+            tables.append(branches)
+            spreadsheet.append(branches)
+            if case .object(var members) = json, case .object(let tree) = ValueTreeRenderer.json(input.appraisal, matrix: input.matrix, selection: selection) {
+                members["branchSubtotals"] = tree["subtotals"]
+                json = .object(members)
+            }
+        }
+        console.out(OutputFormat.from(arguments, spec: spec).render(tables: tables, spreadsheet: spreadsheet, json: json))
         return .success
     }
 }

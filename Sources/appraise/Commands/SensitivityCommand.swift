@@ -38,8 +38,19 @@ enum SensitivityCommand {
         } catch {
             throw InputError(message: "\(error)")
         }
-        console.out(OutputFormat.from(arguments, spec: spec).render(
-            findings: report.statements, tables: SensitivityRenderer.tables(report), json: SensitivityRenderer.json(report)))
+        var findings = report.statements, tables = SensitivityRenderer.tables(report), json = SensitivityRenderer.json(report)
+        let appraisal = input.appraisal
+        if appraisal.hasValueTree {
+            // Every branch of the tree is swept as one, beside the criteria.
+            let branches = BranchSensitivity.all(tree: appraisal.valueTree, matrix: input.matrix, weights: selection.weights)
+            findings += branches.flatMap { BranchStatements.sentences($0, appraisal: appraisal).dropFirst() }
+            tables.insert(ValueTreeRenderer.branchSensitivityTable(appraisal, branches), at: 1)
+            if case .object(var members) = json, case .object(let tree) = ValueTreeRenderer.json(appraisal, matrix: input.matrix, selection: selection) {
+                members["branches"] = tree["branchSensitivity"]
+                json = .object(members)
+            }
+        }
+        console.out(OutputFormat.from(arguments, spec: spec).render(findings: findings, tables: tables, json: json))
         return .success
     }
 }
