@@ -43,7 +43,7 @@ final class ExportTests: XCTestCase {
     func testUnknownFormatIsAUsageError() throws {
         let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "csv,pdf"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("--format takes csv, md, json or html (comma-separated), not 'pdf'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("--format takes csv, md, json, html, docx, xlsx or svg (comma-separated), not 'pdf'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("USAGE: appraise export"), result.stderr)
     }
 

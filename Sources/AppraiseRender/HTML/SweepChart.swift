@@ -19,15 +19,8 @@ enum SweepChart {
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sweep\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
             + "aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        out += "<title id=\"\(id)-title\">\(HTML.escape(names.criterion(sweep.criterion))): totals as its weight goes from 0% to 100%</title>\n"
-        // Ties that hold at a single weight are the crossovers, marked on the chart; the text
-        // names who is first over each stretch of weights.
-        let lasting = sweep.segments.filter { $0.interval.from != $0.interval.to }
-        let segments = (lasting.isEmpty ? sweep.segments : lasting).map { segment in
-            segment.leaders.map(names.option).joined(separator: " and ")
-                + " first from \(percent(segment.interval.from)) to \(percent(segment.interval.to))"
-        }
-        out += "<desc id=\"\(id)-desc\">Weight now \(percent(sweep.current)). \(HTML.escape(segments.joined(separator: "; "))).</desc>\n"
+        out += "<title id=\"\(id)-title\">\(HTML.escape(title(sweep, section: section)))</title>\n"
+        out += "<desc id=\"\(id)-desc\">\(HTML.escape(description(sweep, section: section)))</desc>\n"
         for step in 0...4 {
             let weight = Rational(Int128(step), 4)
             out += "<line class=\"grid\" x1=\"\(n(x(weight)))\" y1=\"\(n(top))\" x2=\"\(n(x(weight)))\" y2=\"\(n(top + plotHeight))\"/>"
@@ -53,6 +46,22 @@ enum SweepChart {
                 + "<title>\(HTML.escape(text))</title></circle>\n"
         }
         return out + "</svg>\n"
+    }
+
+    static func title(_ sweep: WeightSweep, section: SensitivitySection) -> String {
+        "\(section.report.names.criterion(sweep.criterion)): totals as its weight goes from 0% to 100%"
+    }
+
+    /// Who is first over each stretch of weights, in words. Ties that hold at a single weight
+    /// are the crossovers, marked on the chart.
+    static func description(_ sweep: WeightSweep, section: SensitivitySection) -> String {
+        let names = section.report.names
+        let lasting = sweep.segments.filter { $0.interval.from != $0.interval.to }
+        let segments = (lasting.isEmpty ? sweep.segments : lasting).map { segment in
+            segment.leaders.map(names.option).joined(separator: " and ")
+                + " first from \(percent(segment.interval.from)) to \(percent(segment.interval.to))"
+        }
+        return "Weight now \(percent(sweep.current)). \(segments.joined(separator: "; "))."
     }
 
     /// The option colours, shared by every sweep chart.

@@ -24,10 +24,8 @@ enum TotalsChart {
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
             + "aria-labelledby=\"totals-chart-title totals-chart-desc\">\n"
-        out += "<title id=\"totals-chart-title\">Totals by criterion under \(HTML.escape(pack.selection.name))</title>\n"
-        let listed = entries.map { "\(label($0.option)) \(Formatting.number($0.total))" }.joined(separator: "; ")
-        out += "<desc id=\"totals-chart-desc\">Each bar is an option's total out of \(Formatting.number(maximum)), in rank order, "
-            + "split into the points each criterion contributes: \(HTML.escape(listed)). The table below gives every contribution.</desc>\n"
+        out += "<title id=\"totals-chart-title\">\(HTML.escape(title(pack)))</title>\n"
+        out += "<desc id=\"totals-chart-desc\">\(HTML.escape(description(pack)))</desc>\n"
         for step in 0...4 {
             let value = low + span * Rational(step) / Rational(4)
             let position = n(x(value))
@@ -58,6 +56,16 @@ enum TotalsChart {
         }
         out += "</svg>\n"
         return out
+    }
+
+    static func title(_ pack: ReportPack) -> String { "Totals by criterion under \(pack.selection.name)" }
+
+    /// What the chart shows, in words: its text alternative wherever it is drawn.
+    static func description(_ pack: ReportPack) -> String {
+        let entries = pack.ranking.entries
+        let listed = entries.map { "\(pack.appraisal.option($0.option)?.label ?? $0.option) \(Formatting.number($0.total))" }.joined(separator: "; ")
+        return "Each bar is an option's total out of \(Formatting.number(entries.first?.maximum ?? .one)), in rank order, "
+            + "split into the points each criterion contributes: \(listed). The weighted matrix table gives every contribution."
     }
 
     /// The colour key, as a list so it reads in order and reflows on a narrow screen.
