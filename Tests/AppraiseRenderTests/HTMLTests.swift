@@ -79,7 +79,7 @@ final class HTMLTests: XCTestCase {
         }
         XCTAssertTrue(html.contains("role=\"img\" aria-labelledby=\"totals-chart-title totals-chart-desc\""))
         XCTAssertTrue(html.contains("<title id=\"totals-chart-title\">"))
-        XCTAssertTrue(html.contains("<desc id=\"totals-chart-desc\">Each bar is an option's total out of 40, in rank order, split into the points each criterion contributes: Peer Practice Partner 33; Community Interest Company 26;"))
+        XCTAssertTrue(html.contains("<desc id=\"totals-chart-desc\">Each bar is an option&#39;s total out of 40, in rank order, split into the points each criterion contributes: Peer Practice Partner 33; Community Interest Company 26;"))
         XCTAssertTrue(html.contains("<p id=\"whatif-status\" role=\"status\" aria-live=\"polite\">"))
         XCTAssertTrue(html.contains("@media print"))
         XCTAssertTrue(html.contains("<button type=\"button\" id=\"whatif-reset\">Reset to the appraisal's weights</button>"))

@@ -15,8 +15,8 @@ final class PackTests: XCTestCase {
         XCTAssertEqual(pack.files().map(\.path), [
             "criteria.csv", "options.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv", "reconciliation.csv",
         ] + Self.sensitivityFiles + Self.evidenceFiles + [
-            "report.md", "report.json", "report.html", "manifest.json", "SHA256SUMS",
-        ])
+            "report.md", "report.json", "report.html", "report.docx", "workbook.xlsx", "chart-totals.svg",
+        ] + pack.appraisal.criteria.map { "chart-sweep-\($0.id).svg" } + ["manifest.json", "SHA256SUMS"])
         XCTAssertEqual(pack.files([.html, .md]).map(\.path), ["report.md", "report.html", "manifest.json", "SHA256SUMS"])
         XCTAssertEqual(pack.files([.json]).map(\.path), ["report.json", "manifest.json", "SHA256SUMS"])
     }

@@ -23,8 +23,10 @@ extension ReportPack {
         if let totals = charts.first { document.figure(totals) }
 
         let robustness = sensitivity.tables
+        let evidenceTables = evidenceTables
+        let later = Set((robustness + evidenceTables).map(\.id))
         document.heading("Tables", level: 1)
-        for table in tables.dropLast(robustness.count) {
+        for table in tables where !later.contains(table.id) {
             var shown = table
             // The consequences are listed under the summary already.
             if table.id == "reconciliation" { shown.notes = [] }
@@ -43,6 +45,7 @@ extension ReportPack {
                             + "scorecard\(evidence.datasets.count == 1 ? "" : "s") \(evidence.citations.count == 1 ? "is" : "are") attached to the scores.")
             if evidence.tensions.isEmpty { document.bullet("No score is contradicted by the evidence it cites.") }
             for tension in evidence.tensions { document.bullet(tension.message) }
+            for table in evidenceTables { document.table(table, headingLevel: 2) }
         }
 
         document.heading("Options", level: 1)
