@@ -19,7 +19,7 @@ extension ReportPack {
     public var chartFiles: [ChartFile] {
         var charts = [ChartFile.standalone(
             fileName: "chart-totals.svg", title: TotalsChart.title(self), description: TotalsChart.description(self),
-            svg: TotalsChart.svg(self))]
+            svg: TotalsChart.svg(self, published: publishedDifferences))]
         let count = Rational(matrix.criterionCount)
         for (index, sweep) in sensitivity.report.sweeps.enumerated() {
             charts.append(.standalone(
@@ -28,6 +28,9 @@ extension ReportPack {
                 svg: SweepChart.svg(sweep, index: index, section: sensitivity, maximum: count * matrix.scale.maximum,
                                     minimum: count * matrix.scale.minimum)))
         }
+        charts.append(.standalone(
+            fileName: "chart-rank-acceptability.svg", title: RankAcceptabilityChart.title(sensitivity),
+            description: RankAcceptabilityChart.description(sensitivity), svg: RankAcceptabilityChart.svg(sensitivity)))
         return charts
     }
 }
@@ -37,7 +40,7 @@ extension ChartFile {
     static let style = ".grid { stroke: #d0d7de; stroke-width: 1; } "
         + ".tick, .total, .axis-title { fill: #57606a; } .label { fill: #1b1f24; } rect { stroke: #fff; stroke-width: 1; } "
         + ".line { stroke-width: 2; fill: none; } .leader { stroke-width: 4; } "
-        + ".current { stroke: #1b1f24; stroke-width: 1.5; stroke-dasharray: 4 3; } .crossover { fill: #fff; stroke: #a40e26; stroke-width: 2; }"
+        + ".axis { stroke: #1b1f24; stroke-width: 1.5; } .current { stroke: #1b1f24; stroke-width: 1.5; stroke-dasharray: 4 3; } .crossover { fill: #fff; stroke: #a40e26; stroke-width: 2; }"
 
     /// Turns a chart drawn for the page (sized by CSS, styled by the page) into a file: an XML
     /// declaration, a size of its own from the view box, and the style inside it.

@@ -4,7 +4,7 @@ import AppraiseKit
 /// weight goes from 0% to 100% (the others keeping their proportions), with the current weight
 /// as a dashed line and every change of first place as a marked point.
 enum SweepChart {
-    static let width = 360.0, height = 220.0, left = 40.0, right = 22.0, top = 12.0, bottom = 30.0
+    static let width = 360.0, height = 240.0, left = 54.0, right = 22.0, top = 12.0, bottom = 48.0
 
     static func svg(_ sweep: WeightSweep, index: Int, section: SensitivitySection, maximum: Rational, minimum: Rational) -> String {
         let names = section.report.names
@@ -24,8 +24,11 @@ enum SweepChart {
         for step in 0...4 {
             let weight = Rational(Int128(step), 4)
             out += "<line class=\"grid\" x1=\"\(n(x(weight)))\" y1=\"\(n(top))\" x2=\"\(n(x(weight)))\" y2=\"\(n(top + plotHeight))\"/>"
-            out += "<text class=\"tick\" x=\"\(n(x(weight)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(step * 25)%</text>\n"
+            out += "<text class=\"tick\" x=\"\(n(x(weight)))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"middle\">\(step * 25)%</text>\n"
         }
+        out += "<text class=\"axis-title\" x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" text-anchor=\"middle\">"
+            + "Share of the weight on \(HTML.escape(TotalsChart.shortened(names.criterion(sweep.criterion))))</text>\n"
+        out += "<text class=\"axis-title\" transform=\"translate(12 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">Total</text>\n"
         for step in 0...2 {
             let value = minimum + span * Rational(Int128(step), 2)
             out += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(value)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(value)))\"/>"
@@ -34,7 +37,7 @@ enum SweepChart {
         for option in sweep.optionIDs.indices {
             let leading = sweep.leadersNow.contains(sweep.optionIDs[option])
             out += "<line class=\"\(leading ? "line leader" : "line")\" x1=\"\(n(x(.zero)))\" y1=\"\(n(y(total(option, .zero))))\" "
-                + "x2=\"\(n(x(.one)))\" y2=\"\(n(y(total(option, .one))))\" stroke=\"\(TotalsChart.colour(option))\">"
+                + "x2=\"\(n(x(.one)))\" y2=\"\(n(y(total(option, .one))))\" stroke=\"\(ChartPalette.option(option))\"\(ChartPalette.dashAttribute(option))>"
                 + "<title>\(HTML.escape(names.option(sweep.optionIDs[option])))</title></line>\n"
         }
         out += "<line class=\"current\" x1=\"\(n(x(sweep.current)))\" y1=\"\(n(top))\" x2=\"\(n(x(sweep.current)))\" y2=\"\(n(top + plotHeight))\">"
@@ -64,11 +67,12 @@ enum SweepChart {
         return "Weight now \(percent(sweep.current)). \(segments.joined(separator: "; "))."
     }
 
-    /// The option colours, shared by every sweep chart.
+    /// The option colours and dash patterns, shared by every sweep chart.
     static func legend(_ section: SensitivitySection) -> String {
         var out = "<ul class=\"legend\" aria-label=\"Colour of each option in the sweep charts\">\n"
         for (index, option) in section.report.optionIDs.enumerated() {
-            out += "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"\(TotalsChart.colour(index))\"/></svg>"
+            out += "<li><svg width=\"32\" height=\"14\" aria-hidden=\"true\"><line x1=\"1\" y1=\"7\" x2=\"31\" y2=\"7\" stroke-width=\"3\" "
+                + "stroke=\"\(ChartPalette.option(index))\"\(ChartPalette.dashAttribute(index))/></svg>"
                 + "\(HTML.escape(section.report.names.option(option)))</li>\n"
         }
         return out + "</ul>\n"
