@@ -85,9 +85,10 @@ enum PageScript {
       var top = 4 + j * 24;
       var share = sum === 0n ? 0 : Number(weights[j] * 10000n / sum) / 10000;
       var text = sum === 0n ? "0.0%" : fixed(100n * weights[j], sum, 1) + "%";
-      svg.appendChild(element("text", {"class": "label", x: 150, y: top + 15, "text-anchor": "end"}, shortened(criterion.label).slice(0, 22)));
-      svg.appendChild(element("rect", {x: 156, y: top + 2, width: Math.max(0, share * 150).toFixed(1), height: 16, fill: criterion.colour}));
-      svg.appendChild(element("text", {"class": "total", x: 160 + share * 150, y: top + 15}, text));
+      var label = criterion.label.length > 17 ? criterion.label.slice(0, 16) + "\u2026" : criterion.label;
+      svg.appendChild(element("text", {"class": "label", x: 130, y: top + 15, "text-anchor": "end"}, label));
+      svg.appendChild(element("rect", {x: 136, y: top + 2, width: Math.max(0, share * 110).toFixed(1), height: 16, fill: criterion.colour}));
+      svg.appendChild(element("text", {"class": "total", x: (140 + share * 110).toFixed(1), y: top + 15}, text));
       described.push(criterion.label + " " + text);
     });
     document.getElementById("weights-chart-desc").textContent = described.join("; ");
@@ -96,7 +97,7 @@ enum PageScript {
   function drawTotals(order, points, sum) {
     var svg = document.getElementById("whatif-chart");
     clear(svg);
-    var width = 760, labelWidth = 220, totalWidth = 70, rowHeight = 30, barHeight = 20, axisHeight = 46;
+    var width = 580, labelWidth = 200, totalWidth = 60, rowHeight = 30, barHeight = 20, axisHeight = 46;
     var height = order.length * rowHeight + axisHeight;
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
     if (order.length === 0) { return; }

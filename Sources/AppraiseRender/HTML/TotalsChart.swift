@@ -53,7 +53,7 @@ enum TotalsChart {
                 out += "<title>\(HTML.escape(label(entry.option))), \(HTML.escape(criteria[index].label)): \(Formatting.number(contribution))</title></rect>"
             }
             out += "<text class=\"total\" x=\"\(n(x(positive) + 6))\" y=\"\(n(top + barHeight * 0.72))\">"
-                + "\(Formatting.outOf(entry.total, entry.maximum))\(published[entry.option].map { " " + HTML.escape($0) } ?? "")</text></g>\n"
+                + "\(Formatting.outOf(entry.total, entry.maximum))\(published[entry.option].map { " (" + HTML.escape($0) + ")" } ?? "")</text></g>\n"
         }
         out += "</svg>\n"
         return out

@@ -73,7 +73,7 @@ struct WhatIfPanel {
                 + "<span aria-hidden=\"true\">%</span></span></div>\n"
         }
         out += "<button type=\"button\" id=\"whatif-reset\">Reset to the appraisal's weights</button>\n"
-        out += "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"weights-chart\" class=\"chart\" viewBox=\"0 0 360 \(criteria.count * 24 + 8)\" "
+        out += "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"weights-chart\" class=\"chart\" viewBox=\"0 0 300 \(criteria.count * 24 + 8)\" "
             + "role=\"img\" aria-labelledby=\"weights-chart-title weights-chart-desc\"><title id=\"weights-chart-title\">Share of the weight on each criterion</title>"
             + "<desc id=\"weights-chart-desc\">\(HTML.escape(zip(criteria, points).map { "\($0.label) \(Formatting.share(Rational($1, total)))" }.joined(separator: "; ")))</desc>"
             + "</svg>\n<figcaption>The weights set above as shares of the whole.</figcaption>\n</figure>\n"
@@ -91,7 +91,7 @@ struct WhatIfPanel {
         }
         out += HTML.scrollBox("Ranking under the weights set here", table + "</tbody>\n</table>\n")
         out += "<figure>\n<div class=\"scroll\" role=\"region\" aria-label=\"What-if totals chart\" tabindex=\"0\">\n"
-            + "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"whatif-chart\" class=\"chart\" viewBox=\"0 0 \(TotalsChart.n(TotalsChart.width)) 100\" "
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"whatif-chart\" class=\"chart\" viewBox=\"0 0 580 100\" "
             + "role=\"img\" aria-labelledby=\"whatif-chart-title whatif-chart-desc\"><title id=\"whatif-chart-title\">Totals by criterion under the weights set here</title>"
             + "<desc id=\"whatif-chart-desc\">Each bar is an option's total under the weights set here, split into what each criterion contributes.</desc></svg>\n"
             + "</div>\n<figcaption>Totals under the weights set here, in rank order; colours as in the chart of totals above.</figcaption>\n</figure>\n"
