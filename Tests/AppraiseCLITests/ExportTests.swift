@@ -10,7 +10,7 @@ final class ExportTests: XCTestCase {
                             "report.html", "report.json", "report.md", "score-matrix.csv", "weighted-matrix.csv", "evidence.csv",
                             "evidence-tensions.csv"] + sensitivityFiles + officeFiles).sorted()
     /// The Word and Excel files and the standalone charts (the totals, and one sweep per criterion).
-    static let officeFiles = ["report.docx", "workbook.xlsx", "chart-totals.svg"]
+    static let officeFiles = ["report.docx", "workbook.xlsx", "chart-totals.svg", "chart-rank-acceptability.svg"]
         + ["child-focused", "partnerships", "commissioning", "political-oversight", "financial-viability", "workforce", "integration", "risk"]
         .map { "chart-sweep-\($0).svg" }
 
@@ -75,7 +75,7 @@ final class ExportTests: XCTestCase {
         let result = try ExecutableRunner.run(["report", ExecutableRunner.referenceAppraisal.path, "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Peer Practice Partner ranks first with 33/40 (82.5%)"), result.stdout)
-        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 35 files to \(out.path)/\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 36 files to \(out.path)/\n"), result.stdout)
         XCTAssertEqual(try Self.names(out), Self.allFiles)
         let check = try ExecutableRunner.run(["verify-pack", out.path])
         XCTAssertEqual(check.status, 0, check.stderr)

@@ -105,7 +105,7 @@ final class OfficeTests: XCTestCase {
         let manifest = try PackManifest(parsing: XCTUnwrap(first.first { $0.path == PackManifest.fileName }?.contents))
         let listed = Set(manifest.files.map(\.path))
         XCTAssertTrue(listed.isSuperset(of: ["report.docx", "workbook.xlsx", "chart-totals.svg"]))
-        XCTAssertEqual(pack.chartFiles.count, 1 + pack.appraisal.criteria.count)
+        XCTAssertEqual(pack.chartFiles.count, 2 + pack.appraisal.criteria.count, "totals, a sweep per criterion, rank acceptability")
         for chart in pack.chartFiles {
             XCTAssertTrue(listed.contains(chart.fileName))
             XCTAssertTrue(XMLParser(data: Data(chart.svg.utf8)).parse(), chart.fileName)

@@ -41,9 +41,9 @@ enum RankAcceptabilityChart {
                 let barTop = base - share * barHeight
                 if share > 0 {
                     out += "<rect class=\"share\" x=\"\(n(x))\" y=\"\(n(barTop))\" width=\"\(n(cellWidth - 16))\" height=\"\(n(base - barTop))\" fill=\"#0b5cad\">"
-                        + "<title>\(HTML.escape(names.option(result.optionIDs[i]))), \(Ordinal.text(rank + 1)): \(percent(share))</title></rect>"
+                        + "<title>\(HTML.escape(names.option(result.optionIDs[i]))), \(Ordinal.text(rank + 1)): \(HTML.escape(percent(share)))</title></rect>"
                 }
-                out += "<text class=\"tick\" x=\"\(n(x + (cellWidth - 16) / 2))\" y=\"\(n(barTop - 3))\" text-anchor=\"middle\">\(share > 0 ? percent(share) : "")</text>\n"
+                out += "<text class=\"tick\" x=\"\(n(x + (cellWidth - 16) / 2))\" y=\"\(n(barTop - 3))\" text-anchor=\"middle\">\(share > 0 ? HTML.escape(percent(share)) : "")</text>\n"
             }
         }
         for rank in 0..<m {
