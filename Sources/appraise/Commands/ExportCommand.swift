@@ -7,8 +7,9 @@ enum ExportCommand {
         name: "export",
         abstract: "Write the pack in chosen formats: CSV, Markdown, JSON, HTML, Word, Excel, SVG charts.",
         discussion: """
-        Writes one CSV file per table, report.md, report.json and report.html (any of them, by
-        --format), then manifest.json and SHA256SUMS with the SHA-256 of every file written, so
+        Writes one CSV file per table, report.md, report.json, report.html, report.docx (Word),
+        workbook.xlsx (Excel, with live totals) and chart-*.svg (any of them, by --format), then
+        manifest.json and SHA256SUMS with the SHA-256 of every file written, so
         'appraise verify-pack DIR' can show the pack has not been altered. Files are replaced
         atomically; files an earlier pack in the folder listed but this one does not write are
         removed. The output depends only on the appraisal and the options, byte for byte.
