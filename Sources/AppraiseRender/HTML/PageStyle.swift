@@ -43,7 +43,7 @@ figure { margin: 1rem 0; }
 svg.chart { width: 100%; height: auto; font-size: 13px; }
 svg.chart .grid { stroke: var(--rule); stroke-width: 1; }
 svg.chart .tick, svg.chart .total, svg.chart .axis-title { fill: var(--muted); }
-.scroll > svg.chart { min-width: 34rem; }
+.scroll > svg.chart { min-width: 40rem; }
 svg.chart .label { fill: var(--ink); }
 svg.chart rect { stroke: #fff; stroke-width: 1; }
 svg.chart .line { stroke-width: 2.5; fill: none; }
