@@ -136,8 +136,9 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(child.contains("<title id=\"sweep-0-title\">Child Focused: totals as its weight goes from 0% to 100%</title>"))
         XCTAssertTrue(child.contains("<desc id=\"sweep-0-desc\">Weight now 12.5%. Peer Practice Partner first from 0.0% to 53.3%; "
                                      + "Community Interest Company first from 53.3% to 100.0%.</desc>"), child)
-        // The dashed line at 12.5% of a 284-wide plot starting at x = 54.
-        XCTAssertTrue(child.contains("<line class=\"current\" x1=\"89.5\""), child)
+        // The dashed line at 12.5% of a 266-wide plot starting at x = 54.
+        XCTAssertTrue(child.contains("<line class=\"current\" x1=\"87.3\""), child)
+        XCTAssertEqual(count("<text class=\"end-label\"", in: child), 8, "every line labelled at its end")
         XCTAssertEqual(count("<circle class=\"crossover\"", in: child), 1, "first place changes once, at 8/15")
         XCTAssertTrue(child.contains("<title>At 53.3% Peer Practice Partner and Community Interest Company are level</title>"))
         XCTAssertEqual(count("<line class=\"line", in: child), 8, "a line per option")

@@ -40,7 +40,7 @@ extension ChartFile {
     static let style = ".grid { stroke: #d0d7de; stroke-width: 1; } "
         + ".tick, .total, .axis-title { fill: #57606a; } .label { fill: #1b1f24; } rect { stroke: #fff; stroke-width: 1; } "
         + ".line { stroke-width: 2; fill: none; } .leader { stroke-width: 4; } "
-        + ".axis { stroke: #1b1f24; stroke-width: 1.5; } .current { stroke: #1b1f24; stroke-width: 1.5; stroke-dasharray: 4 3; } .crossover { fill: #fff; stroke: #a40e26; stroke-width: 2; }"
+        + ".axis { stroke: #1b1f24; stroke-width: 1.5; } .connector { stroke-width: 1.5; } .end-label { fill: #1b1f24; font-size: 11px; } .current { stroke: #1b1f24; stroke-width: 1.5; stroke-dasharray: 4 3; } .crossover { fill: #fff; stroke: #a40e26; stroke-width: 2; }"
 
     /// Turns a chart drawn for the page (sized by CSS, styled by the page) into a file: an XML
     /// declaration, a size of its own from the view box, and the style inside it.

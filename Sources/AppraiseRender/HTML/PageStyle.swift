@@ -49,6 +49,7 @@ svg.chart rect { stroke: #fff; stroke-width: 1; }
 svg.chart .line { stroke-width: 2.5; fill: none; }
 svg.chart .leader { stroke-width: 4; }
 svg.chart .axis { stroke: var(--ink); stroke-width: 1.5; }
+svg.chart .connector { stroke-width: 1.5; } svg.chart .end-label { fill: var(--ink); font-size: 11px; }
 svg.chart .current { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg.chart .crossover { fill: #fff; stroke: var(--bad); stroke-width: 2; }
 .sweeps { display: grid; grid-template-columns: 1fr; gap: 0 1.5rem; }

@@ -4,7 +4,7 @@ import AppraiseKit
 /// weight goes from 0% to 100% (the others keeping their proportions), with the current weight
 /// as a dashed line and every change of first place as a marked point.
 enum SweepChart {
-    static let width = 360.0, height = 240.0, left = 54.0, right = 22.0, top = 12.0, bottom = 48.0
+    static let width = 460.0, height = 240.0, left = 54.0, right = 140.0, top = 12.0, bottom = 48.0, labelGap = 12.0
 
     static func svg(_ sweep: WeightSweep, index: Int, section: SensitivitySection, maximum: Rational, minimum: Rational) -> String {
         let names = section.report.names
@@ -40,6 +40,14 @@ enum SweepChart {
                 + "x2=\"\(n(x(.one)))\" y2=\"\(n(y(total(option, .one))))\" stroke=\"\(ChartPalette.option(option))\"\(ChartPalette.dashAttribute(option))>"
                 + "<title>\(HTML.escape(names.option(sweep.optionIDs[option])))</title></line>\n"
         }
+        // Direct labels at the right-hand end of each line, spread apart where lines end close together.
+        let ends = sweep.optionIDs.indices.map { y(total($0, .one)) }
+        for (option, place) in spreadLabels(ends, from: top, to: top + plotHeight) {
+            out += "<line class=\"connector\" x1=\"\(n(x(.one) + 2))\" y1=\"\(n(ends[option]))\" x2=\"\(n(x(.one) + 22))\" y2=\"\(n(place))\" "
+                + "stroke=\"\(ChartPalette.option(option))\"\(ChartPalette.dashAttribute(option))/>"
+            out += "<text class=\"end-label\" x=\"\(n(x(.one) + 26))\" y=\"\(n(place + 4))\">"
+                + "\(HTML.escape(endLabel(names.option(sweep.optionIDs[option]))))</text>\n"
+        }
         out += "<line class=\"current\" x1=\"\(n(x(sweep.current)))\" y1=\"\(n(top))\" x2=\"\(n(x(sweep.current)))\" y2=\"\(n(top + plotHeight))\">"
             + "<title>Weight now: \(percent(sweep.current))</title></line>\n"
         for crossover in sweep.crossovers {
@@ -50,6 +58,22 @@ enum SweepChart {
         }
         return out + "</svg>\n"
     }
+
+    /// Label positions for line ends at `ends` (top to bottom), at least `labelGap` apart and
+    /// inside the plot where there is room, in option order.
+    static func spreadLabels(_ ends: [Double], from top: Double, to bottom: Double) -> [(Int, Double)] {
+        let order = ends.indices.sorted { ends[$0] == ends[$1] ? $0 < $1 : ends[$0] < ends[$1] }
+        var places = order.map { ends[$0] }
+        for k in places.indices.dropFirst() { places[k] = max(places[k], places[k - 1] + labelGap) }
+        if let last = places.last, last > bottom {
+            places[places.count - 1] = bottom
+            for k in places.indices.dropLast().reversed() { places[k] = min(places[k], places[k + 1] - labelGap) }
+        }
+        return zip(order, places).sorted { $0.0 < $1.0 }.map { ($0.0, $0.1) }
+    }
+
+    /// A name short enough to sit beside the chart; the legend and the tooltips give it in full.
+    static func endLabel(_ name: String) -> String { name.count <= 16 ? name : String(name.prefix(15)) + "…" }
 
     static func title(_ sweep: WeightSweep, section: SensitivitySection) -> String {
         "\(section.report.names.criterion(sweep.criterion)): totals as its weight goes from 0% to 100%"
