@@ -44,6 +44,17 @@ final class ExportTests: XCTestCase {
         }
     }
 
+    func testOfficeFormatsAloneWriteTheirFilesAndTheManifest() throws {
+        let out = try ExecutableRunner.temporaryFolder(self)
+        let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "xlsx,docx", "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try Self.names(out), ["SHA256SUMS", "manifest.json", "report.docx", "workbook.xlsx"])
+        let svg = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "svg", "--out", out.path])
+        XCTAssertEqual(svg.status, 0, svg.stderr)
+        XCTAssertEqual(try Self.names(out), (["SHA256SUMS", "manifest.json"] + Self.officeFiles.filter { $0.hasSuffix(".svg") }).sorted())
+        XCTAssertEqual(try ExecutableRunner.run(["verify-pack", out.path]).status, 0)
+    }
+
     func testUnknownFormatIsAUsageError() throws {
         let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "csv,pdf"])
         XCTAssertEqual(result.status, 2)

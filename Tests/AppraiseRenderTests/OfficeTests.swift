@@ -48,6 +48,7 @@ final class OfficeTests: XCTestCase {
         XCTAssertEqual(document.components(separatedBy: "<w:tblHeader/>").count - 1, pack.tables.count, "every table repeats its header row")
         for table in pack.tables { XCTAssertTrue(document.contains(OfficeXML.escape(table.title)), table.title) }
         XCTAssertTrue(document.contains("The published totals contain an error"))
+        XCTAssertTrue(document.contains(">26/40 (published 24/40, 4th)<"), "the correction beside the total in the ranking")
         XCTAssertTrue(document.contains("Appendix: rationale for each score"))
         for chart in pack.chartFiles {
             XCTAssertNotNil(parts["word/media/\(chart.fileName)"], chart.fileName)

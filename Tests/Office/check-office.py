@@ -14,7 +14,9 @@ Checks:
   4. with a weight changed inside the workbook (the way an auditor would in Excel), the
      recalculated totals and ranks equal those `appraise rank` gives for an appraisal copy with
      that weight (so the formulas are live, not cached numbers), ties included;
-  5. every table of the pack (each CSV file) is a sheet of the workbook with the same cells.
+  5. every table of the pack (each CSV file) is a sheet of the workbook with the same cells;
+  6. names that look like formulas ("=1+1", "@SUM(1,2)") stay text in the recalculated workbook
+     and in the Word report.
 """
 
 import argparse
@@ -266,6 +268,30 @@ def main():
                         pass
                     differing.append("%s row %d column %d: %r vs %r" % (sheet, index + 1, column + 1, cell, value))
         checks.check("every CSV table of the pack is a workbook sheet with the same cells", not differing, "; ".join(differing[:10]))
+
+        # Names that look like formulas stay text once LibreOffice has recalculated everything.
+        with open(options.appraisal, encoding="utf-8") as file:
+            hostile = json.load(file)
+        hostile["options"][0]["shortName"] = "=1+1"
+        hostile["criteria"][0]["shortName"] = "@SUM(1,2)"
+        hostile_path = os.path.join(work, "hostile.json")
+        for dataset in hostile.get("kpiDatasets", []):
+            target = os.path.join(work, dataset)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(os.path.dirname(options.appraisal), dataset), target)
+        with open(hostile_path, "w", encoding="utf-8") as file:
+            json.dump(hostile, file, ensure_ascii=False)
+        subprocess.run([options.appraise, "export", hostile_path, "--format", "xlsx,docx", "--out", os.path.join(work, "hostile")],
+                       check=True, capture_output=True)
+        hostile_sheets = sheets(options.soffice, profile, os.path.join(work, "hostile", "workbook.xlsx"), os.path.join(work, "hostile-csv"))
+        model_rows = list(csv.reader(io.StringIO(hostile_sheets["Model"])))
+        checks.check("names that look like formulas stay text in the recalculated workbook",
+                     model_rows[0][2] == "@SUM(1,2)" and any(row[1] == "=1+1" for row in model_rows[2:] if len(row) > 1),
+                     json.dumps(model_rows[:4]))
+        soffice(options.soffice, profile, "pdf", os.path.join(work, "hostile", "report.docx"), os.path.join(work, "hostile"))
+        hostile_text = subprocess.run(["pdftotext", "-raw", os.path.join(work, "hostile", "report.pdf"), "-"],
+                                      capture_output=True, text=True, check=True).stdout
+        checks.check("and as written in the Word report", "=1+1" in hostile_text and "@SUM(1,2)" in hostile_text)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -83,13 +83,8 @@ struct HTMLReport {
                 + (agrees ? "" : ", the differences first") + ".</p>\n</div>\n"
         }
         // The computed total, then what the publication said where it differs.
-        var table = pack.rankingTable
+        let table = pack.rankingTableWithPublished
         let published = pack.publishedDifferences
-        if let column = table.columns.firstIndex(where: { $0.header == "Total" }) {
-            for (row, entry) in pack.ranking.entries.enumerated() {
-                if let note = published[entry.option] { table.rows[row][column] += " (\(note))" }
-            }
-        }
         return out + HTMLTableRenderer.render(table, rowHeader: 1) { row, column in
             column == table.columns.firstIndex(where: { $0.header == "Total" }) && published[pack.ranking.entries[row].option] != nil
                 ? "corrected" : nil

@@ -30,6 +30,8 @@ extension ReportPack {
             var shown = table
             // The consequences are listed under the summary already.
             if table.id == "reconciliation" { shown.notes = [] }
+            // The published figures beside the totals they get wrong, as on the page.
+            if table == rankingTable { shown = rankingTableWithPublished }
             document.table(shown, headingLevel: 2)
         }
 

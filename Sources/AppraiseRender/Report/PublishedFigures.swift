@@ -17,4 +17,16 @@ extension ReportPack {
         }
         return notes
     }
+
+    /// The ranking table with the published figures beside every total they get wrong, as the
+    /// page and the Word report show it: "26/40 (published 24/40, 4th)".
+    public var rankingTableWithPublished: Table {
+        var table = rankingTable
+        let published = publishedDifferences
+        guard let column = table.columns.firstIndex(where: { $0.header == "Total" }) else { return table }
+        for (row, entry) in ranking.entries.enumerated() {
+            if let note = published[entry.option] { table.rows[row][column] += " (\(note))" }
+        }
+        return table
+    }
 }
