@@ -28,7 +28,7 @@ struct WordDocument {
     mutating func table(headers: [String], rightAligned: [Bool], rows: [[String]]) {
         body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
             + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
-        body += "<w:tblGrid>" + String(repeating: "<w:gridCol/>", count: headers.count) + "</w:tblGrid>"
+        body += "<w:tblGrid>" + Self.columnWidths(headers: headers, rows: rows).map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         body += row(headers, rightAligned: rightAligned, header: true)
         for cells in rows { body += row(cells, rightAligned: rightAligned, header: false) }
         body += "</w:tbl>"
@@ -52,6 +52,39 @@ struct WordDocument {
             + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
             + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
         paragraph("Figure \(id). \(title). \(description)", style: "Caption")
+    }
+
+    /// Column widths across the text width (in twentieths of a point). Every column first gets
+    /// room for the longest word of its cells (so "33/40" never breaks), then, where the page
+    /// allows, for the longest word of its header; what is left goes to the columns with longer
+    /// text (lines counted up to 40 characters), so prose gets the room.
+    static func columnWidths(headers: [String], rows: [[String]]) -> [Int] {
+        // About 5.5 points a character of 8.5-point text, plus the cell's margins.
+        func width(_ characters: Int) -> Double { Double(characters) * 110 + 200 }
+        func longestWord(_ texts: [String]) -> Int { min(20, texts.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(\.count).max() ?? 0) }
+        let columns = headers.indices.map { column in rows.map { column < $0.count ? $0[column] : "" } }
+        let content = columns.map { width(longestWord($0)) }
+        let header = zip(headers, content).map { max(width(longestWord([$0])), $1) }
+        let lines = zip(headers, columns).map { width(min(40, ([$0] + $1).map { $0.split(separator: "\n").map(\.count).max() ?? 0 }.max() ?? 0)) }
+        let available = Double(textWidthPoints * 20)
+        func spread(_ base: [Double], toward goal: [Double]) -> [Double] {
+            let room = available - base.reduce(0, +)
+            let wanted = zip(goal, base).map { max(0, $0 - $1) }
+            let total = wanted.reduce(0, +)
+            guard total > 0 else { return base.map { $0 + room / Double(base.count) } }
+            return zip(base, wanted).map { $0 + min($1, room * $1 / total) }
+        }
+        var widths: [Double]
+        if content.reduce(0, +) >= available {
+            widths = content.map { $0 * available / content.reduce(0, +) }
+        } else if header.reduce(0, +) >= available {
+            widths = spread(content, toward: header)
+        } else {
+            widths = spread(header, toward: zip(lines, header).map { max($0, $1) })
+        }
+        let left = available - widths.reduce(0, +)
+        if left > 1 { widths = widths.map { $0 + left / Double(widths.count) } }
+        return widths.map { Int($0) }
     }
 
     private func properties(_ style: String?) -> String {
