@@ -6,7 +6,8 @@ Needs only Python's standard library, Debian's headless LibreOffice (`soffice`) 
 poppler's `pdftotext`/`pdfinfo`.
 
 Checks:
-  1. report.docx converts to PDF, on A4 pages;
+  1. report.docx converts to PDF, on A4 pages; read back by LibreOffice (as HTML), its headings
+     are Heading 1-3, every table has a repeating header row and every chart alternative text;
   2. the text of every cell of every table of the report (read from report.md, written by a
      different renderer) is found in the PDF, as are the headings and each chart's caption;
   3. workbook.xlsx opens and, recalculated, its Model sheet's totals and ranks equal those of
@@ -217,6 +218,20 @@ def main():
             report = json.load(file)
         for sentence in report.get("reconciliation", {}).get("consequences", [])[:1] + [report["headline"]]:
             checks.check("the document states: " + sentence[:60] + "…", squeeze(sentence) in flat)
+
+        # The styles as LibreOffice reads them: its HTML export writes Heading n as <hn>, a
+        # repeating header row as <thead>, and an image's alternative text as alt.
+        soffice(options.soffice, profile, "html", os.path.join(options.pack, "report.docx"), os.path.join(work, "html"))
+        with open(os.path.join(work, "html", "report.html"), encoding="utf-8", errors="replace") as file:
+            page = file.read()
+        levels = [len(re.findall(r"<h%d[ >]" % level, page)) for level in (1, 2, 3)]
+        checks.check("headings are Word's Heading 1, 2 and 3 (%s)" % levels, all(levels))
+        tables_read, heads = len(re.findall(r"<table[ >]", page)), len(re.findall(r"<thead[ >]", page))
+        checks.check("every table (%d) has a header row that repeats on each page" % tables_read, tables_read == len(tables) and heads == tables_read,
+                     "%d tables, %d header rows, %d in report.md" % (tables_read, heads, len(tables)))
+        images = re.findall(r"<img [^>]*>", page)
+        checks.check("every chart is an image with alternative text",
+                     len(images) == len(charts) and all(re.search(r'alt="[^"]{10,}"', image) for image in images), "; ".join(images)[:500])
 
         # Excel: recalculated on opening, the Model sheet ranks as the tool does.
         workbook = os.path.join(options.pack, "workbook.xlsx")
