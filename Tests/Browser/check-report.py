@@ -483,6 +483,12 @@ def main():
         phone = Page(browser, "file://" + os.path.abspath(options.report), width=360)
         overflow = phone.evaluate("({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})")
         checks.check("at 360 px wide the page does not scroll sideways", overflow["scroll"] <= 360 and overflow["client"] == 360, json.dumps(overflow))
+        smallest = phone.evaluate("""Array.from(document.querySelectorAll('svg.chart')).map(function (svg) {
+          var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          var sizes = Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+          return {chart: svg.id || svg.getAttribute('aria-labelledby'), size: Math.min.apply(null, sizes.length ? sizes : [99])};
+        }).filter(c => c.size < 9.5)""")
+        checks.check("at 360 px wide no chart text is smaller than 9.5 px (wide charts scroll in their own box)", not smallest, json.dumps(smallest))
         phone.screenshot(os.path.join(options.shots, "report-phone.png"))
 
         # Printed without JavaScript: A4, every reason shown, headings kept with what follows.

@@ -136,8 +136,9 @@ struct HTMLReport {
             + "proportions: a line per option's total, the dashed line at today's weight, and a circle wherever first place changes hands.</p>\n"
         out += SweepChart.legend(section) + "<div class=\"sweeps\">\n"
         for (index, sweep) in section.report.sweeps.enumerated() {
-            out += "<figure>\n" + SweepChart.svg(sweep, index: index, section: section, maximum: count * pack.matrix.scale.maximum,
-                                                minimum: count * pack.matrix.scale.minimum)
+            out += "<figure>\n<div class=\"scroll\" role=\"region\" aria-label=\"\(HTML.escape(appraisal.criteria[index].label)) sweep chart\" tabindex=\"0\">\n"
+                + SweepChart.svg(sweep, index: index, section: section, maximum: count * pack.matrix.scale.maximum,
+                                 minimum: count * pack.matrix.scale.minimum) + "</div>\n"
             out += "<figcaption>\(HTML.escape(appraisal.criteria[index].label)), weight now \(Formatting.share(sweep.current))</figcaption>\n</figure>\n"
         }
         out += "</div>\n"

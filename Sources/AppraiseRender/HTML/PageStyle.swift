@@ -43,7 +43,8 @@ figure { margin: 1rem 0; }
 svg.chart { width: 100%; height: auto; font-size: 13px; }
 svg.chart .grid { stroke: var(--rule); stroke-width: 1; }
 svg.chart .tick, svg.chart .total, svg.chart .axis-title { fill: var(--muted); }
-.scroll > svg.chart { min-width: 40rem; }
+.scroll > svg.chart { min-width: 40rem; } .scroll > svg.sweep { min-width: 0; }
+@media (max-width: 40rem) { .scroll > svg.sweep { min-width: 28rem; } }
 svg.chart .label { fill: var(--ink); }
 svg.chart rect { stroke: #fff; stroke-width: 1; }
 svg.chart .line { stroke-width: 2.5; fill: none; }
@@ -52,7 +53,7 @@ svg.chart .axis { stroke: var(--ink); stroke-width: 1.5; }
 svg.chart .connector { stroke-width: 1.5; } svg.chart .end-label { fill: var(--ink); font-size: 11px; }
 svg.chart .current { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg.chart .crossover { fill: #fff; stroke: var(--bad); stroke-width: 2; }
-.sweeps { display: grid; grid-template-columns: 1fr; gap: 0 1.5rem; }
+.sweeps { display: grid; grid-template-columns: 1fr; gap: 0 1.5rem; } .sweeps > * { min-width: 0; }
 @media (min-width: 40rem) { .sweeps { grid-template-columns: 1fr 1fr; } }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem; }
 .legend svg { vertical-align: -2px; margin-right: 0.35rem; }
