@@ -52,8 +52,26 @@ final class OfficeTests: XCTestCase {
         XCTAssertTrue(document.contains("Appendix: rationale for each score"))
         for chart in pack.chartFiles {
             XCTAssertNotNil(parts["word/media/\(chart.fileName)"], chart.fileName)
+            let emf = try XCTUnwrap(parts["word/media/\(chart.fileName.dropLast(4)).emf"], "\(chart.fileName) as a metafile")
+            XCTAssertEqual(try Metafile.records(emf).last, 14, "ends with EMR_EOF")
             XCTAssertTrue(document.contains("descr=\"\(OfficeXML.escape(chart.description))\""), "alt text for \(chart.fileName)")
         }
+    }
+
+    func testChartMetafileDrawsEveryShapeAndTextOfTheChart() throws {
+        let pack = try PackFixtures.reference()
+        let chart = try XCTUnwrap(pack.chartFiles.first)
+        let emf = ChartMetafile.emf(fromSVG: chart.svg, width: chart.width, height: chart.height)
+        XCTAssertEqual(emf, ChartMetafile.emf(fromSVG: chart.svg, width: chart.width, height: chart.height), "reproducible")
+        let types = try Metafile.records(emf)
+        let count = { (needle: String) in chart.svg.components(separatedBy: needle).count - 1 }
+        XCTAssertEqual(types.filter { $0 == 43 }.count, count("<rect "), "a rectangle per bar segment")
+        XCTAssertEqual(types.filter { $0 == 54 }.count, count("<line "), "a line per line")
+        XCTAssertEqual(types.filter { $0 == 84 }.count, count("<text "), "a text record per text")
+        let utf16 = { (text: String) in Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) }
+        XCTAssertNotNil(emf.range(of: utf16("Total, points out of 40")))
+        XCTAssertNotNil(emf.range(of: utf16("26/40 (published 24/40, 4th)")))
+        XCTAssertNotNil(emf.range(of: utf16("Wholly Owned Company – Trust")), "entities and dashes as written")
     }
 
     func testWorkbookModelSheetIsLiveAndTablesAreTyped() throws {
@@ -114,6 +132,24 @@ final class OfficeTests: XCTestCase {
             XCTAssertTrue(chart.svg.contains("<style>"), "a standalone chart carries its style")
         }
         XCTAssertEqual(try PackFixtures.pack(PackFixtures.small()).files([.docx]).map(\.path), ["report.docx", "manifest.json", "SHA256SUMS"])
+    }
+}
+
+/// Walks an EMF's records, checking the header's signature, size and record count.
+enum Metafile {
+    static func records(_ data: Data) throws -> [UInt32] {
+        let bytes = [UInt8](data)
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        guard bytes.count >= 108, u32(0) == 1, u32(40) == 0x464D_4520, Int(u32(48)) == bytes.count else { throw StoredZip.Malformed(description: "bad EMF header") }
+        var types: [UInt32] = [], offset = 0
+        while offset + 8 <= bytes.count {
+            let size = Int(u32(offset + 4))
+            guard size >= 8, size % 4 == 0, offset + size <= bytes.count else { throw StoredZip.Malformed(description: "bad EMF record at \(offset)") }
+            types.append(u32(offset))
+            offset += size
+        }
+        guard offset == bytes.count, types.count == Int(u32(52)) else { throw StoredZip.Malformed(description: "EMF record count") }
+        return types
     }
 }
 

@@ -28,6 +28,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -61,9 +62,22 @@ class Checks:
             print("FAIL " + name + (": " + detail[:2000] if detail else ""))
 
 
-def soffice(binary, profile, target, source, outdir):
-    subprocess.run([binary, "--headless", "--norestore", "-env:UserInstallation=file://" + profile, "--convert-to", target,
-                    "--outdir", outdir, source], check=True, capture_output=True, timeout=300)
+def soffice(binary, profile, target, source, outdir, attempts=2):
+    """One conversion in its own process group, ended as a whole if LibreOffice hangs; tried twice."""
+    for attempt in range(attempts):
+        process = subprocess.Popen([binary, "--headless", "--norestore", "-env:UserInstallation=file://" + profile, "--convert-to", target,
+                                    "--outdir", outdir, source], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            output, errors = process.communicate(timeout=180)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            if attempt + 1 == attempts:
+                raise RuntimeError("LibreOffice did not finish converting %s to %s" % (source, target))
+            continue
+        if process.returncode != 0:
+            raise RuntimeError("LibreOffice could not convert %s: %s" % (source, errors.decode(errors="replace")))
+        return
 
 
 def squeeze(text):
@@ -214,6 +228,9 @@ def main():
         figures = re.findall(r"Figure \d+\.", text)
         checks.check("each of the %d charts appears as a numbered figure with its description" % len(charts),
                      len(charts) > 0 and len(set(figures)) == len(charts), "%d figures" % len(set(figures)))
+        checks.check("the charts are drawn with their text (axis titles found in the PDF)",
+                     text.count("Total, points out of") >= 1 and text.count("Share of the weight on") == len(charts) - 2,
+                     "%d, %d" % (text.count("Total, points out of"), text.count("Share of the weight on")))
         with open(os.path.join(options.pack, "report.json"), encoding="utf-8") as file:
             report = json.load(file)
         for sentence in report.get("reconciliation", {}).get("consequences", [])[:1] + [report["headline"]]:

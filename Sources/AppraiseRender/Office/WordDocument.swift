@@ -36,11 +36,14 @@ struct WordDocument {
 
     /// An image with its alternative text (read aloud by screen readers, and kept when the
     /// image is pasted elsewhere), followed by a caption giving the same description in print.
-    mutating func figure(svg: String, name: String, widthPoints: Double, heightPoints: Double, title: String, description: String) {
+    /// The picture is an EMF, which every Word and LibreOffice draws; Word 2016 and later use
+    /// the SVG beside it (Office's svgBlip extension), as Word itself writes an SVG picture.
+    mutating func figure(svg: String, emf: Data, name: String, widthPoints: Double, heightPoints: Double, title: String, description: String) {
         drawingCount += 1
         let id = drawingCount
-        images.append((name, Data(svg.utf8)))
-        let relationship = "rIdImage\(id)"
+        let stem = name.hasSuffix(".svg") ? String(name.dropLast(4)) : name
+        images.append((stem + ".emf", emf))
+        images.append((stem + ".svg", Data(svg.utf8)))
         let cx = Int((widthPoints * 12700).rounded()), cy = Int((heightPoints * 12700).rounded())
         body += "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/><w:keepNext/></w:pPr><w:r><w:drawing>"
             + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
@@ -48,7 +51,9 @@ struct WordDocument {
             + "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
             + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
             + "<pic:nvPicPr><pic:cNvPr id=\"\(id)\" name=\"\(OfficeXML.escape(name))\" descr=\"\(OfficeXML.escape(description))\"/><pic:cNvPicPr/></pic:nvPicPr>"
-            + "<pic:blipFill><a:blip r:embed=\"\(relationship)\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:blipFill><a:blip r:embed=\"rIdImage\(2 * id - 1)\"><a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
+            + "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdImage\(2 * id)\"/>"
+            + "</a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
             + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
             + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
         paragraph("Figure \(id). \(title). \(description)", style: "Caption")
@@ -116,6 +121,7 @@ struct WordDocument {
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>"
+            + "<Default Extension=\"emf\" ContentType=\"image/x-emf\"/>"
             + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
             + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
             + "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"

@@ -100,7 +100,7 @@ extension WordDocument {
     mutating func figure(_ chart: ChartFile) {
         let width = min(WordDocument.textWidthPoints, chart.width * 0.75)
         let height = width * chart.height / max(chart.width, 1)
-        figure(svg: chart.svg, name: chart.fileName, widthPoints: width, heightPoints: height, title: chart.title,
+        figure(svg: chart.svg, emf: ChartMetafile.emf(fromSVG: chart.svg, width: chart.width, height: chart.height), name: chart.fileName, widthPoints: width, heightPoints: height, title: chart.title,
                description: chart.description)
     }
 }
