@@ -8,9 +8,12 @@ final class ExportTests: XCTestCase {
                                    "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
     static let allFiles = (["SHA256SUMS", "criteria.csv", "manifest.json", "options.csv", "ranking.csv", "rationale.csv", "reconciliation.csv",
                             "report.html", "report.json", "report.md", "summary.md", "appraisal.csv", "groups.csv", "scale.csv", "score-matrix.csv", "weighted-matrix.csv", "evidence.csv",
-                            "evidence-tensions.csv"] + sensitivityFiles + longListFiles).sorted()
+                            "evidence-tensions.csv"] + sensitivityFiles + longListFiles + officeFiles).sorted()
     /// The reference appraisal records its long list (its stages and the review's one screening test).
     static let longListFiles = ["long-list.csv", "screening.csv", "screening-results.csv", "discounted-options.csv", "options-framework.csv"]
+    static let officeFiles = ["report.docx", "workbook.xlsx", "chart-totals.svg", "chart-rank-acceptability.svg"]
+        + ["child-focused", "partnerships", "commissioning", "political-oversight", "financial-viability", "workforce", "integration", "risk"]
+        .map { "chart-sweep-\($0).svg" }
 
     /// File names in a folder, sorted, hidden files included.
     static func names(_ folder: URL) throws -> [String] {
@@ -22,7 +25,7 @@ final class ExportTests: XCTestCase {
         let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "md,csv", "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "Wrote 32 files to \(out.path)/\n")
-        XCTAssertEqual(try Self.names(out), Self.allFiles.filter { $0 != "report.html" && $0 != "report.json" })
+        XCTAssertEqual(try Self.names(out), Self.allFiles.filter { $0 != "report.html" && $0 != "report.json" && !Self.officeFiles.contains($0) })
         let manifest = String(decoding: try Data(contentsOf: out.appendingPathComponent("manifest.json")), as: UTF8.self)
         XCTAssertTrue(manifest.contains("\"formats\": [\n      \"csv\",\n      \"md\"\n    ]"), manifest)
     }
@@ -42,10 +45,21 @@ final class ExportTests: XCTestCase {
         }
     }
 
+    func testOfficeFormatsAloneWriteTheirFilesAndTheManifest() throws {
+        let out = try ExecutableRunner.temporaryFolder(self)
+        let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "xlsx,docx", "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try Self.names(out), ["SHA256SUMS", "manifest.json", "report.docx", "workbook.xlsx"])
+        let svg = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "svg", "--out", out.path])
+        XCTAssertEqual(svg.status, 0, svg.stderr)
+        XCTAssertEqual(try Self.names(out), (["SHA256SUMS", "manifest.json"] + Self.officeFiles.filter { $0.hasSuffix(".svg") }).sorted())
+        XCTAssertEqual(try ExecutableRunner.run(["verify-pack", out.path]).status, 0)
+    }
+
     func testUnknownFormatIsAUsageError() throws {
         let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "csv,pdf"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("--format takes csv, md, json or html (comma-separated), not 'pdf'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("--format takes csv, md, json, html, docx, xlsx or svg (comma-separated), not 'pdf'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("USAGE: appraise export"), result.stderr)
     }
 
@@ -73,7 +87,7 @@ final class ExportTests: XCTestCase {
         let result = try ExecutableRunner.run(["report", ExecutableRunner.referenceAppraisal.path, "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Peer Practice Partner ranks first with 33/40 (82.5%)"), result.stdout)
-        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 34 files to \(out.path)/\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 46 files to \(out.path)/\n"), result.stdout)
         XCTAssertEqual(try Self.names(out), Self.allFiles)
         let check = try ExecutableRunner.run(["verify-pack", out.path])
         XCTAssertEqual(check.status, 0, check.stderr)

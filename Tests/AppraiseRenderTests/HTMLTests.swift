@@ -21,8 +21,8 @@ final class HTMLTests: XCTestCase {
         for forbidden in ["<link", " src=", "@import", "url(", "<iframe", "<object", "<embed", "<img"] {
             XCTAssertFalse(html.contains(forbidden), "the page must not load anything: found \(forbidden)")
         }
-        XCTAssertEqual(count("http://", in: html) + count("https://", in: html), count("xmlns=\"http://www.w3.org/2000/svg\"", in: html),
-                       "the only URLs are SVG namespaces")
+        XCTAssertEqual(count("http://", in: html) + count("https://", in: html), count("\"http://www.w3.org/2000/svg\"", in: html),
+                       "the only URLs are the SVG namespace, in the charts and the script that draws them")
         XCTAssertTrue(html.hasSuffix("</body>\n</html>\n"))
     }
 
@@ -75,11 +75,12 @@ final class HTMLTests: XCTestCase {
         XCTAssertEqual(sliders, 8)
         for index in 0..<sliders {
             XCTAssertTrue(html.contains("<label for=\"weight-\(index)\">"), "slider \(index) has a label")
-            XCTAssertTrue(html.contains("<output id=\"share-\(index)\" for=\"weight-\(index)\">12.5%</output>"))
+            XCTAssertTrue(html.contains("<input type=\"text\" inputmode=\"decimal\" id=\"share-\(index)\" size=\"6\" value=\"12.5\""),
+                          "slider \(index) has a share field")
         }
         XCTAssertTrue(html.contains("role=\"img\" aria-labelledby=\"totals-chart-title totals-chart-desc\""))
         XCTAssertTrue(html.contains("<title id=\"totals-chart-title\">"))
-        XCTAssertTrue(html.contains("<desc id=\"totals-chart-desc\">Each bar is an option's total out of 40, in rank order, split into the points each criterion contributes: Peer Practice Partner 33; Community Interest Company 26;"))
+        XCTAssertTrue(html.contains("<desc id=\"totals-chart-desc\">Each bar is an option&#39;s total out of 40, in rank order, split into the points each criterion contributes: Peer Practice Partner 33; Community Interest Company 26;"))
         XCTAssertTrue(html.contains("<p id=\"whatif-status\" role=\"status\" aria-live=\"polite\">"))
         XCTAssertTrue(html.contains("@media print"))
         XCTAssertTrue(html.contains("<button type=\"button\" id=\"whatif-reset\">Reset to the appraisal's weights</button>"))
@@ -135,8 +136,9 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(child.contains("<title id=\"sweep-0-title\">Child Focused: totals as its weight goes from 0% to 100%</title>"))
         XCTAssertTrue(child.contains("<desc id=\"sweep-0-desc\">Weight now 12.5%. Peer Practice Partner first from 0.0% to 53.3%; "
                                      + "Community Interest Company first from 53.3% to 100.0%.</desc>"), child)
-        // The dashed line at 12.5% of a 298-wide plot starting at x = 40.
-        XCTAssertTrue(child.contains("<line class=\"current\" x1=\"77.3\""), child)
+        // The dashed line at 12.5% of a 266-wide plot starting at x = 54.
+        XCTAssertTrue(child.contains("<line class=\"current\" x1=\"87.3\""), child)
+        XCTAssertEqual(count("<text class=\"end-label\"", in: child), 8, "every line labelled at its end")
         XCTAssertEqual(count("<circle class=\"crossover\"", in: child), 1, "first place changes once, at 8/15")
         XCTAssertTrue(child.contains("<title>At 53.3% Peer Practice Partner and Community Interest Company are level</title>"))
         XCTAssertEqual(count("<line class=\"line", in: child), 8, "a line per option")

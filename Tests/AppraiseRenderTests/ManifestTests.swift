@@ -21,7 +21,7 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(manifest.fingerprint, pack.fingerprint)
         XCTAssertEqual(manifest.toolVersion, "9.9.9-test")
         XCTAssertEqual(manifest.settings["weightSet"], .string("default"))
-        XCTAssertEqual(manifest.settings["formats"], .array(["csv", "md", "json", "html"].map(JSONValue.string)))
+        XCTAssertEqual(manifest.settings["formats"], .array(["csv", "md", "json", "html", "docx", "xlsx", "svg"].map(JSONValue.string)))
         XCTAssertEqual(manifest.files.map(\.path), pack.files().map(\.path).filter { $0 != "manifest.json" && $0 != "SHA256SUMS" })
         for entry in manifest.files {
             let data = try XCTUnwrap(files[entry.path])

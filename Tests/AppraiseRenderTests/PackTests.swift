@@ -18,8 +18,8 @@ final class PackTests: XCTestCase {
             "criteria.csv", "options.csv", "groups.csv", "scale.csv", "ranking.csv", "score-matrix.csv", "weighted-matrix.csv", "rationale.csv",
             "reconciliation.csv",
         ] + Self.sensitivityFiles + Self.evidenceFiles + [
-            "report.md", "summary.md", "report.json", "report.html", "manifest.json", "SHA256SUMS",
-        ])
+            "report.md", "summary.md", "report.json", "report.html", "report.docx", "workbook.xlsx", "chart-totals.svg",
+        ] + pack.appraisal.criteria.map { "chart-sweep-\($0.id).svg" } + ["chart-rank-acceptability.svg", "manifest.json", "SHA256SUMS"])
         XCTAssertEqual(pack.files([.html, .md]).map(\.path), ["report.md", "summary.md", "report.html", "manifest.json", "SHA256SUMS"])
         XCTAssertEqual(pack.files([.json]).map(\.path), ["report.json", "manifest.json", "SHA256SUMS"])
     }

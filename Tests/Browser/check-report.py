@@ -17,7 +17,17 @@ Checks:
   5. the reset button restores the appraisal's weights and ranking;
   6. the print stylesheet hides the interactive panel;
   7. a hostile appraisal (script tags and quotes in names and rationale) runs nothing and
-     shows the text as written.
+     shows the text as written;
+  8. the correction is unmissable: a heading, "26/40 (published 24/40, 4th)" on the row and the
+     bar, a link to the reconciliation, whose differing rows come first;
+  9. a typed share of exactly 8/15 on Child Focused gives the tie `appraise rank` gives, and the
+     status names both options; a share just above gives Community Interest Company first; the
+     live chart follows the table; the command the panel offers, run for real, records a weight
+     set under which `appraise rank` gives the page's ranking; all weights at zero clear it;
+ 10. the compare view ranks criteria and words the result as `appraise compare` does;
+ 11. at 360 px wide nothing scrolls sideways; printed without JavaScript, on A4, every
+     rationale bullet is shown; headings keep with what follows in print;
+ 12. every colour that carries data in a chart has at least 3:1 contrast with white.
 Screenshots (tablet viewport, what-if panel, full page) and a PDF go to --shots for a person
 to look at; they are not committed.
 """
@@ -27,8 +37,11 @@ import base64
 import copy
 import decimal
 import fcntl
+import fractions
 import json
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -133,14 +146,16 @@ class Browser:
 class Page:
     """One tab at a tablet's size, recording console errors, exceptions and network requests."""
 
-    def __init__(self, browser, url):
+    def __init__(self, browser, url, scripts=True, width=TABLET["width"]):
         self.browser = browser
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Runtime", "Log", "Page", "Network"):
             self.send(domain + ".enable")
+        if not scripts:
+            self.send("Emulation.setScriptExecutionDisabled", {"value": True})
         self.send("Emulation.setDeviceMetricsOverride",
-                  {"width": TABLET["width"], "height": TABLET["height"], "deviceScaleFactor": 1, "mobile": True})
+                  {"width": width, "height": TABLET["height"], "deviceScaleFactor": 1, "mobile": True})
         self.send("Page.navigate", {"url": url})
         browser.wait_for("Page.loadEventFired", self.session)
 
@@ -199,6 +214,36 @@ RANKING_JS = """Array.from(document.querySelectorAll('#whatif-ranking tbody tr')
 WEIGHTS_JS = """Array.from(document.querySelectorAll('#what-if input[type=range]')).map(function (slider) {
   return {criterion: slider.dataset.criterion, points: Number(slider.value)};
 })"""
+
+
+SHARE_JS = """(function (criterion, text) {
+  var field = document.querySelector('#what-if input[type=text][data-criterion="' + criterion + '"]');
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
+  field.blur();
+  return document.getElementById('whatif-status').textContent;
+})"""
+
+CHART_JS = """Array.from(document.querySelectorAll('#whatif-chart g.bar')).map(function (bar) {
+  return {option: bar.dataset.option, total: bar.querySelector('text.total').textContent.split('/')[0]};
+})"""
+
+COLOURS_JS = """(function () {
+  var found = {};
+  function add(value, where) { if (value && value !== 'none' && value.toLowerCase() !== '#fff' && value.toLowerCase() !== '#ffffff') { found[value] = where; } }
+  document.querySelectorAll('svg.chart rect, .legend svg rect').forEach(function (e) { add(e.getAttribute('fill'), 'rect'); });
+  document.querySelectorAll('svg.chart line.line, .legend svg line').forEach(function (e) { add(e.getAttribute('stroke'), 'line'); });
+  return found;
+})()"""
+
+
+def contrast_with_white(colour):
+    colour = colour.lstrip("#")
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
 
 
 class Checks:
@@ -290,7 +335,8 @@ def main():
 
         accessibility = page.evaluate("""({
           tablesWithoutCaption: Array.from(document.querySelectorAll('table')).filter(t => !t.caption || !t.caption.textContent.trim()).length,
-          slidersWithoutLabel: Array.from(document.querySelectorAll('input')).filter(i => i.labels.length === 0).length,
+          slidersWithoutLabel: Array.from(document.querySelectorAll('input, select, textarea'))
+            .filter(i => i.labels.length === 0 && !(i.getAttribute('aria-label') || '').trim()).length,
           chartsWithoutText: Array.from(document.querySelectorAll('svg[role=img]')).filter(s => !(s.getAttribute('aria-labelledby') || '')
             .split(' ').every(id => id && document.getElementById(id) && document.getElementById(id).textContent.trim())).length,
           charts: document.querySelectorAll('svg[role=img]').length,
@@ -298,7 +344,7 @@ def main():
           sliders: document.querySelectorAll('#what-if input[type=range]').length
         })""")
         checks.check("every table has a caption", accessibility["tablesWithoutCaption"] == 0, json.dumps(accessibility))
-        checks.check("every slider has a label", accessibility["sliders"] > 0 and accessibility["slidersWithoutLabel"] == 0,
+        checks.check("every slider, share field and list has a label", accessibility["sliders"] > 0 and accessibility["slidersWithoutLabel"] == 0,
                      json.dumps(accessibility))
         checks.check("every chart has a title and description", accessibility["charts"] > 0 and accessibility["chartsWithoutText"] == 0,
                      json.dumps(accessibility))
@@ -335,6 +381,133 @@ def main():
         checks.check("reset restores the appraisal's ranking", restored == expected_initial, "page %s" % restored)
         checks.check("reset restores the slider", page.evaluate(slider + ".value") == before)
         checks.check("no errors after using the panel", not page.problems(), "; ".join(page.problems()))
+
+        # The correction, where a member cannot miss it.
+        correction = page.evaluate("""({
+          heading: (document.querySelector('#summary .findings h3') || {}).textContent,
+          link: !!document.querySelector('#summary .findings a[href="#reconciliation"]'),
+          row: Array.from(document.querySelectorAll('#table-ranking tbody tr')).map(r => r.textContent).find(t => t.includes('Shared Service')),
+          bar: Array.from(document.querySelectorAll('#totals svg g.bar')).map(g => g.textContent).find(t => t.includes('Shared Service')),
+          checks: Array.from(document.querySelectorAll('#table-reconciliation tbody tr')).map(r => r.cells[r.cells.length - 1].textContent)
+        })""")
+        checks.check("the correction box has its heading and links to the reconciliation",
+                     correction["heading"] == "The published totals contain an error" and correction["link"], json.dumps(correction)[:300])
+        checks.check("Shared Service's row and bar say 26/40 (published 24/40, 4th)",
+                     "26/40 (published 24/40, 4th)" in (correction["row"] or "") and "26/40 (published 24/40, 4th)" in (correction["bar"] or ""),
+                     json.dumps(correction)[:400])
+        differs = correction["checks"]
+        checks.check("the reconciliation lists the rows that differ first",
+                     "DIFFERS" in differs and differs == sorted(differs, key=lambda check: check != "DIFFERS"), json.dumps(differs))
+
+        # A typed share reaches the tipping point the report states, exactly.
+        page.evaluate("document.getElementById('what-if').scrollIntoView(); null")
+        status = page.evaluate(SHARE_JS + "('child-focused', '8/15')")
+        weights = page.evaluate(WEIGHTS_JS)
+        share = fractions.Fraction(next(w["points"] for w in weights if w["criterion"] == "child-focused"), sum(w["points"] for w in weights))
+        tied = page.evaluate(RANKING_JS)
+        expected_tied = tool_ranking(options.appraise, with_weights(options.appraisal, weights, work))
+        checks.check("typing 8/15 gives Child Focused exactly 8/15 of the weight", share == fractions.Fraction(8, 15), str(share))
+        checks.check("at 8/15 the page ranks exactly as appraise rank does (a tie for first)",
+                     tied == expected_tied and [row["label"] for row in tied[:2]] == ["1=", "1="], "page %s, tool %s" % (tied, expected_tied))
+        checks.check("the status line names every option tied for first",
+                     "Peer Practice Partner" in status and "Community Interest Company" in status and "share first place" in status, status)
+        checks.check("the live chart follows the table at 8/15",
+                     page.evaluate(CHART_JS) == [{"option": row["option"], "total": row["total"]} for row in tied], json.dumps(page.evaluate(CHART_JS)))
+        status = page.evaluate(SHARE_JS + "('child-focused', '53.4')")
+        weights = page.evaluate(WEIGHTS_JS)
+        above = page.evaluate(RANKING_JS)
+        expected_above = tool_ranking(options.appraise, with_weights(options.appraisal, weights, work))
+        checks.check("just above 8/15, Community Interest Company is first exactly as appraise rank has it",
+                     above == expected_above and above[0]["option"] == "cic" and above[0]["label"] == "1", "page %s, tool %s" % (above, expected_above))
+        checks.check("the live chart follows the table above 8/15",
+                     page.evaluate(CHART_JS) == [{"option": row["option"], "total": row["total"]} for row in above])
+        checks.check("the weights chart shows the typed share",
+                     "Child Focused 53.4%" in page.evaluate("document.getElementById('weights-chart-desc').textContent"))
+        checks.check("a share that is not one is refused, naming the criterion",
+                     "Child Focused" in page.evaluate(SHARE_JS + "('child-focused', 'lots')")
+                     and page.evaluate(RANKING_JS) == above)
+
+        # The weights the member settled on, recorded for real with the command the page offers.
+        command = page.evaluate("document.getElementById('whatif-command').value")
+        weight_set = json.loads(page.evaluate("document.getElementById('whatif-json').value"))
+        recorded = write_copy(options.appraisal, json.load(open(options.appraisal, encoding="utf-8")), work, "recorded.json")
+        # A file being edited has a journal; the reference copy starts one, as a user's would.
+        subprocess.run([options.appraise, "adopt", recorded, "--reason", "a copy to record weights in", "--by", "browser test"],
+                       capture_output=True, check=True)
+        words = shlex.split(command)
+        words[0:3] = [options.appraise, "weights", recorded]
+        result = subprocess.run(words + ["--by", "browser test"], capture_output=True, text=True)
+        checks.check("the offered command records the weights as a weight set", result.returncode == 0, command + " " + result.stderr)
+        from_set = subprocess.run([options.appraise, "rank", recorded, "--weights", weight_set["id"], "--format", "json"], capture_output=True, text=True)
+        if from_set.returncode == 0:
+            ranked = json.loads(from_set.stdout)["ranking"]
+            checks.check("ranking under the recorded set is the page's ranking", [entry["option"] for entry in ranked] == [row["option"] for row in above]
+                         and [entry["rank"] for entry in ranked] == [row["rank"] for row in above])
+        else:
+            checks.check("ranking under the recorded set is the page's ranking", False, from_set.stderr)
+        checks.check("the JSON weight set has the page's weights", weight_set["weights"] == {w["criterion"]: w["points"] for w in weights},
+                     json.dumps(weight_set))
+
+        # No weight at all: no ranking to show.
+        for criterion in [w["criterion"] for w in weights]:
+            page.evaluate("document.querySelector('#what-if input[data-criterion=\"%s\"]').focus(); null" % criterion)
+            page.key("Home", "Home", 36)
+        cleared = page.evaluate("({rows: document.querySelectorAll('#whatif-ranking tbody tr').length, "
+                                "bars: document.querySelectorAll('#whatif-chart g.bar').length, "
+                                "status: document.getElementById('whatif-status').textContent})")
+        checks.check("with every weight at zero the ranking and chart are cleared and the status says why",
+                     cleared["rows"] == 0 and cleared["bars"] == 0 and "zero" in cleared["status"], json.dumps(cleared))
+        page.evaluate("document.getElementById('whatif-reset').click(); null")
+
+        # Why one option beats another, as appraise compare says it.
+        page.evaluate("(function () { var a = document.getElementById('compare-first'), b = document.getElementById('compare-second');"
+                      " a.value = 'shared-service'; a.dispatchEvent(new Event('change')); b.value = 'cic'; b.dispatchEvent(new Event('change')); })()")
+        shown = page.evaluate("""({summary: document.getElementById('compare-summary').textContent,
+          rows: Array.from(document.querySelectorAll('#table-comparison tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent))})""")
+        compared = json.loads(subprocess.run([options.appraise, "compare", options.appraisal, "shared-service", "cic", "--format", "json"],
+                                             capture_output=True, text=True, check=True).stdout)
+        labels = {c["id"]: c.get("shortName") or c["name"] for c in json.load(open(options.appraisal, encoding="utf-8"))["criteria"]}
+        checks.check("the compare view words the comparison as appraise compare does", shown["summary"] == compared["summary"],
+                     "page %r, tool %r" % (shown["summary"], compared["summary"]))
+        checks.check("the compare view lists the criteria in appraise compare's order with its differences",
+                     [row[0] for row in shown["rows"][:-1]] == [labels[c["criterion"]] for c in compared["criteria"]]
+                     and [decimal.Decimal(row[6]) for row in shown["rows"][:-1]] == [decimal.Decimal(str(c["difference"])) for c in compared["criteria"]],
+                     json.dumps(shown["rows"]))
+
+        # Every colour that carries data stands out from white.
+        colours = page.evaluate(COLOURS_JS)
+        weak = {colour: round(contrast_with_white(colour), 2) for colour in colours if contrast_with_white(colour) < 3}
+        checks.check("every chart colour (%d) has at least 3:1 contrast with white" % len(colours), len(colours) >= 16 and not weak, json.dumps(weak))
+
+        # A phone: nothing scrolls sideways.
+        phone = Page(browser, "file://" + os.path.abspath(options.report), width=360)
+        overflow = phone.evaluate("({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})")
+        checks.check("at 360 px wide the page does not scroll sideways", overflow["scroll"] <= 360 and overflow["client"] == 360, json.dumps(overflow))
+        smallest = phone.evaluate("""Array.from(document.querySelectorAll('svg.chart')).map(function (svg) {
+          var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          var sizes = Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+          return {chart: svg.id || svg.getAttribute('aria-labelledby'), size: Math.min.apply(null, sizes.length ? sizes : [99])};
+        }).filter(c => c.size < 9.5)""")
+        checks.check("at 360 px wide no chart text is smaller than 9.5 px (wide charts scroll in their own box)", not smallest, json.dumps(smallest))
+        phone.screenshot(os.path.join(options.shots, "report-phone.png"))
+
+        # Printed without JavaScript: A4, every reason shown, headings kept with what follows.
+        plain = Page(browser, "file://" + os.path.abspath(options.report), scripts=False)
+        plain.send("Emulation.setEmulatedMedia", {"media": "print"})
+        printed = plain.evaluate("""({
+          bullets: document.querySelectorAll('#rationale .bullets li').length,
+          shown: Array.from(document.querySelectorAll('#rationale .bullets li')).filter(li => li.checkVisibility() && li.getBoundingClientRect().height > 0).length,
+          open: document.querySelectorAll('details[open]').length,
+          headings: Array.from(document.querySelectorAll('h2, h3')).every(h => getComputedStyle(h).breakAfter === 'avoid')
+        })""")
+        checks.check("printed without JavaScript, every rationale bullet (%d) is shown" % printed["bullets"],
+                     printed["bullets"] > 0 and printed["shown"] == printed["bullets"] and printed["open"] == 0, json.dumps(printed))
+        checks.check("in print, headings are kept with what follows", printed["headings"], json.dumps(printed))
+        pdf = base64.b64decode(plain.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"])
+        with open(os.path.join(options.shots, "report-no-script.pdf"), "wb") as file:
+            file.write(pdf)
+        boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf))
+        checks.check("the page prints on A4", boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes), str(boxes))
 
         page.evaluate("window.scrollTo(0, 0); null")
         page.screenshot(os.path.join(options.shots, "report-full.png"), full=True)

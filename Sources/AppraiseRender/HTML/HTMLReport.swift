@@ -33,6 +33,7 @@ struct HTMLReport {
             ("summary", "Summary", summary),
             ("totals", "Where each total comes from", totals),
             ("what-if", "What if", WhatIfPanel(pack: pack).html),
+            ("compare", "Compare two options", CompareView(pack: pack).html),
             ("scores", "Score matrix", scores),
             ("sensitivity", "Robustness", sensitivity),
             ("criteria", "Criteria", HTMLTableRenderer.render(CriteriaTable.table(appraisal, selection: pack.selection), rowHeader: 1)
@@ -69,7 +70,7 @@ struct HTMLReport {
 
     /// Headings where the section deserves a fuller one than its entry in the contents.
     var headings: [String: String] {
-        ["scores": "Scores", "sensitivity": "How robust the ranking is", "rationale": "Rationale for each score", "reconciliation": "Reconciliation with the published appraisal",
+        ["scores": "Scores", "compare": "Why does one option beat another?", "sensitivity": "How robust the ranking is", "rationale": "Rationale for each score", "reconciliation": "Reconciliation with the published appraisal",
          "evidence": "Performance evidence behind the scores",
          "long-list": "Options considered, screened and set aside"]
     }
@@ -78,11 +79,20 @@ struct HTMLReport {
         var out = "<p class=\"headline\">\(HTML.escape(pack.headline))</p>\n"
         let consequences = pack.reconciliation.consequences(in: appraisal)
         if !consequences.isEmpty {
-            out += "<div class=\"findings\" role=\"note\" aria-label=\"Reconciliation with the published appraisal\">\n<ul>\n"
+            let agrees = pack.reconciliation.findings.isEmpty && pack.reconciliation.moves.isEmpty
+            out += "<div class=\"findings\(agrees ? " agrees" : "")\" role=\"note\" aria-labelledby=\"correction-heading\">\n"
+                + "<h3 id=\"correction-heading\">\(HTML.escape(pack.correctionHeading))</h3>\n<ul>\n"
             for sentence in consequences { out += "<li>\(HTML.escape(sentence))</li>\n" }
-            out += "</ul>\n</div>\n"
+            out += "</ul>\n<p><a href=\"#reconciliation\">Every published total and rank beside the one the scores give</a>"
+                + (agrees ? "" : ", the differences first") + ".</p>\n</div>\n"
         }
-        return out + HTMLTableRenderer.render(pack.rankingTable, rowHeader: 1)
+        // The computed total, then what the publication said where it differs.
+        let table = pack.rankingTableWithPublished
+        let published = pack.publishedDifferences
+        return out + HTMLTableRenderer.render(table, rowHeader: 1) { row, column in
+            column == table.columns.firstIndex(where: { $0.header == "Total" }) && published[pack.ranking.entries[row].option] != nil
+                ? "corrected" : nil
+        }
     }
 
     /// The KPI evidence behind the scores, tensions first.
@@ -91,7 +101,8 @@ struct HTMLReport {
     }
 
     var totals: String {
-        var out = "<figure>\n" + TotalsChart.svg(pack)
+        var out = "<figure>\n<div class=\"scroll\" role=\"region\" aria-label=\"Totals chart\" tabindex=\"0\">\n"
+            + TotalsChart.svg(pack, published: pack.publishedDifferences) + "</div>\n"
         out += "<figcaption>Totals out of the maximum, split by what each criterion contributes under \(HTML.escape(pack.selection.name)).</figcaption>\n"
         out += TotalsChart.legend(appraisal.criteria) + "</figure>\n"
         let table = WeightedMatrixTable.table(pack.ranking, matrix: pack.matrix, appraisal: appraisal, selection: pack.selection)
@@ -121,13 +132,17 @@ struct HTMLReport {
     var sensitivity: String {
         let section = pack.sensitivity
         var out = "<ul>\n" + section.report.statements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+        out += "<h3>Every weighting at once</h3>\n<figure>\n<div class=\"scroll\" role=\"region\" aria-label=\"Rank acceptability chart\" tabindex=\"0\">\n"
+            + RankAcceptabilityChart.svg(section) + "</div>\n<figcaption>How often each option takes each place when the weights are drawn at random "
+            + "(SMAA rank acceptability); the table of shares is below.</figcaption>\n</figure>\n"
         let count = Rational(pack.matrix.criterionCount)
         out += "<h3>One weight at a time</h3>\n<p>Each chart moves one criterion's weight from 0% to 100% while the others keep their "
             + "proportions: a line per option's total, the dashed line at today's weight, and a circle wherever first place changes hands.</p>\n"
         out += SweepChart.legend(section) + "<div class=\"sweeps\">\n"
         for (index, sweep) in section.report.sweeps.enumerated() {
-            out += "<figure>\n" + SweepChart.svg(sweep, index: index, section: section, maximum: count * pack.matrix.scale.maximum,
-                                                minimum: count * pack.matrix.scale.minimum)
+            out += "<figure>\n<div class=\"scroll\" role=\"region\" aria-label=\"\(HTML.escape(appraisal.criteria[index].label)) sweep chart\" tabindex=\"0\">\n"
+                + SweepChart.svg(sweep, index: index, section: section, maximum: count * pack.matrix.scale.maximum,
+                                 minimum: count * pack.matrix.scale.minimum) + "</div>\n"
             out += "<figcaption>\(HTML.escape(appraisal.criteria[index].label)), weight now \(Formatting.share(sweep.current))</figcaption>\n</figure>\n"
         }
         out += "</div>\n"
@@ -189,11 +204,14 @@ struct HTMLReport {
         return out
     }
 
+    /// Every declared number beside the computed one, the ones that differ first.
     var reconciliation: String {
         var table = ReconciliationRenderer.table(pack.reconciliation, appraisal: appraisal)
         // The consequences are listed in the summary at the top of the page.
         table.notes = []
         let checkColumn = table.columns.count - 1
+        let differing = table.rows.filter { $0[checkColumn] == "DIFFERS" }
+        table.rows = differing + table.rows.filter { $0[checkColumn] != "DIFFERS" }
         return HTMLTableRenderer.render(table, rowHeader: 1) { row, column in
             column == checkColumn && table.rows[row][column] == "DIFFERS" ? "bad" : nil
         }

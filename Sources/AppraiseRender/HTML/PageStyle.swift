@@ -16,7 +16,11 @@ a { color: var(--accent); }
 .note { font-size: 0.9rem; margin: 0.4rem 0; }
 .fingerprint { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; overflow-wrap: anywhere; }
 .headline { font-size: 1.15rem; font-weight: 600; }
-.findings { border-left: 4px solid var(--bad); background: #fff5f5; padding: 0.5rem 1rem 0.5rem 2rem; margin: 1rem 0; }
+.findings { border: 2px solid var(--bad); border-left-width: 8px; background: #fff5f5; padding: 0.25rem 1rem 0.5rem; margin: 1rem 0; }
+.findings h3 { color: var(--bad); margin: 0.5rem 0; }
+.findings.agrees { border-color: var(--good); background: #f3faf4; } .findings.agrees h3 { color: var(--good); }
+.findings ul { padding-left: 1.25rem; }
+td.corrected { color: var(--bad); font-weight: 600; white-space: normal; }
 nav ul { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 nav a { display: inline-block; padding: 0.3rem 0; }
 .scroll { overflow-x: auto; margin: 0.5rem 0; }
@@ -38,25 +42,37 @@ td.up { color: var(--good); font-weight: 600; } td.down { color: var(--bad); fon
 figure { margin: 1rem 0; }
 svg.chart { width: 100%; height: auto; font-size: 13px; }
 svg.chart .grid { stroke: var(--rule); stroke-width: 1; }
-svg.chart .tick, svg.chart .total { fill: var(--muted); }
+svg.chart .tick, svg.chart .total, svg.chart .axis-title { fill: var(--muted); }
+.scroll > svg.chart { min-width: 40rem; } .scroll > svg.sweep { min-width: 0; }
+@media (max-width: 40rem) { .scroll > svg.sweep { min-width: 28rem; } }
 svg.chart .label { fill: var(--ink); }
 svg.chart rect { stroke: #fff; stroke-width: 1; }
-svg.chart .line { stroke-width: 2; }
+svg.chart .line { stroke-width: 2.5; fill: none; }
 svg.chart .leader { stroke-width: 4; }
+svg.chart .axis { stroke: var(--ink); stroke-width: 1.5; }
+svg.chart .connector { stroke-width: 1.5; } svg.chart .end-label { fill: var(--ink); font-size: 11px; }
 svg.chart .current { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg.chart .crossover { fill: #fff; stroke: var(--bad); stroke-width: 2; }
 svg.chart .endpoint-tie { fill: #fff; stroke: var(--muted); stroke-width: 2; }
-.sweeps { display: grid; grid-template-columns: 1fr; gap: 0 1.5rem; }
+.sweeps { display: grid; grid-template-columns: 1fr; gap: 0 1.5rem; } .sweeps > * { min-width: 0; }
 @media (min-width: 40rem) { .sweeps { grid-template-columns: 1fr 1fr; } }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem; }
 .legend svg { vertical-align: -2px; margin-right: 0.35rem; }
 .whatif { display: grid; grid-template-columns: 1fr; gap: 1rem 1.5rem; align-items: start; }
 @media (min-width: 48rem) { .whatif { grid-template-columns: minmax(14rem, 2fr) 3fr; } .whatif-result { position: sticky; top: 0; background: var(--paper); } }
-fieldset { border: 1px solid var(--rule); border-radius: 6px; padding: 0.5rem 1rem 1rem; margin: 0; }
+.whatif > * { min-width: 0; }
+.share { display: inline-flex; align-items: center; gap: 0.2rem; grid-area: share; justify-self: end; }
+.share input { width: 4.5rem; font: inherit; text-align: right; padding: 0.3rem; border: 1px solid var(--muted); border-radius: 4px; }
+.share input[aria-invalid=true] { border-color: var(--bad); outline: 2px solid var(--bad); }
+textarea { width: 100%; font: 0.85rem ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; margin: 0.25rem 0 0.5rem; }
+label[for^=whatif-] { display: block; font-weight: 600; margin-top: 0.5rem; }
+.pair { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.5rem 0; }
+.pair label { display: block; font-weight: 600; }
+select { font: inherit; padding: 0.4rem; min-height: 2.75rem; max-width: 100%; }
+fieldset { min-width: 0; border: 1px solid var(--rule); border-radius: 6px; padding: 0.5rem 1rem 1rem; margin: 0; }
 legend { font-weight: 600; padding: 0 0.25rem; }
-.slider { display: grid; grid-template-columns: 1fr 4rem; grid-template-areas: "label share" "input input"; align-items: center; margin: 0.5rem 0; }
+.slider { display: grid; grid-template-columns: 1fr auto; grid-template-areas: "label share" "input input"; align-items: center; margin: 0.5rem 0; }
 .slider label { grid-area: label; }
-.slider output { grid-area: share; text-align: right; font-variant-numeric: tabular-nums; }
 .slider input { grid-area: input; width: 100%; min-height: 2rem; margin: 0; accent-color: var(--accent); }
 button { font: inherit; padding: 0.5rem 1rem; min-height: 2.75rem; border: 1px solid var(--accent); border-radius: 6px; background: var(--paper); color: var(--accent); cursor: pointer; }
 .option { border-top: 1px solid var(--rule); }
@@ -72,11 +88,18 @@ summary .score { float: right; font-variant-numeric: tabular-nums; }
 .bullets .for .mark { color: var(--good); } .bullets .against .mark { color: var(--bad); } .bullets .contingent .mark { color: var(--accent); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted); font-size: 0.9rem; }
+@media (max-width: 30rem) { body { padding: 0.75rem 0.6rem 2rem; } th, td { padding: 0.35rem 0.3rem; } tbody th { min-width: 6rem; } }
+@page { size: A4; margin: 15mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
+  details::details-content { content-visibility: visible; display: contents; }
+  details { break-inside: auto; } summary { list-style: none; } summary::-webkit-details-marker { display: none; }
+  h1, h2, h3, h4, caption, summary, figcaption { break-after: avoid; page-break-after: avoid; }
+  .scroll > svg.chart { min-width: 0; }
+  .findings { break-inside: avoid; }
   nav, #what-if, noscript { display: none; }
   a { color: inherit; text-decoration: none; }
-  h2 { break-after: avoid; } tr, details, figure, .option { break-inside: avoid; }
+  tr, figure, .option { break-inside: avoid; }
   .scroll { overflow: visible; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -5,7 +5,7 @@ import AppraiseKit
 /// as a dashed line, every change of first place as a marked point, and ties at the ends of
 /// the range as small squares.
 enum SweepChart {
-    static let width = 360.0, height = 220.0, left = 40.0, right = 22.0, top = 12.0, bottom = 30.0
+    static let width = 460.0, height = 240.0, left = 54.0, right = 140.0, top = 12.0, bottom = 48.0, labelGap = 12.0
 
     static func svg(_ sweep: WeightSweep, index: Int, section: SensitivitySection, maximum: Rational, minimum: Rational) -> String {
         let names = section.report.names
@@ -20,20 +20,16 @@ enum SweepChart {
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sweep\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
             + "aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        out += "<title id=\"\(id)-title\">\(HTML.escape(names.criterion(sweep.criterion))): totals as its weight goes from 0% to 100%</title>\n"
-        // Ties that hold at a single weight are the crossovers, marked on the chart; the text
-        // names who is first over each stretch of weights.
-        let lasting = sweep.segments.filter { $0.interval.from != $0.interval.to }
-        let segments = (lasting.isEmpty ? sweep.segments : lasting).map { segment in
-            segment.leaders.map(names.option).joined(separator: " and ")
-                + " first from \(percent(segment.interval.from)) to \(percent(segment.interval.to))"
-        }
-        out += "<desc id=\"\(id)-desc\">Weight now \(percent(sweep.current)). \(HTML.escape(segments.joined(separator: "; "))).</desc>\n"
+        out += "<title id=\"\(id)-title\">\(HTML.escape(title(sweep, section: section)))</title>\n"
+        out += "<desc id=\"\(id)-desc\">\(HTML.escape(description(sweep, section: section)))</desc>\n"
         for step in 0...4 {
             let weight = Rational(Int128(step), 4)
             out += "<line class=\"grid\" x1=\"\(n(x(weight)))\" y1=\"\(n(top))\" x2=\"\(n(x(weight)))\" y2=\"\(n(top + plotHeight))\"/>"
-            out += "<text class=\"tick\" x=\"\(n(x(weight)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(step * 25)%</text>\n"
+            out += "<text class=\"tick\" x=\"\(n(x(weight)))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"middle\">\(step * 25)%</text>\n"
         }
+        out += "<text class=\"axis-title\" x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" text-anchor=\"middle\">"
+            + "Share of the weight on \(HTML.escape(TotalsChart.shortened(names.criterion(sweep.criterion))))</text>\n"
+        out += "<text class=\"axis-title\" transform=\"translate(12 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">Total</text>\n"
         for step in 0...2 {
             let value = minimum + span * Rational(Int128(step), 2)
             out += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(value)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(value)))\"/>"
@@ -42,8 +38,16 @@ enum SweepChart {
         for option in sweep.optionIDs.indices {
             let leading = sweep.leadersNow.contains(sweep.optionIDs[option])
             out += "<line class=\"\(leading ? "line leader" : "line")\" x1=\"\(n(x(.zero)))\" y1=\"\(n(y(total(option, .zero))))\" "
-                + "x2=\"\(n(x(.one)))\" y2=\"\(n(y(total(option, .one))))\" stroke=\"\(TotalsChart.colour(option))\">"
+                + "x2=\"\(n(x(.one)))\" y2=\"\(n(y(total(option, .one))))\" stroke=\"\(ChartPalette.option(option))\"\(ChartPalette.dashAttribute(option))>"
                 + "<title>\(HTML.escape(names.option(sweep.optionIDs[option])))</title></line>\n"
+        }
+        // Direct labels at the right-hand end of each line, spread apart where lines end close together.
+        let ends = sweep.optionIDs.indices.map { y(total($0, .one)) }
+        for (option, place) in spreadLabels(ends, from: top, to: top + plotHeight) {
+            out += "<line class=\"connector\" x1=\"\(n(x(.one) + 2))\" y1=\"\(n(ends[option]))\" x2=\"\(n(x(.one) + 22))\" y2=\"\(n(place))\" "
+                + "stroke=\"\(ChartPalette.option(option))\"\(ChartPalette.dashAttribute(option))/>"
+            out += "<text class=\"end-label\" x=\"\(n(x(.one) + 26))\" y=\"\(n(place + 4))\">"
+                + "\(HTML.escape(endLabel(names.option(sweep.optionIDs[option]))))</text>\n"
         }
         out += "<line class=\"current\" x1=\"\(n(x(sweep.current)))\" y1=\"\(n(top))\" x2=\"\(n(x(sweep.current)))\" y2=\"\(n(top + plotHeight))\">"
             + "<title>Weight now: \(percent(sweep.current))</title></line>\n"
@@ -64,11 +68,44 @@ enum SweepChart {
         return out + "</svg>\n"
     }
 
-    /// The option colours, shared by every sweep chart.
+    /// Label positions for line ends at `ends` (top to bottom), at least `labelGap` apart and
+    /// inside the plot where there is room, in option order.
+    static func spreadLabels(_ ends: [Double], from top: Double, to bottom: Double) -> [(Int, Double)] {
+        let order = ends.indices.sorted { ends[$0] == ends[$1] ? $0 < $1 : ends[$0] < ends[$1] }
+        var places = order.map { ends[$0] }
+        for k in places.indices.dropFirst() { places[k] = max(places[k], places[k - 1] + labelGap) }
+        if let last = places.last, last > bottom {
+            places[places.count - 1] = bottom
+            for k in places.indices.dropLast().reversed() { places[k] = min(places[k], places[k + 1] - labelGap) }
+        }
+        return zip(order, places).sorted { $0.0 < $1.0 }.map { ($0.0, $0.1) }
+    }
+
+    /// A name short enough to sit beside the chart; the legend and the tooltips give it in full.
+    static func endLabel(_ name: String) -> String { name.count <= 16 ? name : String(name.prefix(15)) + "…" }
+
+    static func title(_ sweep: WeightSweep, section: SensitivitySection) -> String {
+        "\(section.report.names.criterion(sweep.criterion)): totals as its weight goes from 0% to 100%"
+    }
+
+    /// Who is first over each stretch of weights, in words. Ties that hold at a single weight
+    /// are the crossovers, marked on the chart.
+    static func description(_ sweep: WeightSweep, section: SensitivitySection) -> String {
+        let names = section.report.names
+        let lasting = sweep.segments.filter { $0.interval.from != $0.interval.to }
+        let segments = (lasting.isEmpty ? sweep.segments : lasting).map { segment in
+            segment.leaders.map(names.option).joined(separator: " and ")
+                + " first from \(percent(segment.interval.from)) to \(percent(segment.interval.to))"
+        }
+        return "Weight now \(percent(sweep.current)). \(segments.joined(separator: "; "))."
+    }
+
+    /// The option colours and dash patterns, shared by every sweep chart.
     static func legend(_ section: SensitivitySection) -> String {
         var out = "<ul class=\"legend\" aria-label=\"Colour of each option in the sweep charts\">\n"
         for (index, option) in section.report.optionIDs.enumerated() {
-            out += "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"\(TotalsChart.colour(index))\"/></svg>"
+            out += "<li><svg width=\"32\" height=\"14\" aria-hidden=\"true\"><line x1=\"1\" y1=\"7\" x2=\"31\" y2=\"7\" stroke-width=\"3\" "
+                + "stroke=\"\(ChartPalette.option(index))\"\(ChartPalette.dashAttribute(index))/></svg>"
                 + "\(HTML.escape(section.report.names.option(option)))</li>\n"
         }
         return out + "</ul>\n"

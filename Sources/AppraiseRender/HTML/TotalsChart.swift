@@ -3,14 +3,13 @@ import AppraiseKit
 /// The totals as horizontal bars in rank order, each split into what every criterion
 /// contributes, drawn as inline SVG so the page needs nothing from the network.
 enum TotalsChart {
-    /// Okabe–Ito colours, told apart by readers with the common colour-vision deficiencies.
-    static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+    static func colour(_ criterion: Int) -> String { ChartPalette.criterion(criterion) }
 
-    static func colour(_ criterion: Int) -> String { palette[criterion % palette.count] }
+    static let width = 760.0, labelWidth = 220.0, totalWidth = 70.0, rowHeight = 30.0, barHeight = 20.0, axisHeight = 46.0
 
-    static let width = 760.0, labelWidth = 220.0, totalWidth = 70.0, rowHeight = 30.0, barHeight = 20.0, axisHeight = 26.0
-
-    static func svg(_ pack: ReportPack) -> String {
+    /// `published` adds, after an option's total, what the publication said where it differs:
+    /// "(published 24/40, 4th)".
+    static func svg(_ pack: ReportPack, published: [String: String] = [:]) -> String {
         let entries = pack.ranking.entries
         let criteria = pack.appraisal.criteria
         let maximum = entries.first?.maximum ?? .one
@@ -24,16 +23,16 @@ enum TotalsChart {
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
             + "aria-labelledby=\"totals-chart-title totals-chart-desc\">\n"
-        out += "<title id=\"totals-chart-title\">Totals by criterion under \(HTML.escape(pack.selection.name))</title>\n"
-        let listed = entries.map { "\(label($0.option)) \(Formatting.number($0.total))" }.joined(separator: "; ")
-        out += "<desc id=\"totals-chart-desc\">Each bar is an option's total out of \(Formatting.number(maximum)), in rank order, "
-            + "split into the points each criterion contributes: \(HTML.escape(listed)). The table below gives every contribution.</desc>\n"
+        out += "<title id=\"totals-chart-title\">\(HTML.escape(title(pack)))</title>\n"
+        out += "<desc id=\"totals-chart-desc\">\(HTML.escape(description(pack)))</desc>\n"
         for step in 0...4 {
             let value = low + span * Rational(step) / Rational(4)
             let position = n(x(value))
             out += "<line class=\"grid\" x1=\"\(position)\" y1=\"0\" x2=\"\(position)\" y2=\"\(n(height - axisHeight))\"/>"
-            out += "<text class=\"tick\" x=\"\(position)\" y=\"\(n(height - 8))\" text-anchor=\"middle\">\(Formatting.number(value))</text>\n"
+            out += "<text class=\"tick\" x=\"\(position)\" y=\"\(n(height - axisHeight + 18))\" text-anchor=\"middle\">\(Formatting.number(value))</text>\n"
         }
+        out += "<text class=\"axis-title\" x=\"\(n(labelWidth + plotWidth / 2))\" y=\"\(n(height - 4))\" text-anchor=\"middle\">"
+            + "Total, points out of \(Formatting.number(maximum))</text>\n"
         for (row, entry) in entries.enumerated() {
             let top = Double(row) * rowHeight + (rowHeight - barHeight) / 2
             out += "<g class=\"bar\" data-option=\"\(HTML.escape(entry.option))\">"
@@ -54,10 +53,20 @@ enum TotalsChart {
                 out += "<title>\(HTML.escape(label(entry.option))), \(HTML.escape(criteria[index].label)): \(Formatting.number(contribution))</title></rect>"
             }
             out += "<text class=\"total\" x=\"\(n(x(positive) + 6))\" y=\"\(n(top + barHeight * 0.72))\">"
-                + "\(Formatting.outOf(entry.total, entry.maximum))</text></g>\n"
+                + "\(Formatting.outOf(entry.total, entry.maximum))\(published[entry.option].map { " (" + HTML.escape($0) + ")" } ?? "")</text></g>\n"
         }
         out += "</svg>\n"
         return out
+    }
+
+    static func title(_ pack: ReportPack) -> String { "Totals by criterion under \(pack.selection.name)" }
+
+    /// What the chart shows, in words: its text alternative wherever it is drawn.
+    static func description(_ pack: ReportPack) -> String {
+        let entries = pack.ranking.entries
+        let listed = entries.map { "\(pack.appraisal.option($0.option)?.label ?? $0.option) \(Formatting.number($0.total))" }.joined(separator: "; ")
+        return "Each bar is an option's total out of \(Formatting.number(entries.first?.maximum ?? .one)), in rank order, "
+            + "split into the points each criterion contributes: \(listed). The weighted matrix table gives every contribution."
     }
 
     /// The colour key, as a list so it reads in order and reflows on a narrow screen.

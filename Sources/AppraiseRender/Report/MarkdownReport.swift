@@ -16,7 +16,9 @@ extension ReportPack {
             for sentence in consequences { out += "- \(MarkdownReport.escape(sentence))\n" }
         }
         let robustness = sensitivity.tables
-        for table in tables.dropLast(robustness.count) {
+        // The robustness tables have a section of their own below; everything else, evidence included, comes here.
+        let robustnessIDs = Set(robustness.map(\.id))
+        for table in tables where !robustnessIDs.contains(table.id) {
             var shown = table
             // The reconciliation's consequences are already listed under the headline.
             if table.id == "reconciliation" { shown.notes = [] }

@@ -8,6 +8,12 @@ public enum PackFormat: String, Sendable, CaseIterable, Comparable {
     case json
     /// One self-contained page for members, with charts and live what-if weights.
     case html
+    /// A Word document for committee papers, in Word styles, A4.
+    case docx
+    /// An Excel workbook: a sheet per table and a live model of totals and ranks.
+    case xlsx
+    /// Each chart as a standalone SVG file.
+    case svg
 
     public static func < (lhs: PackFormat, rhs: PackFormat) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -198,6 +198,9 @@ public struct ReportPack {
         }
         if chosen.contains(.json) { files.append(("report.json", Data(json.prettyText.utf8))) }
         if chosen.contains(.html) { files.append(("report.html", Data(html.utf8))) }
+        if chosen.contains(.docx) { files.append(("report.docx", docx)) }
+        if chosen.contains(.xlsx) { files.append(("workbook.xlsx", xlsx)) }
+        if chosen.contains(.svg) { files += chartFiles.map { ($0.fileName, Data($0.svg.utf8)) } }
         let manifest = PackManifest(
             appraisalID: appraisal.id, fingerprint: fingerprint, toolVersion: toolVersion, settings: settings(formats),
             files: files.map { PackManifest.Entry(path: $0.path, contents: $0.contents) })

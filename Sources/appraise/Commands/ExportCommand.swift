@@ -5,10 +5,11 @@ import Foundation
 enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
-        abstract: "Write the pack in chosen formats: CSV, Markdown, JSON, self-contained HTML.",
+        abstract: "Write the pack in chosen formats: CSV, Markdown, JSON, HTML, Word, Excel, SVG charts.",
         discussion: """
-        Writes one CSV file per table, report.md, report.json and report.html (any of them, by
-        --format), then manifest.json and SHA256SUMS with the SHA-256 of every file written, so
+        Writes one CSV file per table, report.md, report.json, report.html, report.docx (Word),
+        workbook.xlsx (Excel, with live totals) and chart-*.svg (any of them, by --format), then
+        manifest.json and SHA256SUMS with the SHA-256 of every file written, so
         'appraise verify-pack DIR' can show the pack has not been altered. Files are replaced
         atomically; files an earlier pack in the folder listed but this one does not write are
         removed. The output depends only on the appraisal and the options, byte for byte.
@@ -16,14 +17,15 @@ enum ExportCommand {
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
             .init(name: "out", value: "DIR", help: "Folder to write the pack to.", defaultValue: "exports/<appraisal-id>"),
-            .init(name: "format", value: "LIST", help: "Comma-separated formats to write: csv, md, json, html.", defaultValue: "csv,md,json,html",
+            .init(name: "format", value: "LIST", help: "Comma-separated formats to write: csv, md, json, html, docx, xlsx, svg.",
+                  defaultValue: "csv,md,json,html,docx,xlsx,svg",
                   repeatable: true),
             .init(name: "weights", value: "SET", help: "Weighting to report under.", defaultValue: "default"),
         ],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
-        let formats = try parseFormats(arguments.all("format").isEmpty ? ["csv,md,json,html"] : arguments.all("format"))
+        let formats = try parseFormats(arguments.all("format").isEmpty ? [PackFormat.allCases.map(\.rawValue).joined(separator: ",")] : arguments.all("format"))
         let input = try LoadedAppraisal.load(arguments.argument("FILE")!, console: console)
         let selection = try input.selection(arguments.value("weights", spec: spec))
         let pack = try ReportPack(appraisal: input.longList, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
@@ -39,11 +41,11 @@ enum ExportCommand {
         var formats: [PackFormat] = []
         for name in values.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let format = PackFormat(rawValue: name) else {
-                throw UsageError(message: "--format takes csv, md, json or html (comma-separated), not '\(name)'")
+                throw UsageError(message: "--format takes csv, md, json, html, docx, xlsx or svg (comma-separated), not '\(name)'")
             }
             if !formats.contains(format) { formats.append(format) }
         }
-        guard !formats.isEmpty else { throw UsageError(message: "--format needs at least one of csv, md, json, html") }
+        guard !formats.isEmpty else { throw UsageError(message: "--format needs at least one of csv, md, json, html, docx, xlsx, svg") }
         return formats.sorted()
     }
 

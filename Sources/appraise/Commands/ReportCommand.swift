@@ -10,7 +10,8 @@ enum ReportCommand {
         Prints the ranking and, where the file records what a publication declared, whether the
         published totals and ranks agree with the scores and what any difference does to the
         ranking. Writes the pack in every format (CSV per table, report.md, report.json,
-        report.html, manifest.json, SHA256SUMS) to exports/<appraisal-id>/ (or --out DIR),
+        report.html, report.docx, workbook.xlsx, a standalone SVG per chart, manifest.json,
+        SHA256SUMS) to exports/<appraisal-id>/ (or --out DIR),
         replacing existing files atomically; 'appraise export' writes chosen formats only.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],

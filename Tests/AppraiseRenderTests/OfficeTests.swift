@@ -1,0 +1,191 @@
+import AppraiseKit
+@testable import AppraiseRender
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import XCTest
+
+/// The Word and Excel files and the archive writer under them. LibreOffice opening them for
+/// real is Tests/Office/check-office.py, run by .ci/run; these tests read the parts directly.
+final class OfficeTests: XCTestCase {
+    /// Check values from the CRC catalogue (Greg Cook, "Catalogue of parametrised CRC
+    /// algorithms", CRC-32/ISO-HDLC: check = 0xCBF43926 for "123456789") and from zlib's crc32.
+    func testCRC32KnownVectors() {
+        XCTAssertEqual(CRC32.checksum(Data("123456789".utf8)), 0xCBF4_3926)
+        XCTAssertEqual(CRC32.checksum(Data()), 0)
+        XCTAssertEqual(CRC32.checksum(Data("a".utf8)), 0xE8B7_BE43)
+        XCTAssertEqual(CRC32.checksum(Data("The quick brown fox jumps over the lazy dog".utf8)), 0x414F_A339)
+        XCTAssertEqual(CRC32.checksum(Data(repeating: 0, count: 32)), 0x190A_55AD)
+    }
+
+    func testArchiveReadsBackEntryByEntryWithFixedTimestamps() throws {
+        var archive = ZipArchive()
+        archive.add("[Content_Types].xml", "<Types/>")
+        archive.add("dir/é.txt", Data([0, 1, 2, 255]))
+        archive.add("empty", Data())
+        let entries = try StoredZip.read(archive.data)
+        XCTAssertEqual(entries.map(\.path), ["[Content_Types].xml", "dir/é.txt", "empty"])
+        XCTAssertEqual(entries[1].contents, Data([0, 1, 2, 255]))
+        XCTAssertEqual(entries.map(\.date), [33, 33, 33], "1980-01-01 in MS-DOS form")
+        XCTAssertEqual(archive.data, archive.data)
+    }
+
+    func testWordDocumentHasStylesA4EveryTableAndDescribedCharts() throws {
+        let pack = try PackFixtures.reference()
+        let parts = try StoredZip.parts(pack.docx)
+        XCTAssertEqual(try StoredZip.read(pack.docx).first?.path, "[Content_Types].xml")
+        for (name, data) in parts where name.hasSuffix(".xml") || name.hasSuffix(".rels") || name.hasSuffix(".svg") {
+            XCTAssertTrue(XMLParser(data: data).parse(), "\(name) is well-formed XML")
+        }
+        let document = PackFixtures.string(try XCTUnwrap(parts["word/document.xml"]))
+        let styles = PackFixtures.string(try XCTUnwrap(parts["word/styles.xml"]))
+        for style in ["Heading1", "Heading2", "Heading3", "ReportTable", "ListBullet", "Title"] {
+            XCTAssertTrue(styles.contains("w:styleId=\"\(style)\""), style)
+            XCTAssertTrue(document.contains("w:val=\"\(style)\""), "the document uses \(style)")
+        }
+        XCTAssertTrue(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4")
+        XCTAssertEqual(document.components(separatedBy: "<w:tblHeader/>").count - 1, pack.tables.count, "every table repeats its header row")
+        for table in pack.tables { XCTAssertTrue(document.contains(OfficeXML.escape(table.title)), table.title) }
+        XCTAssertTrue(document.contains("The published totals contain an error"))
+        XCTAssertTrue(document.contains(">26/40 (published 24/40, 4th)<"), "the correction beside the total in the ranking")
+        XCTAssertTrue(document.contains("Appendix: rationale for each score"))
+        for chart in pack.chartFiles {
+            XCTAssertNotNil(parts["word/media/\(chart.fileName)"], chart.fileName)
+            let emf = try XCTUnwrap(parts["word/media/\(chart.fileName.dropLast(4)).emf"], "\(chart.fileName) as a metafile")
+            XCTAssertEqual(try Metafile.records(emf).last, 14, "ends with EMR_EOF")
+            XCTAssertTrue(document.contains("descr=\"\(OfficeXML.escape(chart.description))\""), "alt text for \(chart.fileName)")
+        }
+    }
+
+    func testChartMetafileDrawsEveryShapeAndTextOfTheChart() throws {
+        let pack = try PackFixtures.reference()
+        let chart = try XCTUnwrap(pack.chartFiles.first)
+        let emf = ChartMetafile.emf(fromSVG: chart.svg, width: chart.width, height: chart.height)
+        XCTAssertEqual(emf, ChartMetafile.emf(fromSVG: chart.svg, width: chart.width, height: chart.height), "reproducible")
+        let types = try Metafile.records(emf)
+        let count = { (needle: String) in chart.svg.components(separatedBy: needle).count - 1 }
+        XCTAssertEqual(types.filter { $0 == 43 }.count, count("<rect "), "a rectangle per bar segment")
+        XCTAssertEqual(types.filter { $0 == 54 }.count, count("<line "), "a line per line")
+        XCTAssertEqual(types.filter { $0 == 84 }.count, count("<text "), "a text record per text")
+        let utf16 = { (text: String) in Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) }
+        XCTAssertNotNil(emf.range(of: utf16("Total, points out of 40")))
+        XCTAssertNotNil(emf.range(of: utf16("26/40 (published 24/40, 4th)")))
+        XCTAssertNotNil(emf.range(of: utf16("Wholly Owned Company – Trust")), "entities and dashes as written")
+    }
+
+    func testWorkbookModelSheetIsLiveAndTablesAreTyped() throws {
+        let pack = try PackFixtures.reference()
+        let parts = try StoredZip.parts(pack.xlsx)
+        for (name, data) in parts { XCTAssertTrue(XMLParser(data: data).parse(), "\(name) is well-formed XML") }
+        let workbook = PackFixtures.string(try XCTUnwrap(parts["xl/workbook.xml"]))
+        XCTAssertTrue(workbook.contains("<sheet name=\"Model\" sheetId=\"1\""))
+        for (index, table) in pack.spreadsheetTables.enumerated() {
+            XCTAssertTrue(workbook.contains("<sheet name=\"\(table.id)\" sheetId=\"\(index + 2)\""), table.id)
+        }
+        let model = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet1.xml"]))
+        XCTAssertTrue(model.contains("<c r=\"K3\"><f>IF(SUM($C$2:$J$2)=0,\"\",ROUND(COLUMNS($C$2:$J$2)*SUMPRODUCT(C3:J3,$C$2:$J$2)/SUM($C$2:$J$2),9))</f><v>33</v></c>")
+                      || model.contains("<c r=\"K3\"><f>IF(SUM($C$2:$J$2)=0,&quot;&quot;,ROUND(COLUMNS($C$2:$J$2)*SUMPRODUCT(C3:J3,$C$2:$J$2)/SUM($C$2:$J$2),9))</f><v>33</v></c>"),
+                      model)
+        XCTAssertTrue(model.contains("RANK(K3,$K$3:$K$10,0))</f><v>1</v>"))
+        XCTAssertTrue(model.contains("<pane xSplit=\"2\" ySplit=\"2\" topLeftCell=\"C3\""))
+        XCTAssertTrue(model.contains("<c r=\"C3\"><v>4</v></c>"), "scores are numbers")
+        let ranking = try XCTUnwrap(pack.spreadsheetTables.firstIndex { $0.id == "ranking" })
+        let sheet = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet\(ranking + 2).xml"]))
+        XCTAssertTrue(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        XCTAssertTrue(sheet.contains("<c r=\"D2\"><v>33</v></c>"), "totals typed as numbers")
+        XCTAssertTrue(sheet.contains("<c r=\"F2\" s=\"2\"><v>0.825</v></c>"), "percentages typed as numbers")
+        XCTAssertTrue(sheet.contains("<c r=\"A3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">2=</t>"), "a shared rank stays text")
+    }
+
+    func testUserTextNeverBecomesAFormulaOrMarkup() throws {
+        let pack = try PackFixtures.pack(PackFixtures.hostile())
+        let sheets = try StoredZip.parts(pack.xlsx).filter { $0.key.hasPrefix("xl/worksheets/") }
+        for (name, data) in sheets {
+            let text = PackFixtures.string(data)
+            XCTAssertTrue(XMLParser(data: data).parse(), name)
+            for formula in text.components(separatedBy: "<f>").dropFirst() {
+                let body = formula.prefix { $0 != "<" }
+                XCTAssertFalse(body.contains("HYPERLINK") || body.contains("@SUM") || body.contains("script"), "\(name): \(body)")
+            }
+        }
+        let model = PackFixtures.string(try XCTUnwrap(sheets["xl/worksheets/sheet1.xml"]))
+        XCTAssertTrue(model.contains("t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(PackFixtures.formula))</t>"))
+        let document = try XCTUnwrap(StoredZip.parts(pack.docx)["word/document.xml"])
+        XCTAssertTrue(XMLParser(data: document).parse())
+        XCTAssertTrue(PackFixtures.string(document).contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"))
+    }
+
+    func testOfficeFilesAndChartsAreInTheManifestAndReproducible() throws {
+        let pack = try PackFixtures.reference()
+        let first = pack.files(), second = try PackFixtures.reference().files()
+        XCTAssertEqual(first.map(\.path), second.map(\.path))
+        XCTAssertEqual(first.map(\.contents), second.map(\.contents), "byte-identical on a second run")
+        let manifest = try PackManifest(parsing: XCTUnwrap(first.first { $0.path == PackManifest.fileName }?.contents))
+        let listed = Set(manifest.files.map(\.path))
+        XCTAssertTrue(listed.isSuperset(of: ["report.docx", "workbook.xlsx", "chart-totals.svg"]))
+        XCTAssertEqual(pack.chartFiles.count, 2 + pack.appraisal.criteria.count, "totals, a sweep per criterion, rank acceptability")
+        for chart in pack.chartFiles {
+            XCTAssertTrue(listed.contains(chart.fileName))
+            XCTAssertTrue(XMLParser(data: Data(chart.svg.utf8)).parse(), chart.fileName)
+            XCTAssertTrue(chart.svg.contains("<title id=") && chart.svg.contains("<desc id="), chart.fileName)
+            XCTAssertTrue(chart.svg.contains("<style>"), "a standalone chart carries its style")
+        }
+        XCTAssertEqual(try PackFixtures.pack(PackFixtures.small()).files([.docx]).map(\.path), ["report.docx", "manifest.json", "SHA256SUMS"])
+    }
+}
+
+/// Walks an EMF's records, checking the header's signature, size and record count.
+enum Metafile {
+    static func records(_ data: Data) throws -> [UInt32] {
+        let bytes = [UInt8](data)
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        guard bytes.count >= 108, u32(0) == 1, u32(40) == 0x464D_4520, Int(u32(48)) == bytes.count else { throw StoredZip.Malformed(description: "bad EMF header") }
+        var types: [UInt32] = [], offset = 0
+        while offset + 8 <= bytes.count {
+            let size = Int(u32(offset + 4))
+            guard size >= 8, size % 4 == 0, offset + size <= bytes.count else { throw StoredZip.Malformed(description: "bad EMF record at \(offset)") }
+            types.append(u32(offset))
+            offset += size
+        }
+        guard offset == bytes.count, types.count == Int(u32(52)) else { throw StoredZip.Malformed(description: "EMF record count") }
+        return types
+    }
+}
+
+/// A reader for the stored (uncompressed) ZIP archives the pack writes, checking each entry's
+/// CRC-32 and sizes against its local header and the central directory.
+enum StoredZip {
+    struct Entry { let path: String; let contents: Data; let date: UInt16 }
+    struct Malformed: Error, CustomStringConvertible { let description: String }
+
+    static func read(_ data: Data) throws -> [Entry] {
+        let bytes = [UInt8](data)
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
+        var entries: [Entry] = [], offset = 0
+        while offset + 4 <= bytes.count, u32(offset) == 0x0403_4B50 {
+            guard u16(offset + 8) == 0 else { throw Malformed(description: "entry not stored") }
+            let crc = u32(offset + 14), size = Int(u32(offset + 18)), nameLength = u16(offset + 26), extra = u16(offset + 28)
+            guard Int(u32(offset + 22)) == size else { throw Malformed(description: "sizes differ") }
+            let nameStart = offset + 30, dataStart = nameStart + nameLength + extra
+            let path = String(decoding: bytes[nameStart..<nameStart + nameLength], as: UTF8.self)
+            let contents = Data(bytes[dataStart..<dataStart + size])
+            guard CRC32.checksum(contents) == crc else { throw Malformed(description: "\(path): CRC mismatch") }
+            entries.append(Entry(path: path, contents: contents, date: UInt16(u16(offset + 12))))
+            offset = dataStart + size
+        }
+        var directory = offset, count = 0
+        while directory + 4 <= bytes.count, u32(directory) == 0x0201_4B50 {
+            count += 1
+            directory += 46 + u16(directory + 28) + u16(directory + 30) + u16(directory + 32)
+        }
+        guard u32(directory) == 0x0605_4B50, u16(directory + 10) == entries.count, count == entries.count,
+              Int(u32(directory + 16)) == offset else { throw Malformed(description: "bad central directory") }
+        return entries
+    }
+
+    static func parts(_ data: Data) throws -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: try read(data).map { ($0.path, $0.contents) })
+    }
+}
