@@ -31,7 +31,7 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(tie.stdout.contains("| Total | 100.0% |  |  | 26 | 26 | 0 |  |"), tie.stdout)
         let csv = try ExecutableRunner.run(["compare", reference, "cic", "shared-service", "--format", "csv", "--weights", "equal"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
-        XCTAssertTrue(csv.stdout.hasPrefix("Criterion,Weight,Community Interest Company score,Shared Service score,"), csv.stdout)
+        XCTAssertTrue(csv.stdout.hasPrefix("\u{FEFF}Criterion,Weight,Community Interest Company score,Shared Service score,"), csv.stdout)
     }
 
     func testUnknownOrRepeatedOptionsAreUsageErrors() throws {
