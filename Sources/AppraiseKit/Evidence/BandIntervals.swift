@@ -74,7 +74,7 @@ enum LiteralBands {
         }
         var amberSet = amberRead
         if var a = amberSet {
-            guard meet(&a, &greenSet) else { return .failure(LiteralFailure(reason: "amber \"\(amber)\" and green \"\(green)\" do not meet")) }
+            guard meet(&a, &greenSet) else { return .failure(LiteralFailure(reason: "amber \"\(amber)\" and green \"\(green)\" \(fault(a, greenSet))")) }
             guard !a.isEmpty else { return .failure(LiteralFailure(reason: "amber \"\(amber)\" holds no values below green")) }
             amberSet = a
         }
@@ -82,11 +82,11 @@ enum LiteralBands {
             guard r.lower == -.infinity else { return .failure(LiteralFailure(reason: "red \"\(red)\" does not reach the worse end of the line")) }
             if var a = amberSet {
                 guard a.lower > -.infinity, meet(&r, &a) else {
-                    return .failure(LiteralFailure(reason: "red \"\(red)\" and amber \"\(amber)\" do not meet"))
+                    return .failure(LiteralFailure(reason: "red \"\(red)\" and amber \"\(amber)\" \(fault(r, a))"))
                 }
                 amberSet = a
             } else {
-                guard meet(&r, &greenSet) else { return .failure(LiteralFailure(reason: "red \"\(red)\" and green \"\(green)\" do not meet")) }
+                guard meet(&r, &greenSet) else { return .failure(LiteralFailure(reason: "red \"\(red)\" and green \"\(green)\" \(fault(r, greenSet))")) }
             }
         }
         func bound(_ value: Double, _ included: Bool) -> ToleranceBands.Bound {
@@ -104,6 +104,13 @@ enum LiteralBands {
 
     struct LiteralFailure: Error {
         let reason: String
+    }
+
+    /// Why two neighbouring bands do not meet, in words.
+    private static func fault(_ below: Interval, _ above: Interval) -> String {
+        if below.lower >= above.lower || below.upper == .infinity { return "overlap: one holds the other's values" }
+        if below.upper > above.lower || (below.upper == above.lower && below.upperIncluded && above.lowerIncluded) { return "overlap" }
+        return "leave a gap between them"
     }
 
     /// Whether `below`'s top meets `above`'s bottom with nothing shared and nothing missed,

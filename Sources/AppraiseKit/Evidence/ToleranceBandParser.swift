@@ -360,6 +360,12 @@ public enum ToleranceBandParser {
         }
     }
 
+    /// Whether a printed cell reads as text (no band notation), not as a threshold, range or distance.
+    static func isUnreadable(_ printed: String) -> Bool {
+        if case .text = Cell.read(trim(printed)) { return LiteralBands.interval(trim(printed), greenWithPolarity: true) == nil }
+        return false
+    }
+
     private static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     private static func number(_ value: Double) -> String { EvidenceNumberText.text(value) }

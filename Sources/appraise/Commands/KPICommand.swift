@@ -31,7 +31,7 @@ enum KPICommand {
         }
         var period = dataset.asAt
         if let text = arguments.all("period").last {
-            guard let parsed = Period.parse(text) else {
+            guard let parsed = Period.parse(text, academicYear: dataset.conventions.academicYear) else {
                 throw UsageError(message: "--period '\(text)' is not a period; write e.g. Jun-17, Q1 2017/18, 2016/17 or YTD 2017/18")
             }
             guard dataset.periods.contains(parsed) else {
