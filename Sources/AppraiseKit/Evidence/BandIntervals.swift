@@ -20,12 +20,15 @@ public enum BandReading: String, Sendable, Hashable, CaseIterable {
 /// | `<X`, `X<`, `less than X`, `below X`, `under X` | below X |
 /// | `<=X`, `≤X`, `X or less`, `at most X`, `up to X` | X and below |
 /// | `>a <b`, `a+ <b` | the two sets' intersection |
-/// | `a-b`, `a to b`, `between a and b` | a to b; an end touching a neighbour band is the neighbour's, and a gap of one unit of the printed last decimal (`83-85.9%` then `86%+`) is closed |
+/// | `a-b`, `a to b`, `between a and b` | a to b; an end touching a glyph-stated neighbour is the neighbour's |
 /// | unsigned `X` (green only) | X and better |
 /// | blank red | every value worse than amber (or green) |
 /// | blank amber | no values: a two-band red / green set |
 ///
-/// An unsigned red or amber number has no literal reading; the decorative rule reads it.
+/// An included end printed to a precision meets the next band one printed step away: `83-85.9%`
+/// then `86%+`, or `94.9% or less` then `95%+`, leave no gap (values are printed to that
+/// precision). An unsigned red or amber number has no literal reading; the decorative rule
+/// reads it.
 enum LiteralBands {
     /// An interval on the "better is up" line (low-is-good values are negated first).
     struct Interval {
@@ -33,22 +36,25 @@ enum LiteralBands {
         var lowerIncluded: Bool
         var upper: Double
         var upperIncluded: Bool
-        /// The printed step of a range end (0.1 for `85.9`), nil for a glyph-stated end.
+        /// The printed step of an included end (0.1 for `85.9`): a gap of one step to the
+        /// next band is printing precision, not a gap.
         var lowerStep: Double?
         var upperStep: Double?
         var percent: Bool
+        /// A range's ends (`83-86`) yield a shared value to a glyph-stated neighbour.
+        var soft = false
 
-        static func atLeast(_ x: Double, _ included: Bool, _ percent: Bool) -> Interval {
-            Interval(lower: x, lowerIncluded: included, upper: .infinity, upperIncluded: false, percent: percent)
+        static func atLeast(_ x: Double, _ included: Bool, _ percent: Bool, step: Double? = nil) -> Interval {
+            Interval(lower: x, lowerIncluded: included, upper: .infinity, upperIncluded: false, lowerStep: included ? step : nil, percent: percent)
         }
-        static func atMost(_ x: Double, _ included: Bool, _ percent: Bool) -> Interval {
-            Interval(lower: -.infinity, lowerIncluded: false, upper: x, upperIncluded: included, percent: percent)
+        static func atMost(_ x: Double, _ included: Bool, _ percent: Bool, step: Double? = nil) -> Interval {
+            Interval(lower: -.infinity, lowerIncluded: false, upper: x, upperIncluded: included, upperStep: included ? step : nil, percent: percent)
         }
 
         /// The same set with every value negated.
         var negated: Interval {
             Interval(lower: -upper, lowerIncluded: upperIncluded, upper: -lower, upperIncluded: lowerIncluded,
-                     lowerStep: upperStep, upperStep: lowerStep, percent: percent)
+                     lowerStep: upperStep, upperStep: lowerStep, percent: percent, soft: soft)
         }
 
         var isEmpty: Bool { lower > upper || (lower == upper && !(lowerIncluded && upperIncluded)) }
@@ -117,24 +123,28 @@ enum LiteralBands {
     /// settling a range end (which yields to a glyph-stated end) or a one-step printing gap.
     private static func meet(_ below: inout Interval, _ above: inout Interval) -> Bool {
         if below.upper == above.lower {
-            if below.upperStep != nil && above.lowerStep == nil {
+            if below.soft && !above.soft {
                 below.upperIncluded = !above.lowerIncluded
-            } else if above.lowerStep != nil && below.upperStep == nil {
+            } else if above.soft && !below.soft {
                 above.lowerIncluded = !below.upperIncluded
-            } else if below.upperStep != nil && above.lowerStep != nil {
+            } else if below.soft && above.soft {
                 return false
             }
             return below.upperIncluded != above.lowerIncluded
         }
-        if below.upper < above.lower, let step = below.upperStep ?? above.lowerStep,
-           abs(above.lower - below.upper - step) <= 1e-9 * max(1, abs(above.lower)) {
-            if below.upperStep != nil {
-                below.upper = above.lower
-                below.upperIncluded = !above.lowerIncluded
-            } else {
-                above.lower = below.upper
-                above.lowerIncluded = !below.upperIncluded
-            }
+        guard below.upper < above.lower else { return false }
+        func isOneStep(_ step: Double?) -> Bool {
+            guard let step else { return false }
+            return abs(above.lower - below.upper - step) <= 1e-9 * max(1, abs(above.lower))
+        }
+        if below.upperIncluded, isOneStep(below.upperStep) {
+            below.upper = above.lower
+            below.upperIncluded = !above.lowerIncluded
+            return true
+        }
+        if above.lowerIncluded, isOneStep(above.lowerStep) {
+            above.lower = below.upper
+            above.lowerIncluded = !below.upperIncluded
             return true
         }
         return false
@@ -152,8 +162,8 @@ enum LiteralBands {
             return intersection(first, second)
         }
         if let one = oneSided(text) { return one }
-        if let higher, let (value, percent, _) = number(text) {
-            return higher ? .atLeast(value, true, percent) : .atMost(value, true, percent)
+        if let higher, let (value, percent, step) = number(text) {
+            return higher ? .atLeast(value, true, percent, step: step) : .atMost(value, true, percent, step: step)
         }
         return nil
     }
@@ -182,16 +192,16 @@ enum LiteralBands {
 
     /// A number with one glyph or phrase before or after it.
     private static func oneSided(_ text: String) -> Interval? {
-        func make(_ value: Double, _ percent: Bool, _ atLeast: Bool, _ included: Bool) -> Interval {
-            atLeast ? .atLeast(value, included, percent) : .atMost(value, included, percent)
+        func make(_ value: Double, _ percent: Bool, _ step: Double, _ atLeast: Bool, _ included: Bool) -> Interval {
+            atLeast ? .atLeast(value, included, percent, step: step) : .atMost(value, included, percent, step: step)
         }
         for (prefix, atLeast, included) in prefixes where text.hasPrefix(prefix) {
-            guard let (value, percent, _) = number(String(text.dropFirst(prefix.count))) else { return nil }
-            return make(value, percent, atLeast, included)
+            guard let (value, percent, step) = number(String(text.dropFirst(prefix.count))) else { return nil }
+            return make(value, percent, step, atLeast, included)
         }
         for (suffix, atLeast, included) in suffixes where text.hasSuffix(suffix) {
-            guard let (value, percent, _) = number(String(text.dropLast(suffix.count))) else { return nil }
-            return make(value, percent, atLeast, included)
+            guard let (value, percent, step) = number(String(text.dropLast(suffix.count))) else { return nil }
+            return make(value, percent, step, atLeast, included)
         }
         return nil
     }
@@ -205,7 +215,7 @@ enum LiteralBands {
         guard ends.count == 2, let (low, lowPercent, lowStep) = number(ends[0]), let (high, highPercent, highStep) = number(ends[1]),
               low < high else { return nil }
         return Interval(lower: low, lowerIncluded: true, upper: high, upperIncluded: true, lowerStep: lowStep, upperStep: highStep,
-                        percent: lowPercent || highPercent)
+                        percent: lowPercent || highPercent, soft: true)
     }
 
     /// A cell that is exactly one unsigned number with an optional percent sign: the value,
