@@ -35,7 +35,7 @@ final class KPIConventionsCommandTests: XCTestCase {
         // Row 1's ↓ disagrees (90 → 92 is improving); row 3's A and ↑ cannot be checked (tbc);
         // rows 2, 3 and 4 are not rated, each saying why.
         XCTAssertTrue(result.stdout.contains("1 printed mark disagrees with them; 2 cannot be checked; 3 rows are not rated, each with its reason in Findings."), result.stdout)
-        XCTAssertTrue(result.stdout.contains("Conventions: arrows performance; direction of travel month on month; RAG basis in month."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Conventions: arrows performance; direction of travel against the previous period (month on month, quarter on quarter, term on term); RAG basis in month."), result.stdout)
         XCTAssertTrue(result.stdout.contains("not rated: no target is set"), result.stdout)
         XCTAssertTrue(result.stdout.contains("not rated: the target is text (\"range to be set\")"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Jun-17 is printed as \"tbc\""), result.stdout)

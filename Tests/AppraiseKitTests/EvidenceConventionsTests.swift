@@ -85,6 +85,10 @@ final class EvidenceConventionsTests: XCTestCase {
         XCTAssertEqual(Period.parse("Out turn 2016/17"), .financialYear(startYear: 2016))
         XCTAssertEqual(Period.parse("2022/23 YTD"), .yearToDate(startYear: 2022))
         XCTAssertEqual(Period.parse("2017/18 Q1"), .quarter(1, startYear: 2017))
+        // The quarterly scorecard's own headings (000:101), checked against the months named.
+        XCTAssertEqual(Period.parse("Quarter 1 April - June 2016"), .quarter(1, startYear: 2016))
+        XCTAssertEqual(Period.parse("Quarter 4 January - March 2017"), .quarter(4, startYear: 2016))
+        XCTAssertNil(Period.parse("Quarter 2 April - June 2016"))
     }
 
     func testAcademicYears() {

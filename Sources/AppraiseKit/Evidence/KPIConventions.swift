@@ -29,6 +29,14 @@ public struct KPIConventions: Sendable, Hashable {
         /// The same period a year earlier.
         case sameTimeLastYear = "year on year"
 
+        /// How the comparison reads in a sentence.
+        public var phrase: String {
+            switch self {
+            case .previousPeriod: "against the previous period (month on month, quarter on quarter, term on term)"
+            case .sameTimeLastYear: "against the same period a year earlier (year on year)"
+            }
+        }
+
         static func named(_ text: String) -> Comparison? {
             switch normalise(text) {
             case "month on month", "quarter on quarter", "term on term", "period on period", "previous period": .previousPeriod

@@ -6,7 +6,7 @@ extension Period {
     /// | kind | printed forms |
     /// |---|---|
     /// | month | `Oct-15`, `Nov 15`, `December 2016` |
-    /// | quarter | `Q1 2017/18`, `Quarter 1 2017/18`, `2017/18 Q1` |
+    /// | quarter | `Q1 2017/18`, `Quarter 1 2017/18`, `2017/18 Q1`, `Quarter 1 April - June 2016` |
     /// | outturn (financial year) | `2014/15`, `2014/2015`, `2022/23 Outturn`, `Out turn 2016/17` |
     /// | year to date | `YTD 2015/16`, `Year To Date 2017/18`, `2022/23 YTD` |
     /// | academic year | `AY 2016/17`, `Academic Year 2016/17`, `2016/17 academic year` |
@@ -23,6 +23,7 @@ extension Period {
             .map(String.init)
         guard let last = words.last, let first = words.first else { return nil }
         if let startYear = parseFinancialYear(last) { return yearQualified(Array(words.dropLast()), startYear) }
+        if let quarter = spelledQuarter(words) { return quarter }
         if words.count > 1, let startYear = parseFinancialYear(first) { return yearQualified(Array(words.dropFirst()), startYear) }
         for prefix in [["rolling", "year", "to"], ["rolling", "12", "months", "to"], ["12", "months", "to"], ["rolling", "12", "months"], ["r12"]]
         where words.starts(with: prefix) {
@@ -49,6 +50,15 @@ extension Period {
                          "november", "december"]
         guard fullNames[month].hasPrefix(name) else { return nil }
         return .month(month + 1, year)
+    }
+
+    /// `Quarter 1 April - June 2016` (seed 000:101): the quarter number checked against the
+    /// months it names, the year taken from its last month.
+    private static func spelledQuarter(_ words: [String]) -> Period? {
+        guard words.count >= 4, words[0] == "quarter", let number = Int(words[1]), (1...4).contains(number),
+              let end = parse(words.suffix(2).joined(separator: " ")), end.kind == .month else { return nil }
+        let quarter = Period.quarter(number, startYear: end.financialYearStart)
+        return quarter.endMonth == end.endMonth ? quarter : nil
     }
 
     /// The words beside a financial-year label (`2016/17`): outturn, YTD, a quarter, an

@@ -30,7 +30,7 @@ public enum KPIRenderer {
                       .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings")],
             rows: rows,
             notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them; \(uncheckable) cannot be checked; \(unrated) row\(unrated == 1 ? " is" : "s are") not rated, each with its reason in Findings.",
-                    "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.rawValue); RAG basis \(conventions.ragBasis.rawValue)."])
+                    "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."])
     }
 
     /// "better than national average 22.3%", "inside the top quartile (16.5%)"; nil when the
