@@ -102,6 +102,27 @@ final class EvidenceBandIntervalTests: XCTestCase {
         }
     }
 
+    func testReadingsThatBothPartitionButDisagreeNeedTheSetting() throws {
+        // Two readings of one `<90% | … | 95%` set that differ only in who owns 90.
+        let literal = ToleranceBands.Thresholds(higherIsBetter: true, green: .init(value: 95, inclusive: true, percent: true),
+                                                amber: .init(value: 90, inclusive: true, percent: true))
+        let decorative = ToleranceBands.Thresholds(higherIsBetter: true, green: .init(value: 95, inclusive: true, percent: true),
+                                                   amber: .init(value: 90, inclusive: false, percent: true))
+        XCTAssertEqual(try ToleranceBandParser.choose(literal: literal, decorative: literal, reading: nil, shown: "`x`"), .thresholds(literal))
+        XCTAssertEqual(try ToleranceBandParser.choose(literal: literal, decorative: decorative, reading: .literal, shown: "`x`"), .thresholds(literal))
+        XCTAssertEqual(try ToleranceBandParser.choose(literal: literal, decorative: decorative, reading: .decorative, shown: "`x`"), .thresholds(decorative))
+        do {
+            _ = try ToleranceBandParser.choose(literal: literal, decorative: decorative, reading: nil, shown: "`x`")
+            XCTFail("a disagreement without the setting must be refused")
+        } catch {
+            XCTAssertEqual(error.message, "bands `x` partition the line two ways: read literally, red < 90, amber ≥ 90 and < 95, green ≥ 95; by the decorative-glyph rule (kpi-conventions §7), red ≤ 90, amber > 90 and < 95, green ≥ 95; add the dataset setting `band reading` (literal or decorative)")
+        }
+        // The setting itself is read and checked.
+        let bad = EvidenceFixtures.csv("band reading,glyphs\nref,title,polarity,Dec-15\n1,C,High,3\n")
+        XCTAssertEqual(bad.diagnostics.map(\.code), ["bad-kpi-setting"])
+        XCTAssertEqual(EvidenceFixtures.csv("band reading,Literal\nref,title,polarity,Dec-15\n1,C,High,3\n").dataset?.conventions.bandReading, .literal)
+    }
+
     func testUnreadableBandIsALocatedErrorUnlessMarkedText() {
         // `82%++` has digits but no notation: an error at its cell, never a silent "text".
         let file = EvidenceFixtures.csv("ref,title,polarity,Dec-15,red,amber,green\n1,Visits,High,80%,<75%,75%>,82%++\n")

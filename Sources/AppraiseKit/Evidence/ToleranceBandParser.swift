@@ -68,14 +68,8 @@ public enum ToleranceBandParser {
                 }
                 guard case .threshold(let value, let percent, let glyph) = cells[2],
                       case .thresholds(let decorative)? = try? thresholds(cells, printed: printed, green: .init(value: value, inclusive: glyph.includesThreshold, percent: percent),
-                                                                           polarity: polarity, unit: unit, shown: shown),
-                      decorative != literal else { return .thresholds(literal) }
-                switch reading {
-                case .literal: return .thresholds(literal)
-                case .decorative: return .thresholds(decorative)
-                case nil:
-                    throw Refusal(message: "bands \(shown) partition the line two ways: read literally, \(literal.reading); by the decorative-glyph rule (kpi-conventions §7), \(decorative.reading); add the dataset setting `band reading` (literal or decorative)")
-                }
+                                                                           polarity: polarity, unit: unit, shown: shown) else { return .thresholds(literal) }
+                return try choose(literal: literal, decorative: decorative, reading: reading, shown: shown)
             case .failure(let failure):
                 literalFailure = " (read literally, \(failure.reason))"
             }
@@ -98,6 +92,18 @@ public enum ToleranceBandParser {
             throw Refusal(message: "bands \(shown) mix a distance target with text; write red as \"more than +/-15\" and amber as \"+/-15\", or leave both blank")
         default:
             throw Refusal(message: "bands \(shown) have no green target this tool can read; write green as a threshold (95%+), a distance (+/-5 of 158.8) or a range (16-22)\(literalFailure)")
+        }
+    }
+
+    /// The rule when both readings partition the line: theirs when they agree, else the
+    /// dataset's `band reading`, else a refusal showing both.
+    static func choose(literal: ToleranceBands.Thresholds, decorative: ToleranceBands.Thresholds, reading: BandReading?, shown: String) throws(Refusal) -> ToleranceBands.Rule {
+        guard decorative != literal else { return .thresholds(literal) }
+        switch reading {
+        case .literal: return .thresholds(literal)
+        case .decorative: return .thresholds(decorative)
+        case nil:
+            throw Refusal(message: "bands \(shown) partition the line two ways: read literally, \(literal.reading); by the decorative-glyph rule (kpi-conventions §7), \(decorative.reading); add the dataset setting `band reading` (literal or decorative)")
         }
     }
 
