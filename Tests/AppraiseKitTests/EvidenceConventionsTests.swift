@@ -122,6 +122,11 @@ final class EvidenceConventionsTests: XCTestCase {
         XCTAssertEqual(item.period, .term(2, academicYear: 2016))
         XCTAssertEqual(item.previous?.period, .term(1, academicYear: 2016))
         XCTAssertEqual(item.directionOfTravel, .improving)
+        // The JSON form takes the same setting as `academicYear`.
+        let json = #"{"academicYear": "2016/17", "arrows": "performance", "indicators": [{"ref": "1", "title": "Absence", "polarity": "Low", "values": {"Term 1": "5.1%", "Term 2": "4.8%"}, "dot": "↑"}]}"#
+        let fromJSON = KPIDatasetFile(data: Data(json.utf8), name: "terms.json")
+        XCTAssertEqual(fromJSON.dataset?.periods, [.term(1, academicYear: 2016), .term(2, academicYear: 2016)], "\(fromJSON.messages)")
+        XCTAssertEqual(fromJSON.dataset?.assessment().first?.findings.map(\.kind), [.notRated])
         let missing = EvidenceFixtures.csv("ref,title,polarity,Term 1\n1,Absence,Low,5.1%\n")
         XCTAssertTrue(missing.messages.first?.contains("needs an academic year setting") ?? false, "\(missing.messages)")
     }

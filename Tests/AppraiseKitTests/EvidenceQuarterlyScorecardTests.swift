@@ -51,4 +51,25 @@ final class EvidenceQuarterlyScorecardTests: XCTestCase {
         // The first quarter has no earlier quarter printed: no direction, and no arrow claimed.
         XCTAssertNil(byRef["5"]?.directionOfTravel)
     }
+
+    /// Every row of every transcribed dataset, reference and quarterly, is rated (a colour or
+    /// "not on target") or carries a finding that says why not, at its own period.
+    func testEveryTranscribedRowIsRatedOrSaysWhy() throws {
+        let reference = EvidenceFixtures.kpiFolder
+        let files = try FileManager.default.contentsOfDirectory(atPath: reference.path).filter { $0.hasSuffix(".csv") }.map { reference.appendingPathComponent($0) }
+            + ["eh-quarterly-2016-12.csv", "eh-quarterly-2017-06.csv"].map { folder.appendingPathComponent($0) }
+        XCTAssertEqual(files.count, 7)
+        var unrated = 0
+        for url in files {
+            let file = KPIDatasetFile(contentsOf: url, name: url.lastPathComponent)
+            let dataset = try XCTUnwrap(file.dataset, "\(file.messages)")
+            for item in dataset.assessment() {
+                guard case .notComputable = item.rag else { continue }
+                unrated += 1
+                XCTAssertTrue(item.findings.contains { [.notRated, .bandsRefused, .ragUnverifiable, .dataQuality].contains($0.kind) },
+                              "\(dataset.id) \(item.ref) is unrated in silence")
+            }
+        }
+        XCTAssertGreaterThan(unrated, 0)
+    }
 }
