@@ -11,8 +11,9 @@ enum KPICommand {
         appraisals/kpi/README.md) and computes, for each indicator, the RAG rating its tolerance
         bands give, the direction of travel against the previous period and the same period last
         year, the distance to target and its position against each benchmark. Printed RAG and
-        arrows are kept as declared and every disagreement is reported. Exit 1 when the file
-        cannot be read.
+        arrows are kept as declared and every disagreement is reported; arrows are judged only
+        under the dataset's declared `arrows` meaning. Every row that is not rated says why.
+        Exit 1 when the file cannot be read or a band cell holds numbers no notation reads.
         """,
         arguments: [.init(name: "FILE", help: "The KPI dataset (.csv or .json).")],
         options: [
