@@ -23,6 +23,13 @@ final class EvidenceBandIntervalTests: XCTestCase {
         assertRatings(EvidenceFixtures.bands(">=12", "<12 >8", "<=8", .low), [(12, .red), (11.9, .amber), (8.1, .amber), (8, .green)])
     }
 
+    func testSpacedGlyphsAndDashes() {
+        // `< 85% | >= 85% < 90% | ≥ 90%`: a space after the glyph, as word processors set it.
+        assertRatings(EvidenceFixtures.bands("< 85%", ">= 85% < 90%", "≥ 90%", .high), [(84.9, .red), (85, .amber), (89.9, .amber), (90, .green)])
+        // En dash ranges: `85%–89.9%`.
+        assertRatings(EvidenceFixtures.bands("< 85%", "85%–89.9%", "90%+", .high), [(84.9, .red), (85, .amber), (89.95, .amber), (90, .green)])
+    }
+
     func testWordedThresholds() {
         // `below 60 | 60 or more and less than 75` is not a cell; words per cell are.
         assertRatings(EvidenceFixtures.bands("less than 60", "", "60 or more", .high), [(59.9, .red), (60, .green)])

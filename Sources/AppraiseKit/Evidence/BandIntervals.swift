@@ -154,8 +154,14 @@ enum LiteralBands {
 
     /// One cell's set; `greenWithPolarity` reads an unsigned number as green's better side.
     static func interval(_ printed: String, greenWithPolarity higher: Bool?) -> Interval? {
-        let text = printed.lowercased().replacingOccurrences(of: "≥", with: ">=").replacingOccurrences(of: "≤", with: "<=")
+        // One spelling per glyph: `≥` and `≤` as `>=` and `<=`, en and em dashes as hyphens, and
+        // no space between a leading glyph and its number (`> 85% < 90%` is `>85% <90%`).
+        var text = printed.lowercased().replacingOccurrences(of: "≥", with: ">=").replacingOccurrences(of: "≤", with: "<=")
+            .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for glyph in [">=", "<=", ">", "<"] {
+            text = text.replacingOccurrences(of: glyph + " ", with: glyph)
+        }
         if let range = range(text) { return range }
         let parts = text.split(separator: " ").map(String.init)
         if parts.count == 2, let first = oneSided(parts[0]), let second = oneSided(parts[1]) {
