@@ -127,7 +127,12 @@ final class EvidenceConventionsTests: XCTestCase {
         let fromJSON = KPIDatasetFile(data: Data(json.utf8), name: "terms.json")
         XCTAssertEqual(fromJSON.dataset?.periods, [.term(1, academicYear: 2016), .term(2, academicYear: 2016)], "\(fromJSON.messages)")
         XCTAssertEqual(fromJSON.dataset?.assessment().first?.findings.map(\.kind), [.notRated])
-        let missing = EvidenceFixtures.csv("ref,title,polarity,Term 1\n1,Absence,Low,5.1%\n")
+        // Without the setting, the academic year holding the latest month column (Oct-16 → 2016/17);
+        // the outturn column 2015/16 says nothing about which year the terms are.
+        let implied = EvidenceFixtures.csv("ref,title,polarity,2015/16,Oct-16,Term 1\n1,Absence,Low,5.5%,5.0%,5.1%\n")
+        XCTAssertEqual(implied.dataset?.periods.last, .term(1, academicYear: 2016), "\(implied.messages)")
+        XCTAssertEqual(implied.dataset?.conventions.academicYear, 2016)
+        let missing = EvidenceFixtures.csv("ref,title,polarity,2015/16,Term 1\n1,Absence,Low,5.5%,5.1%\n")
         XCTAssertTrue(missing.messages.first?.contains("needs an academic year setting") ?? false, "\(missing.messages)")
     }
 

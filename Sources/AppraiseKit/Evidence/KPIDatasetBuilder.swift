@@ -67,7 +67,7 @@ struct KPIDatasetBuilder {
         conventions.comparison = read(.comparison, KPIConventions.Comparison.allCases.map(\.rawValue), KPIConventions.Comparison.named) ?? .previousPeriod
         conventions.ragBasis = read(.ragBasis, KPIConventions.RAGBasis.allCases.map(\.rawValue), KPIConventions.RAGBasis.named) ?? .inPeriod
         conventions.bandReading = read(.bandReading, BandReading.allCases.map(\.rawValue)) { BandReading(rawValue: normalise($0)) }
-        conventions.academicYear = read(.academicYear, ["an academic year such as 2016/17"], Period.parseFinancialYear)
+        conventions.academicYear = read(.academicYear, ["an academic year such as 2016/17"], Period.parseFinancialYear) ?? draft.impliedAcademicYear
         return conventions
     }
 

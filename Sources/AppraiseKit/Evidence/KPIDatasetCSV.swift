@@ -27,6 +27,8 @@ enum KPIDatasetCSV {
         draft.position = SourcePosition(line: rows[headerIndex].line, column: 1)
         for row in rows[..<headerIndex] { readSetting(row, into: &draft, sink: sink) }
         let academicYear = draft.metadata[.academicYear].flatMap { Period.parseFinancialYear($0.text.trimmingCharacters(in: .whitespaces)) }
+            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: rows[headerIndex].fields)
+        draft.impliedAcademicYear = academicYear
         guard let columns = readHeader(rows[headerIndex], academicYear: academicYear, sink: sink) else { return nil }
         draft.periods = columns.compactMap { if case .period(let period) = $0 { period } else { nil } }
         for row in rows[(headerIndex + 1)...] {

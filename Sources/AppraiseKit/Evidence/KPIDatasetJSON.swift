@@ -25,7 +25,19 @@ enum KPIDatasetJSON {
         for key in KPIMetadataKey.allCases {
             if let cell = cell(file, key.rawValue, sink: sink) { draft.metadata[key] = cell }
         }
+        // Period labels seen before the rows are read, to imply the academic year of bare terms;
+        // problems with the list are reported once, when the rows are read below.
+        var labels: [String] = []
+        if let list = file.node("indicators", required: false), case .array(let items) = list.kind {
+            for item in items {
+                guard case .object(let members) = item.kind, let values = members.first(where: { $0.key == "values" })?.value,
+                      case .object(let cells) = values.kind else { continue }
+                labels += cells.map(\.key)
+            }
+        }
         let academicYear = draft.metadata[.academicYear].flatMap { Period.parseFinancialYear($0.text.trimmingCharacters(in: .whitespaces)) }
+            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: labels)
+        draft.impliedAcademicYear = academicYear
         var periods: Set<Period> = []
         for (node, path) in file.array("indicators") ?? [] {
             guard let row = indicator(node, path: path, academicYear: academicYear, sink: sink) else { continue }

@@ -52,6 +52,19 @@ extension Period {
         return .month(month + 1, year)
     }
 
+    /// The academic year (September to August) holding the period's last month.
+    public var academicYearStart: Int { endMonth % 12 >= 8 ? endMonth / 12 : endMonth / 12 - 1 }
+
+    /// The academic year bare term labels belong to when no `academic year` setting is given:
+    /// the one holding `as at`, else the one holding the latest month, quarter, year-to-date or
+    /// rolling-year column. Outturn and academic-year columns are left out: sheets print them
+    /// for earlier years beside the current terms.
+    static func impliedAcademicYear(asAt: String?, labels: [String]) -> Int? {
+        if let asAt, let period = parse(asAt) { return period.academicYearStart }
+        let current: Set<Kind> = [.month, .quarter, .yearToDate, .rollingYear]
+        return labels.compactMap { parse($0) }.filter { current.contains($0.kind) }.max()?.academicYearStart
+    }
+
     /// `Quarter 1 April - June 2016` (seed 000:101): the quarter number checked against the
     /// months it names, the year taken from its last month.
     private static func spelledQuarter(_ words: [String]) -> Period? {
