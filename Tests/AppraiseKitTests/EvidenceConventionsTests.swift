@@ -43,6 +43,11 @@ final class EvidenceConventionsTests: XCTestCase {
         XCTAssertTrue(green.findings[0].message.contains("not on target), but the bands give Green"), green.findings[0].message)
         // 20 → 45: red, so "decline within limits" (J) is wrong.
         XCTAssertEqual(kinds(try arrowDataset("arrows,multi-state\n", arrow: "J", values: ("20", "45"))), [.directionDisagreement])
+        // `•` is "no movement but within limits of target": right at 27 → 27, wrong at 45 → 45 (red).
+        XCTAssertEqual(kinds(try arrowDataset("arrows,multi-state\n", arrow: "•", values: ("27", "27"))), [])
+        XCTAssertEqual(kinds(try arrowDataset("arrows,multi-state\n", arrow: "•", values: ("45", "45"))), [.directionDisagreement])
+        // Under performance arrows the same `•` only says "no movement".
+        XCTAssertEqual(kinds(try arrowDataset("arrows,performance\n", arrow: "•", values: ("45", "45"))), [])
     }
 
     func testComparisonYearOnYear() throws {

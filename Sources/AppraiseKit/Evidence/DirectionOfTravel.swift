@@ -63,7 +63,8 @@ public struct DeclaredDirection: Sendable, Hashable {
 
     public let text: String
     public let movement: Movement
-    /// `Ψ` decline not on target; `J` / `↔` decline within limits; nil for plain arrows.
+    /// `Ψ` decline not on target; `J` / `↔` decline within limits; `•` no movement within
+    /// limits; nil for plain arrows. Checked only when the dataset declares multi-state arrows.
     public let targetStatus: TargetStatus?
 
     /// Reads a printed cell; nil for anything outside the vocabulary above.
@@ -71,7 +72,7 @@ public struct DeclaredDirection: Sendable, Hashable {
         let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
         targetStatus = switch text.lowercased() {
         case "ψ": .notOnTarget
-        case "j", "↔": .withinLimits
+        case "j", "↔", "•": .withinLimits
         default: nil
         }
         switch text.lowercased() {
