@@ -127,7 +127,7 @@ final class EvidenceDatasetFileTests: XCTestCase {
         XCTAssertTrue(messages("as at,Jan-16\nref,title,polarity,Dec-15\n1,C,Info,3\n")[0]
             .contains("as at Jan-16 is not one of the period columns (Dec-15); add its column or correct the setting"))
         XCTAssertTrue(messages("asat,Dec-15\nref,title,polarity,Dec-15\n1,C,Info,3\n")[0]
-            .contains("\"asat\" is not a dataset setting (dataset, title, service, as at, edition, direction of travel, benchmark vintage, source)"))
+            .contains("\"asat\" is not a dataset setting (dataset, title, service, as at, edition, direction of travel, benchmark vintage, source, arrows, comparison, rag basis, band reading, academic year)"))
         XCTAssertTrue(messages("dataset,sc 2015\nref,title,polarity,Dec-15\n1,C,Info,3\n")[0]
             .contains("dataset id \"sc 2015\" may use only letters, digits"))
     }

@@ -159,12 +159,16 @@ final class EvidenceReferenceDatasetTests: XCTestCase {
         let eh = try EvidenceFixtures.reference("eh-2017-06")
         // 001:4259 8.1 %: 27% against green 100% → not on target, printed G.
         XCTAssertEqual(mismatches(eh, .ragDisagreement), ["8.1/%"])
-        // Printed RAGs with no value for June (termly, one month in arrears, annual lines §11 A6)
-        // or a text or missing target.
+        // Printed RAGs with no value for June (termly, annual lines §11 A6) or a text or missing
+        // target. 7.2 is "One month in arrears" (001:4222), so June reads May's column and its
+        // printed A and ↓ are checked against May.
         XCTAssertEqual(mismatches(eh, .ragUnverifiable),
-                       ["7.1/primary", "7.1/secondary", "7.2/primary", "7.2/secondary", "8.1/number", "8.2", "8.3", "9.1/annual", "9.2/annual"])
+                       ["7.1/primary", "7.1/secondary", "8.1/number", "8.2", "8.3", "9.1/annual", "9.2/annual"])
         XCTAssertEqual(mismatches(eh, .directionDisagreement), [])
-        XCTAssertEqual(mismatches(eh, .directionUnverifiable), ["7.1/primary", "7.1/secondary", "7.2/primary", "7.2/secondary"])
+        XCTAssertEqual(mismatches(eh, .directionUnverifiable), ["7.1/primary", "7.1/secondary"])
+        let attendance = try EvidenceFixtures.assessed(eh, "7.2/primary")
+        XCTAssertEqual(attendance.period, .month(5, 2017))
+        XCTAssertEqual(attendance.findings.map(\.kind), [.inArrears])
     }
 
     // MARK: Seed 000, Early Help December 2016

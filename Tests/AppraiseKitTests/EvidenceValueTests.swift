@@ -85,7 +85,7 @@ final class EvidenceValueTests: XCTestCase {
 
     func testPeriodsSortChronologically() {
         let labels = ["YTD 2015/16", "Dec-15", "2014/15", "Q3 2015/16", "Oct-15", "2013/14", "2015/16"]
-        XCTAssertEqual(labels.compactMap(Period.parse).sorted().map(\.label),
+        XCTAssertEqual(labels.compactMap { Period.parse($0) }.sorted().map(\.label),
                        ["2013/14", "2014/15", "Oct-15", "Dec-15", "Q3 2015/16", "2015/16", "YTD 2015/16"])
     }
 

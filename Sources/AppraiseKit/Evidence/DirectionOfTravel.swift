@@ -55,12 +55,26 @@ public struct DeclaredDirection: Sendable, Hashable {
         case rising, falling, level, new
     }
 
+    /// Target status a multi-state key's glyph also carries (seed 000:17).
+    public enum TargetStatus: String, Sendable, Hashable {
+        case withinLimits = "within limits of target"
+        case notOnTarget = "not on target"
+    }
+
     public let text: String
     public let movement: Movement
+    /// `Ψ` decline not on target; `J` / `↔` decline within limits; `•` no movement within
+    /// limits; nil for plain arrows. Checked only when the dataset declares multi-state arrows.
+    public let targetStatus: TargetStatus?
 
     /// Reads a printed cell; nil for anything outside the vocabulary above.
     public init?(printed cell: String) {
         let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        targetStatus = switch text.lowercased() {
+        case "ψ": .notOnTarget
+        case "j", "↔", "•": .withinLimits
+        default: nil
+        }
         switch text.lowercased() {
         case "↑", "⬆": movement = .rising
         case "↓", "⬇", "ψ", "j", "↔": movement = .falling

@@ -69,6 +69,12 @@ public struct Indicator: Sendable, Hashable {
         observations.last { $0.period.kind == period.kind && $0.period < period }
     }
 
+    /// Whether the row is reported one month in arrears (a data note such as "Primary % (One
+    /// month in arrears)", seed 001:4222): its value for a month is the previous month's column.
+    public var reportedInArrears: Bool {
+        [unit, frequency, ytdBasis, note, title].contains { $0?.lowercased().contains("month in arrears") ?? false }
+    }
+
     /// Whether the bands apply to the year-to-date value rather than the period's own, as the
     /// printed RAG says ("Red YTD").
     public var ratesYearToDate: Bool { declaredRAG?.yearToDate ?? false }

@@ -19,6 +19,9 @@ public struct KPIDataset: Sendable, Hashable {
     public let benchmarkVintage: String?
     /// Where the dataset was transcribed from.
     public let source: String?
+    /// The conventions the dataset declares: arrow meaning, comparison and RAG basis, band
+    /// reading, academic year.
+    public let conventions: KPIConventions
     /// The period columns, in chronological order.
     public let periods: [Period]
     /// Indicators in file order.
@@ -26,7 +29,8 @@ public struct KPIDataset: Sendable, Hashable {
 
     public init(
         id: String, title: String, service: String? = nil, asAt: Period, edition: String? = nil, directionOfTravelBasis: String? = nil,
-        benchmarkVintage: String? = nil, source: String? = nil, periods: [Period], indicators: [Indicator]
+        benchmarkVintage: String? = nil, source: String? = nil, conventions: KPIConventions = KPIConventions(), periods: [Period],
+        indicators: [Indicator]
     ) {
         self.id = id
         self.title = title
@@ -36,6 +40,7 @@ public struct KPIDataset: Sendable, Hashable {
         self.directionOfTravelBasis = directionOfTravelBasis
         self.benchmarkVintage = benchmarkVintage
         self.source = source
+        self.conventions = conventions
         self.periods = periods.sorted()
         self.indicators = indicators
     }

@@ -7,11 +7,12 @@ struct KPIDatasetBuilder {
 
     func build(_ draft: DraftDataset) -> KPIDataset? {
         let id = datasetID(draft)
-        let asAt = asAtPeriod(draft)
+        let conventions = self.conventions(draft)
+        let asAt = asAtPeriod(draft, academicYear: conventions.academicYear)
         var indicators: [Indicator] = []
         var firstLine: [String: Int] = [:]
         for row in draft.rows {
-            guard let indicator = indicator(row) else { continue }
+            guard let indicator = indicator(row, bandReading: conventions.bandReading) else { continue }
             if let line = firstLine[indicator.ref] {
                 let cell = row.cells[.ref]
                 sink.report(code: "duplicate-kpi-ref",
@@ -30,7 +31,7 @@ struct KPIDatasetBuilder {
         return KPIDataset(id: id, title: text(draft.metadata[.title]) ?? id, service: text(draft.metadata[.service]), asAt: asAt,
                           edition: text(draft.metadata[.edition]), directionOfTravelBasis: text(draft.metadata[.directionOfTravel]),
                           benchmarkVintage: text(draft.metadata[.benchmarkVintage]), source: text(draft.metadata[.source]),
-                          periods: draft.periods, indicators: indicators)
+                          conventions: conventions, periods: draft.periods, indicators: indicators)
     }
 
     private func text(_ cell: DraftCell?) -> String? {
@@ -52,11 +53,29 @@ struct KPIDatasetBuilder {
     }
 
     /// The `as at` setting, or the latest month or quarter column (else the latest column).
-    private func asAtPeriod(_ draft: DraftDataset) -> Period? {
+    /// The declared conventions, reporting a value outside a setting's vocabulary.
+    private func conventions(_ draft: DraftDataset) -> KPIConventions {
+        var conventions = KPIConventions()
+        func read<T>(_ key: KPIMetadataKey, _ values: [String], _ parse: (String) -> T?) -> T? {
+            guard let cell = draft.metadata[key], let value = text(cell) else { return nil }
+            if let parsed = parse(value) { return parsed }
+            sink.report(code: "bad-kpi-setting", message: "\(key.rowName) \"\(value)\" is not one of \(values.joined(separator: ", "))",
+                        location: cell.location, position: cell.position)
+            return nil
+        }
+        conventions.arrows = read(.arrows, KPIConventions.ArrowMeaning.allCases.map(\.rawValue), KPIConventions.ArrowMeaning.named)
+        conventions.comparison = read(.comparison, KPIConventions.Comparison.allCases.map(\.rawValue), KPIConventions.Comparison.named) ?? .previousPeriod
+        conventions.ragBasis = read(.ragBasis, KPIConventions.RAGBasis.allCases.map(\.rawValue), KPIConventions.RAGBasis.named) ?? .inPeriod
+        conventions.bandReading = read(.bandReading, BandReading.allCases.map(\.rawValue)) { BandReading(rawValue: normalise($0)) }
+        conventions.academicYear = read(.academicYear, ["an academic year such as 2016/17"], Period.parseFinancialYear) ?? draft.impliedAcademicYear
+        return conventions
+    }
+
+    private func asAtPeriod(_ draft: DraftDataset, academicYear: Int?) -> Period? {
         guard let cell = draft.metadata[.asAt], let label = text(cell) else {
             return draft.periods.filter { $0.kind == .month || $0.kind == .quarter }.max() ?? draft.periods.max()
         }
-        guard let period = Period.parse(label) else {
+        guard let period = Period.parse(label, academicYear: academicYear) else {
             sink.report(code: "bad-kpi-period", message: "as at \"\(label)\" is not a period; write it like Dec-15, Q1 2017/18, 2014/15 or YTD 2015/16",
                         location: cell.location, position: cell.position)
             return nil
@@ -70,7 +89,7 @@ struct KPIDatasetBuilder {
         return period
     }
 
-    private func indicator(_ row: DraftRow) -> Indicator? {
+    private func indicator(_ row: DraftRow, bandReading: BandReading?) -> Indicator? {
         func required(_ field: KPIField, _ what: String) -> String? {
             if let value = text(row.cells[field]) { return value }
             sink.report(code: "missing-kpi-field", message: "\(field.columnName) is empty; every indicator row needs \(what)",
@@ -105,7 +124,8 @@ struct KPIDatasetBuilder {
         guard let ref, let title, let polarity else { return nil }
         let unit = text(row.cells[.unit]) ?? ""
         let bands = ToleranceBandParser.bands(red: row.cells[.red]?.text ?? "", amber: row.cells[.amber]?.text ?? "",
-                                              green: row.cells[.green]?.text ?? "", polarity: polarity, unit: unit)
+                                              green: row.cells[.green]?.text ?? "", polarity: polarity, unit: unit, reading: bandReading)
+        if case .text = bands.rule { checkTextBands(row) }
         let benchmarks = KPIField.benchmarkFields.compactMap { field -> Benchmark? in
             guard let kind = field.benchmarkKind, let cell = row.cells[field], let printed = readable(cell) else { return nil }
             return Benchmark(kind: kind, printed: printed)
@@ -115,6 +135,24 @@ struct KPIDatasetBuilder {
                          ytdBasis: text(row.cells[.ytdBasis]), observations: observations, bands: bands, declaredRAG: declaredRAG,
                          declaredDirection: declaredDirection, benchmarks: benchmarks, source: text(row.cells[.source]),
                          note: text(row.cells[.note]), line: row.line)
+    }
+
+    /// A target cell holding digits that no band notation reads (`82%++`) is a located error,
+    /// so a typo never passes as a text target, unless the row's `bands` column says `text`.
+    private func checkTextBands(_ row: DraftRow) {
+        let marked = text(row.cells[.bands]).map(normalise)
+        if let marked, marked != "text" {
+            report(row, .bands, code: "bad-kpi-bands-mark", "bands \"\(marked)\" is not a mark; write text for a row whose target cells are text, or leave it blank")
+            return
+        }
+        guard marked == nil else { return }
+        for field in [KPIField.red, .amber, .green] {
+            guard let cell = row.cells[field], let printed = text(cell), printed.contains(where: \.isNumber),
+                  ToleranceBandParser.isUnreadable(printed) else { continue }
+            sink.report(code: "unreadable-kpi-band",
+                        message: "\(field.columnName) \"\(printed)\" has numbers but no band notation reads it; write it like 95%+, <83%, 83-85.9%, >65% <75%, +/-5 of 158.8 or 14-20, or put text in the row's bands column if the target is words",
+                        location: cell.location, position: cell.position)
+        }
     }
 
     /// The cell read, reporting one that starts like a number but is not one ("31,4%"), so a

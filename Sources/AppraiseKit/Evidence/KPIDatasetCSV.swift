@@ -26,7 +26,10 @@ enum KPIDatasetCSV {
         }
         draft.position = SourcePosition(line: rows[headerIndex].line, column: 1)
         for row in rows[..<headerIndex] { readSetting(row, into: &draft, sink: sink) }
-        guard let columns = readHeader(rows[headerIndex], sink: sink) else { return nil }
+        let academicYear = draft.metadata[.academicYear].flatMap { Period.parseFinancialYear($0.text.trimmingCharacters(in: .whitespaces)) }
+            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: rows[headerIndex].fields)
+        draft.impliedAcademicYear = academicYear
+        guard let columns = readHeader(rows[headerIndex], academicYear: academicYear, sink: sink) else { return nil }
         draft.periods = columns.compactMap { if case .period(let period) = $0 { period } else { nil } }
         for row in rows[(headerIndex + 1)...] {
             draft.rows.append(readRow(row, columns: columns, sink: sink))
@@ -68,7 +71,7 @@ enum KPIDatasetCSV {
         draft.metadata[key] = DraftCell(text: value, location: "row \(row.line), \(key.rowName)", position: SourcePosition(line: row.line, column: 2))
     }
 
-    private static func readHeader(_ row: CSVRow, sink: DiagnosticSink) -> [Column]? {
+    private static func readHeader(_ row: CSVRow, academicYear: Int?, sink: DiagnosticSink) -> [Column]? {
         var columns: [Column] = []
         var seenFields: Set<KPIField> = []
         var seenPeriods: Set<Period> = []
@@ -84,7 +87,7 @@ enum KPIDatasetCSV {
                     valid = false
                 }
                 columns.append(.field(field))
-            } else if let period = Period.parse(heading) {
+            } else if let period = Period.parse(heading, academicYear: academicYear) {
                 if !seenPeriods.insert(period).inserted {
                     sink.report(code: "duplicate-kpi-column", message: "period \(period.label) appears twice; keep one column per period", location: place, position: position)
                     valid = false
@@ -95,7 +98,7 @@ enum KPIDatasetCSV {
                 let guess = names.min { editDistance(normalise(heading), $0) < editDistance(normalise(heading), $1) }
                     .flatMap { editDistance(normalise(heading), $0) <= 3 ? "; did you mean \"\($0)\"?" : nil } ?? ""
                 sink.report(code: "unknown-kpi-column",
-                            message: "\"\(heading)\" is neither a column name nor a period label\(guess) Columns: \(names.joined(separator: ", ")); periods are written like Dec-15, Q1 2017/18, 2014/15, YTD 2015/16",
+                            message: "\"\(heading)\" is neither a column name nor a period label\(guess) Columns: \(names.joined(separator: ", ")); periods are written like Dec-15, Q1 2017/18, 2014/15, YTD 2015/16, AY 2016/17, Autumn 2016, Rolling year to Jun-17 (a bare Term 1 or Autumn 1 needs an academic year setting)",
                             location: place, position: position)
                 valid = false
                 columns.append(.unnamed)

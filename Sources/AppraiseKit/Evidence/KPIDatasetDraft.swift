@@ -19,6 +19,9 @@ struct DraftDataset {
     var metadata: [KPIMetadataKey: DraftCell] = [:]
     var periods: [Period] = []
     var rows: [DraftRow] = []
+    /// The academic year bare term labels were read in (the setting, or implied by `as at`
+    /// or the latest dated column).
+    var impliedAcademicYear: Int?
     /// Where to point a problem with the whole dataset.
     var position: SourcePosition?
 }

@@ -5,6 +5,9 @@ import Foundation
 enum KPIField: String, CaseIterable {
     case ref, title, theme, polarity, unit, frequency, ytdBasis, dot, rag, red, amber, green
     case snAverage, bestSN, nationalAverage, topQuartile, regional, source, note
+    /// `text` marks a row whose target cells are text, so a cell with digits the band reader
+    /// cannot read is kept as text instead of being an error.
+    case bands
 
     /// The documented CSV column name.
     var columnName: String {
@@ -63,12 +66,16 @@ enum KPIField: String, CaseIterable {
 /// Dataset-level settings: leading `key,value` rows in CSV, top-level keys in JSON.
 enum KPIMetadataKey: String, CaseIterable {
     case dataset, title, service, asAt, edition, directionOfTravel, benchmarkVintage, source
+    case arrows, comparison, ragBasis, bandReading, academicYear
 
     var rowName: String {
         switch self {
         case .asAt: "as at"
         case .directionOfTravel: "direction of travel"
         case .benchmarkVintage: "benchmark vintage"
+        case .ragBasis: "rag basis"
+        case .bandReading: "band reading"
+        case .academicYear: "academic year"
         default: rawValue
         }
     }

@@ -25,9 +25,22 @@ enum KPIDatasetJSON {
         for key in KPIMetadataKey.allCases {
             if let cell = cell(file, key.rawValue, sink: sink) { draft.metadata[key] = cell }
         }
+        // Period labels seen before the rows are read, to imply the academic year of bare terms;
+        // problems with the list are reported once, when the rows are read below.
+        var labels: [String] = []
+        if let list = file.node("indicators", required: false), case .array(let items) = list.kind {
+            for item in items {
+                guard case .object(let members) = item.kind, let values = members.first(where: { $0.key == "values" })?.value,
+                      case .object(let cells) = values.kind else { continue }
+                labels += cells.map(\.key)
+            }
+        }
+        let academicYear = draft.metadata[.academicYear].flatMap { Period.parseFinancialYear($0.text.trimmingCharacters(in: .whitespaces)) }
+            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: labels)
+        draft.impliedAcademicYear = academicYear
         var periods: Set<Period> = []
         for (node, path) in file.array("indicators") ?? [] {
-            guard let row = indicator(node, path: path, sink: sink) else { continue }
+            guard let row = indicator(node, path: path, academicYear: academicYear, sink: sink) else { continue }
             periods.formUnion(row.values.map(\.period))
             draft.rows.append(row)
         }
@@ -36,14 +49,14 @@ enum KPIDatasetJSON {
         return draft
     }
 
-    private static func indicator(_ node: JSONNode, path: String, sink: DiagnosticSink) -> DraftRow? {
+    private static func indicator(_ node: JSONNode, path: String, academicYear: Int?, sink: DiagnosticSink) -> DraftRow? {
         guard let reader = JSONObjectReader(node, path: path, sink: sink) else { return nil }
         var row = DraftRow(line: node.position.line, location: path, position: node.position)
         for field in KPIField.allCases where field.benchmarkKind == nil {
             if let cell = cell(reader, field.rawValue, sink: sink) { row.cells[field] = cell }
         }
         for (key, value, valuePath) in reader.map("values", required: false) ?? [] {
-            guard let period = Period.parse(key) else {
+            guard let period = Period.parse(key, academicYear: academicYear) else {
                 sink.report(code: "bad-kpi-period",
                             message: "\"\(key)\" is not a period; write it like Dec-15, Q1 2017/18, 2014/15 or YTD 2015/16",
                             location: valuePath, position: value.position)

@@ -15,6 +15,10 @@ public struct KPIFinding: Sendable, Hashable {
         case bandsRefused = "bands-refused"
         /// Benchmarks sit the wrong way round for the polarity.
         case benchmarkOrder = "benchmark-order"
+        /// The bands give no rating; the message says why (no target, a text target, no value).
+        case notRated = "not-rated"
+        /// The row is reported one month in arrears, so the month before is read.
+        case inArrears = "in-arrears"
         /// The period's cell is a status ("Reporting in progress", "tbc"), not a value.
         case dataQuality = "data-quality"
     }
@@ -29,6 +33,12 @@ public struct KPIFinding: Sendable, Hashable {
     }
 
     /// Whether the finding says a printed RAG or arrow is not what the data gives.
+    public var isDisagreement: Bool { [.ragDisagreement, .directionDisagreement].contains(kind) }
+
+    /// Whether a printed RAG or arrow cannot be checked against the data.
+    public var isUncheckable: Bool { [.ragUnverifiable, .directionUnverifiable].contains(kind) }
+
+    /// Whether the finding concerns a printed RAG or arrow at all (disagreeing or uncheckable).
     public var isDeclaredMismatch: Bool {
         [.ragDisagreement, .ragUnverifiable, .directionDisagreement, .directionUnverifiable].contains(kind)
     }

@@ -1,19 +1,27 @@
 import Foundation
 
 /// A reporting period as scorecards label their columns: a month (`Dec-15`), a financial-year
-/// quarter (`Q1 2017/18`), a financial-year outturn (`2014/15`) or the year to date of a
-/// financial year (`YTD 2015/16`).
+/// quarter (`Q1 2017/18`), a financial-year outturn (`2014/15`), the year to date of a
+/// financial year (`YTD 2015/16`), an academic year (`AY 2016/17`), a school term
+/// (`Autumn 2016/17`) or half term (`Autumn 1 2016/17`), or a rolling year (`Rolling year to
+/// Jun-17`). `Period.parse` lists every printed form read.
 ///
 /// Councils report on financial years running April to March, so Q1 is April–June
 /// ("Quarter 1 April - June 2016", seed 000:101) and a month belongs to the year that holds
 /// its April. Periods of the same kind step back one at a time for "previous period" and one
-/// year for "same period last year"; periods of different kinds are never compared.
+/// year for "same period last year"; periods of different kinds are never compared. Academic
+/// years run September to August: Autumn term ends in December, Spring in March, Summer in
+/// July; half terms end in October, December, February, March, May and July.
 public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Kind: Int, Sendable, Hashable {
         case month
         case quarter
         case financialYear
         case yearToDate
+        case academicYear
+        case term
+        case halfTerm
+        case rollingYear
     }
 
     public let kind: Kind
@@ -35,15 +43,26 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The year to date of the financial year starting in April of `startYear`.
     public static func yearToDate(startYear: Int) -> Period { Period(kind: .yearToDate, index: startYear) }
 
+    /// The academic year September `startYear` to August `startYear + 1`.
+    public static func academicYear(startYear: Int) -> Period { Period(kind: .academicYear, index: startYear) }
+    /// Term 1–3 (Autumn, Spring, Summer) of the academic year starting in September `startYear`.
+    public static func term(_ term: Int, academicYear startYear: Int) -> Period { Period(kind: .term, index: startYear * 3 + term - 1) }
+    /// Half term 1–6 (Autumn 1 … Summer 2) of the academic year starting in September `startYear`.
+    public static func halfTerm(_ half: Int, academicYear startYear: Int) -> Period { Period(kind: .halfTerm, index: startYear * 6 + half - 1) }
+    /// The twelve months ending with `month` of `year`.
+    public static func rollingYear(to month: Int, _ year: Int) -> Period { Period(kind: .rollingYear, index: year * 12 + month - 1) }
+
     /// The same kind of period one step earlier: the month, quarter or year before.
     public var previous: Period { Period(kind: kind, index: index - 1) }
 
     /// The same period a year earlier.
     public var sameTimeLastYear: Period {
         switch kind {
-        case .month: Period(kind: kind, index: index - 12)
+        case .month, .rollingYear: Period(kind: kind, index: index - 12)
         case .quarter: Period(kind: kind, index: index - 4)
-        case .financialYear, .yearToDate: Period(kind: kind, index: index - 1)
+        case .financialYear, .yearToDate, .academicYear: Period(kind: kind, index: index - 1)
+        case .term: Period(kind: kind, index: index - 3)
+        case .halfTerm: Period(kind: kind, index: index - 6)
         }
     }
 
@@ -55,6 +74,8 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
             return index % 12 >= 3 ? year : year - 1
         case .quarter: return index / 4
         case .financialYear, .yearToDate: return index
+        case .academicYear, .term, .halfTerm, .rollingYear:
+            return endMonth % 12 >= 3 ? endMonth / 12 : endMonth / 12 - 1
         }
     }
 
@@ -74,17 +95,30 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
             return financialYearText(index)
         case .yearToDate:
             return "YTD \(financialYearText(index))"
+        case .academicYear:
+            return "AY \(financialYearText(index))"
+        case .term:
+            return "\(Period.seasons[floorMod(index, 3)]) \(financialYearText(floorDiv(index, 3)))"
+        case .halfTerm:
+            let half = floorMod(index, 6)
+            return "\(Period.seasons[half / 2]) \(half % 2 + 1) \(financialYearText(floorDiv(index, 6)))"
+        case .rollingYear:
+            return "Rolling year to \(Period.month(index % 12 + 1, index / 12).label)"
         }
     }
 
     public var description: String { label }
 
     /// Month index of the period's last month, for ordering mixed columns chronologically.
-    private var endMonth: Int {
+    var endMonth: Int {
         switch kind {
         case .month: index
         case .quarter: (index / 4) * 12 + 3 + (index % 4) * 3 + 2
         case .financialYear, .yearToDate: (index + 1) * 12 + 2
+        case .academicYear: (index + 1) * 12 + 7
+        case .term: floorDiv(index, 3) * 12 + [11, 14, 18][floorMod(index, 3)]
+        case .halfTerm: floorDiv(index, 6) * 12 + [9, 11, 13, 14, 16, 18][floorMod(index, 6)]
+        case .rollingYear: index
         }
     }
 
@@ -95,61 +129,6 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// Reads a column label the way scorecards print it: `Oct-15`, `Nov 15`, `December 2016`,
-    /// `2014/15`, `2014/2015`, `YTD 2015/16`, `Year To Date 2017/18`, `Q1 2017/18`,
-    /// `Quarter 1 2017/18`. Nil for anything else.
-    public static func parse(_ text: String) -> Period? {
-        let words = text.lowercased()
-            .replacingOccurrences(of: "-", with: " ")
-            .split(whereSeparator: { $0 == " " || $0 == "\t" })
-            .map(String.init)
-        guard let last = words.last else { return nil }
-        let head = Array(words.dropLast())
-        if let startYear = parseFinancialYear(last) {
-            if head.isEmpty { return .financialYear(startYear: startYear) }
-            if head == ["ytd"] || head == ["year", "to", "date"] { return .yearToDate(startYear: startYear) }
-            let number: String
-            if head.count == 2, head[0] == "quarter" {
-                number = head[1]
-            } else if head.count == 1, head[0].hasPrefix("q") {
-                number = String(head[0].dropFirst())
-            } else {
-                return nil
-            }
-            guard let quarter = Int(number), (1...4).contains(quarter) else { return nil }
-            return .quarter(quarter, startYear: startYear)
-        }
-        guard head.count == 1, let year = parseYear(last) else { return nil }
-        let name = head[0]
-        guard name.count >= 3, let month = monthNames.firstIndex(where: { name.hasPrefix($0.lowercased()) }) else { return nil }
-        let fullNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december"]
-        guard fullNames[month].hasPrefix(name) else { return nil }
-        return .month(month + 1, year)
-    }
-
-    /// `2014/15` or `2014/2015` → 2014, when the second year follows the first.
-    private static func parseFinancialYear(_ word: String) -> Int? {
-        let parts = word.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, let start = Int(parts[0]), parts[0].allSatisfy(\.isNumber),
-              parts[1].allSatisfy(\.isNumber), let end = Int(parts[1]) else { return nil }
-        switch parts[1].count {
-        case 2 where end == (start + 1) % 100: return start
-        case 4 where end == start + 1: return start
-        default: return nil
-        }
-    }
-
-    /// `15` → 2015, `2015` → 2015.
-    private static func parseYear(_ word: String) -> Int? {
-        guard word.allSatisfy(\.isNumber), let value = Int(word) else { return nil }
-        switch word.count {
-        case 2: return 2000 + value
-        case 4: return value
-        default: return nil
-        }
-    }
 }
 
 private func twoDigits(_ year: Int) -> String {
@@ -157,4 +136,7 @@ private func twoDigits(_ year: Int) -> String {
     return value < 10 ? "0\(value)" : "\(value)"
 }
 
-private func financialYearText(_ startYear: Int) -> String { "\(startYear)/\(twoDigits(startYear + 1))" }
+func financialYearText(_ startYear: Int) -> String { "\(startYear)/\(twoDigits(startYear + 1))" }
+
+func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }

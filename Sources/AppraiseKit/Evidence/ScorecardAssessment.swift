@@ -4,7 +4,7 @@ extension KPIDataset {
     /// describe that period.
     public func assessment(at period: Period? = nil) -> [IndicatorAssessment] {
         let period = period ?? asAt
-        return indicators.map { IndicatorAssessment(indicator: $0, period: period, isScorecardPeriod: period == asAt) }
+        return indicators.map { IndicatorAssessment(indicator: $0, period: period, isScorecardPeriod: period == asAt, conventions: conventions) }
     }
 
     /// Every printed RAG and arrow that the data does not bear out, at the scorecard's own
@@ -15,14 +15,20 @@ extension KPIDataset {
 }
 
 extension IndicatorAssessment {
-    init(indicator: Indicator, period: Period, isScorecardPeriod: Bool) {
+    init(indicator: Indicator, period scorecardPeriod: Period, isScorecardPeriod: Bool, conventions: KPIConventions = KPIConventions()) {
+        let period = indicator.reportedInArrears && scorecardPeriod.kind == .month ? scorecardPeriod.previous : scorecardPeriod
         let observation = indicator.observation(at: period)
-        let ratedPeriod = indicator.ratesYearToDate && period.kind != .financialYear ? period.yearToDateColumn : period
+        let ratedPeriod: Period
+        switch conventions.ragBasis {
+        case .inPeriod: ratedPeriod = indicator.ratesYearToDate && period.kind != .financialYear ? period.yearToDateColumn : period
+        case .yearToDate: ratedPeriod = period.kind == .financialYear ? period : period.yearToDateColumn
+        case .yearEnd: ratedPeriod = .financialYear(startYear: period.financialYearStart)
+        }
         let rated = indicator.observation(at: ratedPeriod)
         let bands = indicator.bands
         let rag = IndicatorAssessment.rate(bands, rated, at: ratedPeriod)
-        let previous = indicator.observation(before: period)
         let lastYear = indicator.observation(at: period.sameTimeLastYear)
+        let previous = conventions.comparison == .sameTimeLastYear ? lastYear : indicator.observation(before: period)
         let polarity = indicator.polarity
         func direction(from earlier: Observation?) -> DirectionOfTravel? {
             guard let now = observation?.value, let then = earlier?.value else { return nil }
@@ -31,6 +37,9 @@ extension IndicatorAssessment {
         let directionOfTravel = direction(from: previous)
 
         var findings: [KPIFinding] = []
+        if period != scorecardPeriod {
+            findings.append(KPIFinding(kind: .inArrears, message: "reported one month in arrears: \(scorecardPeriod.label) reads the \(period.label) column"))
+        }
         let declaredRAG = isScorecardPeriod ? indicator.declaredRAG : nil
         let declaredDirection = isScorecardPeriod ? indicator.declaredDirection : nil
         if let declaredRAG, let finding = IndicatorAssessment.check(declaredRAG, against: rag, bands: bands, rated: rated, at: ratedPeriod) {
@@ -38,7 +47,7 @@ extension IndicatorAssessment {
         }
         if let declaredDirection {
             let check = DirectionCheck(declared: declaredDirection, computed: directionOfTravel, current: observation, previous: previous,
-                                       period: period, polarity: polarity)
+                                       period: period, polarity: polarity, meaning: conventions.arrows, rag: rag)
             if let finding = check.finding { findings.append(finding) }
         }
         if case .refused(let reason) = bands.rule {
@@ -47,6 +56,9 @@ extension IndicatorAssessment {
         findings += BenchmarkPosition.orderProblems(indicator.benchmarks, polarity: polarity).map { KPIFinding(kind: .benchmarkOrder, message: $0) }
         for cell in Set([observation, rated].compactMap { $0 }).sorted(by: { $0.period < $1.period }) where cell.printed.status == .pending {
             findings.append(KPIFinding(kind: .dataQuality, message: "\(cell.period.label) is printed as \"\(cell.printed.text)\": a status, not a value, so nothing is rated for it"))
+        }
+        if case .notComputable(let reason) = rag, !findings.contains(where: { [.bandsRefused, .ragUnverifiable, .dataQuality].contains($0.kind) }) {
+            findings.append(KPIFinding(kind: .notRated, message: "not rated: \(reason)"))
         }
 
         self.init(ref: indicator.ref, title: indicator.title, theme: indicator.theme, polarity: polarity, unit: indicator.unit, period: period,
@@ -100,6 +112,9 @@ private struct DirectionCheck {
     let previous: Observation?
     let period: Period
     let polarity: Polarity
+    /// The dataset's declared arrow meaning; nil means the arrow cannot be judged.
+    let meaning: KPIConventions.ArrowMeaning?
+    let rag: ComputedRAG
 
     var finding: KPIFinding? {
         let printed = "printed \(declared.text)"
@@ -107,17 +122,35 @@ private struct DirectionCheck {
             guard let previous, previous.value != nil else { return nil }
             return KPIFinding(kind: .directionDisagreement, message: "\(printed), but \(previous.period.label) already has a value (\(previous.printed.text))")
         }
+        guard let meaning else {
+            return KPIFinding(kind: .directionUnverifiable,
+                              message: "\(printed) cannot be judged: the dataset does not declare what its arrows mean; add the setting arrows (performance, numeric direction or multi-state)")
+        }
         guard let computed, let current, let previous else {
             return KPIFinding(kind: .directionUnverifiable, message: "\(printed) cannot be checked: \(missing)")
         }
-        guard !computed.agrees(with: declared) else { return nil }
-        let rule = switch polarity {
-        case .high: "high is good"
-        case .low, .withinLimitsLow: "low is good"
-        case .info, .withinLimits: "\(polarity.rawValue): the arrow follows the numbers"
+        let judged = meaning == .numericDirection ? DirectionOfTravel(from: previous.value ?? 0, to: current.value ?? 0, polarity: .info) : computed
+        if meaning == .multiState, let status = declared.targetStatus, let problem = targetProblem(status) {
+            return KPIFinding(kind: .directionDisagreement, message: "\(printed) (\(declared.movement.rawValue), \(status.rawValue)), but \(problem)")
+        }
+        guard !judged.agrees(with: declared) else { return nil }
+        let rule = switch (meaning, polarity) {
+        case (.numericDirection, _): "arrows show numeric direction"
+        case (_, .high): "high is good"
+        case (_, .low), (_, .withinLimitsLow): "low is good"
+        case (_, .info), (_, .withinLimits): "\(polarity.rawValue): the arrow follows the numbers"
         }
         return KPIFinding(kind: .directionDisagreement,
-                          message: "\(printed), but \(previous.printed.text) → \(current.printed.text) (\(previous.period.label) → \(current.period.label)) is \(computed.rawValue) (\(rule))")
+                          message: "\(printed), but \(previous.printed.text) → \(current.printed.text) (\(previous.period.label) → \(current.period.label)) is \(judged.rawValue) (\(rule))")
+    }
+
+    /// Why a multi-state glyph's target status is not what the bands give; nil when it is.
+    private func targetProblem(_ status: DeclaredDirection.TargetStatus) -> String? {
+        switch (status, rag) {
+        case (.notOnTarget, .rated(.green)): "the bands give Green"
+        case (.withinLimits, .rated(.red)): "the bands give Red"
+        default: nil
+        }
     }
 
     /// Why no direction can be computed.

@@ -25,12 +25,14 @@ public enum ToleranceBandParser {
     }
 
     /// The bands of one row. Never fails: a refused set keeps its printed cells with a
-    /// `.refused` rule carrying the refusal, so a faulty source row still loads.
-    public static func bands(red: String, amber: String, green: String, polarity: Polarity, unit: String = "") -> ToleranceBands {
+    /// `.refused` rule carrying the refusal, so a faulty source row still loads. `reading`
+    /// is the dataset's `band reading` setting, used only when the literal and decorative
+    /// readings both partition the line but disagree.
+    public static func bands(red: String, amber: String, green: String, polarity: Polarity, unit: String = "", reading: BandReading? = nil) -> ToleranceBands {
         let cells = (trim(red), trim(amber), trim(green))
         let rule: ToleranceBands.Rule
         do {
-            rule = try parse(red: cells.0, amber: cells.1, green: cells.2, polarity: polarity, unit: unit)
+            rule = try parse(red: cells.0, amber: cells.1, green: cells.2, polarity: polarity, unit: unit, reading: reading)
         } catch {
             rule = .refused(error.message)
         }
@@ -39,25 +41,69 @@ public enum ToleranceBandParser {
 
     /// The rule of one row, or the refusal. A text target is not refused: it reads as
     /// `.text` naming the text.
-    public static func parse(red: String, amber: String, green: String, polarity: Polarity, unit: String = "") throws(Refusal) -> ToleranceBands.Rule {
+    ///
+    /// Directional bands are read literally first (`LiteralBands`: each cell the set its
+    /// glyphs say, the three sets partitioning the line in the polarity's order); the
+    /// decorative-glyph rule below is used only when the literal reading does not partition.
+    public static func parse(red: String, amber: String, green: String, polarity: Polarity, unit: String = "", reading: BandReading? = nil) throws(Refusal) -> ToleranceBands.Rule {
         let printed = [red, amber, green].map(trim)
         let cells = printed.map(Cell.read)
         if cells.allSatisfy(\.isEmpty) { return .none }
-        if cells.contains(where: { if case .text = $0 { true } else { false } }) {
+        let shown = ToleranceBands.printedText(red: printed[0], amber: printed[1], green: printed[2])
+        let hasText = cells.contains(where: { if case .text = $0 { true } else { false } })
+        switch cells[2] {
+        case .within(let tolerance, let reference) where !hasText:
+            return try distance(cells, green: tolerance, reference: reference, shown: shown)
+        case .range(let lower, let upper) where cells[0].isRangeMargin && cells[1].isRangeMargin:
+            return try range(cells, lower: lower, upper: upper, shown: shown)
+        default:
+            break
+        }
+        var literalFailure = ""
+        if let higher = polarity.higherIsBetter {
+            switch LiteralBands.read(red: printed[0], amber: printed[1], green: printed[2], higherIsBetter: higher) {
+            case .success(let literal):
+                if printed.contains(where: { $0.contains("%") }), !isPercentUnit(unit) {
+                    throw Refusal(message: "bands \(shown) are percentages but the unit is \(unit); give a target in the indicator's unit or correct the unit")
+                }
+                guard case .threshold(let value, let percent, let glyph) = cells[2],
+                      case .thresholds(let decorative)? = try? thresholds(cells, printed: printed, green: .init(value: value, inclusive: glyph.includesThreshold, percent: percent),
+                                                                           polarity: polarity, unit: unit, shown: shown) else { return .thresholds(literal) }
+                return try choose(literal: literal, decorative: decorative, reading: reading, shown: shown)
+            case .failure(let failure):
+                literalFailure = " (read literally, \(failure.reason))"
+            }
+        }
+        if hasText {
             let text = printed.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: " / ")
             return .text("the target is text (\(text)); it cannot rate a value")
         }
-        let shown = ToleranceBands.printedText(red: printed[0], amber: printed[1], green: printed[2])
         switch cells[2] {
-        case .within(let tolerance, let reference):
-            return try distance(cells, green: tolerance, reference: reference, shown: shown)
-        case .range(let lower, let upper):
-            return try range(cells, lower: lower, upper: upper, shown: shown)
         case .threshold(let value, let percent, let glyph):
             let green = ToleranceBands.Bound(value: value, inclusive: glyph.includesThreshold, percent: percent)
-            return try thresholds(cells, printed: printed, green: green, polarity: polarity, unit: unit, shown: shown)
+            do {
+                return try thresholds(cells, printed: printed, green: green, polarity: polarity, unit: unit, shown: shown)
+            } catch {
+                throw Refusal(message: error.message + literalFailure)
+            }
+        case .range:
+            throw Refusal(message: "bands \(shown) mix a range target with other notations; write red as \"over 1% above range\" and amber as \"1% above range\", or leave both blank")
+        case .within:
+            throw Refusal(message: "bands \(shown) mix a distance target with text; write red as \"more than +/-15\" and amber as \"+/-15\", or leave both blank")
         default:
-            throw Refusal(message: "bands \(shown) have no green target this tool can read; write green as a threshold (95%+), a distance (+/-5 of 158.8) or a range (16-22)")
+            throw Refusal(message: "bands \(shown) have no green target this tool can read; write green as a threshold (95%+), a distance (+/-5 of 158.8) or a range (16-22)\(literalFailure)")
+        }
+    }
+
+    /// The rule when both readings partition the line: theirs when they agree, else the
+    /// dataset's `band reading`, else a refusal showing both.
+    static func choose(literal: ToleranceBands.Thresholds, decorative: ToleranceBands.Thresholds, reading: BandReading?, shown: String) throws(Refusal) -> ToleranceBands.Rule {
+        guard decorative != literal else { return .thresholds(literal) }
+        switch reading {
+        case .literal: return .thresholds(literal)
+        case .decorative: return .thresholds(decorative)
+        case nil:
+            throw Refusal(message: "bands \(shown) partition the line two ways: read literally, \(literal.reading); by the decorative-glyph rule (kpi-conventions §7), \(decorative.reading); add the dataset setting `band reading` (literal or decorative)")
         }
     }
 
@@ -144,7 +190,8 @@ public enum ToleranceBandParser {
         switch (cells[0], cells[1]) {
         case (.blank, .blank), (.notApplicable, .notApplicable):
             return .distance(reference: reference, green: green, amber: nil)
-        case (.beyond(let red), .within(let amber, nil)):
+        case (.beyond(let red, let redReference), .within(let amber, let amberReference))
+            where [redReference, amberReference].allSatisfy { $0 == nil || $0 == reference }:
             let understood = "read as red more than ±\(number(red)), amber within ±\(number(amber)), green within ±\(number(green)) of \(number(reference))"
             guard red == amber else {
                 let what = red > amber ? "leave a gap between ±\(number(amber)) and ±\(number(red))" : "overlap between ±\(number(red)) and ±\(number(amber))"
@@ -200,8 +247,8 @@ public enum ToleranceBandParser {
         case between(Double, Glyph, Double, Glyph, percent: Bool)
         /// `+/-5 of 158.8`, `upto +/-2 of 73.5`, `+/-15`.
         case within(Double, of: Double?)
-        /// `more than +/-15`.
-        case beyond(Double)
+        /// `more than +/-15`, `more than +/-15 of 158.8`.
+        case beyond(Double, of: Double?)
         /// `14-20`.
         case range(Double, Double)
         /// `1% above range`.
@@ -213,6 +260,14 @@ public enum ToleranceBandParser {
         var isEmpty: Bool {
             switch self {
             case .blank, .notApplicable: true
+            default: false
+            }
+        }
+
+        /// Blank, or a range target's margin (`1% above range`, `over 1% above range`).
+        var isRangeMargin: Bool {
+            switch self {
+            case .blank, .notApplicable, .aboveRange, .overRange: true
             default: false
             }
         }
@@ -280,10 +335,10 @@ public enum ToleranceBandParser {
             let parts = body.components(separatedBy: " of ")
             guard let (tolerance, _) = wholeNumber(parts[0].trimmingCharacters(in: .whitespaces)) else { return nil }
             switch parts.count {
-            case 1: return beyond ? .beyond(tolerance) : .within(tolerance, of: nil)
-            case 2 where !beyond:
+            case 1: return beyond ? .beyond(tolerance, of: nil) : .within(tolerance, of: nil)
+            case 2:
                 guard let (reference, _) = wholeNumber(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
-                return .within(tolerance, of: reference)
+                return beyond ? .beyond(tolerance, of: reference) : .within(tolerance, of: reference)
             default: return nil
             }
         }
@@ -309,6 +364,12 @@ public enum ToleranceBandParser {
             guard !text.hasPrefix("-"), !text.hasPrefix("+"), let value = scanner.number(), scanner.rest.isEmpty else { return nil }
             return value
         }
+    }
+
+    /// Whether a printed cell reads as text (no band notation), not as a threshold, range or distance.
+    static func isUnreadable(_ printed: String) -> Bool {
+        if case .text = Cell.read(trim(printed)) { return LiteralBands.interval(trim(printed), greenWithPolarity: true) == nil }
+        return false
     }
 
     private static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }

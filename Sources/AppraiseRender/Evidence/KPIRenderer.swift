@@ -18,14 +18,19 @@ public enum KPIRenderer {
                 item.findings.map(\.message).joined(separator: " "),
             ]
         }
-        let disagreements = assessments.flatMap(\.findings).filter(\.isDeclaredMismatch).count
+        let findings = assessments.flatMap(\.findings)
+        let disagreements = findings.filter(\.isDisagreement).count
+        let uncheckable = findings.filter(\.isUncheckable).count
+        let unrated = assessments.filter { if case .notComputable = $0.rag { true } else { false } }.count
+        let conventions = dataset.conventions
         return Table(
             id: "kpi-\(dataset.id)",
             title: "\(dataset.title) (\(dataset.id)), \(period.label)",
             columns: [.init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
                       .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings")],
             rows: rows,
-            notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them."])
+            notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them; \(uncheckable) cannot be checked; \(unrated) row\(unrated == 1 ? " is" : "s are") not rated, each with its reason in Findings.",
+                    "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."])
     }
 
     /// "better than national average 22.3%", "inside the top quartile (16.5%)"; nil when the

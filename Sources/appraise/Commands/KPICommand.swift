@@ -11,8 +11,9 @@ enum KPICommand {
         appraisals/kpi/README.md) and computes, for each indicator, the RAG rating its tolerance
         bands give, the direction of travel against the previous period and the same period last
         year, the distance to target and its position against each benchmark. Printed RAG and
-        arrows are kept as declared and every disagreement is reported. Exit 1 when the file
-        cannot be read.
+        arrows are kept as declared and every disagreement is reported; arrows are judged only
+        under the dataset's declared `arrows` meaning. Every row that is not rated says why.
+        Exit 1 when the file cannot be read or a band cell holds numbers no notation reads.
         """,
         arguments: [.init(name: "FILE", help: "The KPI dataset (.csv or .json).")],
         options: [
@@ -31,7 +32,7 @@ enum KPICommand {
         }
         var period = dataset.asAt
         if let text = arguments.all("period").last {
-            guard let parsed = Period.parse(text) else {
+            guard let parsed = Period.parse(text, academicYear: dataset.conventions.academicYear) else {
                 throw UsageError(message: "--period '\(text)' is not a period; write e.g. Jun-17, Q1 2017/18, 2016/17 or YTD 2017/18")
             }
             guard dataset.periods.contains(parsed) else {
