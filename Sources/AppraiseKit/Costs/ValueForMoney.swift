@@ -40,6 +40,10 @@ public struct ValueForMoney: Sendable {
     /// Options on the frontier, cheapest first.
     public let frontier: [String]
     public let switching: SwitchingValues
+    /// Measure names by id, for sentences.
+    public let measureNames: [String: String]
+    /// Each quantity measure (places, months) with every option's total of it, for tables.
+    public let quantities: [(measure: Measure, totals: [String: AmountValue])]
 
     public func row(_ option: String) -> Row? { rows.first { $0.option == option } }
 
@@ -48,6 +52,14 @@ public struct ValueForMoney: Sendable {
         guard let costing = WholeLifeCosting(appraisal), let matrix = DecisionMatrix(appraisal) else { return nil }
         self.weights = weights
         self.costing = costing
+        measureNames = Dictionary(appraisal.measures.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        quantities = appraisal.measures.filter { $0.kind == .quantity }.map { measure in
+            var totals: [String: AmountValue] = [:]
+            for amount in appraisal.amounts where amount.measure == measure.id {
+                totals[amount.option] = ValueForMoney.add(totals[amount.option], amount.value)
+            }
+            return (measure, totals)
+        }
         let reference = reference ?? appraisal.costing?.reference
         self.reference = reference
         let totals = AppraiseKit.totals(of: matrix, weights: weights.weights)
@@ -100,6 +112,18 @@ public struct ValueForMoney: Sendable {
         self.frontier = path.map { matrix.optionIDs[$0] }
         switching = SwitchingValues(matrix: matrix, weights: weights.weights, costs: costs.map(\.netPresentCost),
                                     benefits: benefits, ratios: ratios, ranks: ranks)
+    }
+
+    /// The sum of two amounts: ranges add end to end; anything unknown makes the sum unknown.
+    static func add(_ total: AmountValue?, _ value: AmountValue) -> AmountValue {
+        guard let total else { return value }
+        switch (total, value) {
+        case (.unknown, _): return total
+        case (_, .unknown): return value
+        default:
+            let a = total.bounds!, b = value.bounds!
+            return a.low + b.low == a.high + b.high ? .exact(a.low + b.low) : .range(low: a.low + b.low, high: a.high + b.high)
+        }
     }
 
     /// 1 for the smallest ratio; equal ratios share a place; nil stays nil.

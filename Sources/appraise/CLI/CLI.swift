@@ -8,6 +8,7 @@ enum CLI {
     static let commands: [CommandSpec] = [
         ValidateCommand.spec,
         RankCommand.spec,
+        VfmCommand.spec,
         ShowCommand.spec,
         ReportCommand.spec,
         ExportCommand.spec,
