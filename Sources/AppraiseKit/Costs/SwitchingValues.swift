@@ -75,48 +75,94 @@ public struct SwitchingValues: Sendable {
                                overtake: better.map { (ids[$0], ratios[$0]! * benefit - cost) },
                                fallBehind: worse.map { (ids[$0], ratios[$0]! * benefit - cost) })
         }
+        let shared = Shared(matrix: matrix, weights: weights, known: known, points: points)
         self.weights = matrix.criterionIDs.indices.map { criterion in
-            SwitchingValues.weightSwitch(criterion: criterion, matrix: matrix, weights: weights, known: known, points: points, path: frontier.path)
+            SwitchingValues.weightSwitch(criterion: criterion, shared: shared, matrix: matrix, weights: weights, known: known, path: frontier.path)
         }
     }
 
-    /// A condition that holds now and whose failure changes the frontier, as α + β·w with w the
-    /// criterion's weight: `leaving` options leave / `joining` join when its sign changes.
+    /// A condition that holds now and whose failure changes the frontier, α + β·w ≥ 0 with w the
+    /// criterion's weight (scaled): `leaving` leaves or `joining` joins when it fails. The
+    /// Double copies, with bounds on their rounding error, screen out far roots cheaply; only
+    /// roots that could be the nearest are compared exactly.
     private struct Condition {
-        let alpha: BigInt
-        let beta: BigInt
+        let alpha: () -> BigInt
+        let beta: () -> BigInt
+        let approximateAlpha: Double
+        let approximateBeta: Double
+        /// Bound on the error of the approximations.
+        let error: (alpha: Double, beta: Double)
         let joining: Int?
         let leaving: Int?
     }
 
-    private static func weightSwitch(criterion: Int, matrix: DecisionMatrix, weights: Weights, known: [Int],
-                                     points: [CostBenefitPoint], path: [Int]) -> WeightSwitch {
-        let current = weights.entered[criterion]
-        let others = weights.entered.indices.filter { $0 != criterion }.map { weights.entered[$0] }.sum()
-        // Each option's weighted sum is a + w·s; the frontier's shape depends only on these.
-        let a = known.map { row in matrix.criterionIDs.indices.filter { $0 != criterion }.map { weights.entered[$0] * matrix.scores[row][$0] }.sum() }
-        let s = known.map { matrix.scores[$0][criterion] }
-        var scale: Int128 = 1
-        for value in a + s { scale = scale / Rational.greatestCommonDivisor(scale, value.denominator) * value.denominator }
-        let big = { (value: Rational) in BigInt(value.numerator * (scale / value.denominator)) }
-        let A = a.map(big), S = s.map(big)
-        guard !path.isEmpty else { return WeightSwitch(criterion: matrix.criterionIDs[criterion], current: current, up: nil, down: nil) }
-        // Costs over one common denominator (one costing gives all of them the same one), so
-        // their numerators order and scale alike.
-        let common = points.map(\.cost.denominator).reduce(BigInt.one) { $0 == $1 ? $0 : $0 * $1 }
-        let C = points.map { $0.cost.numerator * (common.quotientAndRemainder(dividingBy: $0.cost.denominator).quotient) }
-        var conditions: [Condition] = []
-        func chord(_ low: Int, _ middle: Int, _ high: Int, joining: Int?, leaving: Int?) {
-            let d1 = C[high] - C[low], d2 = C[high] - C[middle], d3 = C[middle] - C[low]
-            conditions.append(Condition(alpha: A[middle] * d1 - A[low] * d2 - A[high] * d3,
-                                        beta: S[middle] * d1 - S[low] * d2 - S[high] * d3, joining: joining, leaving: leaving))
+    /// What every criterion's search shares: weights and scores as whole numbers (× wScale and
+    /// × sScale), each option's weighted sum, and costs over one denominator, exact and as Doubles.
+    private struct Shared {
+        let wScale: Int128
+        let W: [Int128]
+        let S: [[Int128]]
+        let totals: [Int128]
+        let C: [BigInt]
+        let c: [Double]
+
+        init(matrix: DecisionMatrix, weights: Weights, known: [Int], points: [CostBenefitPoint]) {
+            func lcm(_ scale: Int128, _ value: Rational) -> Int128 {
+                scale % value.denominator == 0 ? scale : scale / Rational.greatestCommonDivisor(scale, value.denominator) * value.denominator
+            }
+            wScale = weights.entered.reduce(Int128(1), lcm)
+            let sScale = known.reduce(Int128(1)) { scale, row in matrix.scores[row].reduce(scale, lcm) }
+            let wScale = wScale
+            W = weights.entered.map { $0.numerator * (wScale / $0.denominator) }
+            S = known.map { row in matrix.scores[row].map { $0.numerator * (sScale / $0.denominator) } }
+            let W = W
+            totals = S.map { row in row.indices.reduce(Int128(0)) { $0 + W[$1] * row[$1] } }
+            // One costing gives every cost the same denominator; otherwise bring them to one.
+            let common = points.map(\.cost.denominator).reduce(BigInt.one) { $0 == $1 ? $0 : $0 * $1 }
+            C = points.map { $0.cost.denominator == common ? $0.cost.numerator : $0.cost.numerator * common.quotientAndRemainder(dividingBy: $0.cost.denominator).quotient }
+            let scale = C.map { $0.magnitude }.max().map { max($0.doubleValue, 1) } ?? 1
+            c = C.map { $0.doubleValue / scale }
         }
+    }
+
+    private static func weightSwitch(criterion: Int, shared: Shared, matrix: DecisionMatrix, weights: Weights, known: [Int],
+                                     path: [Int]) -> WeightSwitch {
+        let current = weights.entered[criterion]
+        let id = matrix.criterionIDs[criterion]
+        guard !path.isEmpty else { return WeightSwitch(criterion: id, current: current, up: nil, down: nil) }
+        // Each option's weighted sum is a + w·s; the frontier depends only on these (the common
+        // normalising factor cancels).
+        let W = shared.W, C = shared.C, c = shared.c, wScale = shared.wScale
+        let s = shared.S.map { $0[criterion] }
+        let A = s.indices.map { shared.totals[$0] - W[criterion] * s[$0] }
+        let a = A.map(approximate), b = s.map(approximate)
+        let points = C
+        let epsilon = 1e-12
+        var conditions: [Condition] = []
+        // sign · (L_m·(C_h − C_l) − L_l·(C_h − C_m) − L_h·(C_m − C_l)) ≥ 0
+        func chord(_ l: Int, _ m: Int, _ h: Int, sign: Int128, joining: Int?, leaving: Int?) {
+            let d = (c[h] - c[l], c[h] - c[m], c[m] - c[l])
+            let x = (a[m], a[l], a[h]), y = (b[m], b[l], b[h])
+            let alpha = x.0 * d.0 - x.1 * d.1 - x.2 * d.2, beta = y.0 * d.0 - y.1 * d.1 - y.2 * d.2
+            let size = (abs(x.0 * d.0) + abs(x.1 * d.1) + abs(x.2 * d.2), abs(y.0 * d.0) + abs(y.1 * d.1) + abs(y.2 * d.2))
+            let bigSign = BigInt(sign)
+            conditions.append(Condition(
+                alpha: { bigSign * (BigInt(A[m]) * (C[h] - C[l]) - BigInt(A[l]) * (C[h] - C[m]) - BigInt(A[h]) * (C[m] - C[l])) },
+                beta: { bigSign * (BigInt(s[m]) * (C[h] - C[l]) - BigInt(s[l]) * (C[h] - C[m]) - BigInt(s[h]) * (C[m] - C[l])) },
+                approximateAlpha: sign > 0 ? alpha : -alpha, approximateBeta: sign > 0 ? beta : -beta,
+                error: (epsilon * (size.0 + 1), epsilon * (size.1 + 1)), joining: joining, leaving: leaving))
+        }
+        // L_higher − L_lower ≥ 0
         func pair(_ higher: Int, _ lower: Int, joining: Int?, leaving: Int?) {
-            conditions.append(Condition(alpha: A[higher] - A[lower], beta: S[higher] - S[lower], joining: joining, leaving: leaving))
+            let alpha = A[higher] - A[lower], beta = s[higher] - s[lower]
+            let x = a[higher] - a[lower], y = b[higher] - b[lower]
+            conditions.append(Condition(alpha: { BigInt(alpha) }, beta: { BigInt(beta) }, approximateAlpha: x, approximateBeta: y,
+                                        error: (epsilon * (abs(a[higher]) + abs(a[lower]) + 1), epsilon * (abs(b[higher]) + abs(b[lower]) + 1)),
+                                        joining: joining, leaving: leaving))
         }
         for k in path.indices.dropFirst() {
             pair(path[k], path[k - 1], joining: nil, leaving: path[k])
-            if k + 1 < path.count { chord(path[k - 1], path[k], path[k + 1], joining: nil, leaving: path[k]) }
+            if k + 1 < path.count { chord(path[k - 1], path[k], path[k + 1], sign: 1, joining: nil, leaving: path[k]) }
         }
         let onPath = Set(path)
         for j in points.indices where !onPath.contains(j) {
@@ -135,32 +181,68 @@ public struct SwitchingValues: Sendable {
             } else if C[j] == C[path[high]] {
                 pair(path[high], j, joining: j, leaving: path[high])
             } else {
-                // j joins when it reaches the chord; as a "holds now" condition, the chord minus j.
-                let d1 = C[path[high]] - C[path[low]], d2 = C[path[high]] - C[j], d3 = C[j] - C[path[low]]
-                conditions.append(Condition(alpha: -(A[j] * d1 - A[path[low]] * d2 - A[path[high]] * d3),
-                                            beta: -(S[j] * d1 - S[path[low]] * d2 - S[path[high]] * d3), joining: j, leaving: nil))
+                // j is below the chord now and joins when it reaches it.
+                chord(path[low], j, path[high], sign: -1, joining: j, leaving: nil)
             }
         }
-        let w0 = BigRational(current)
-        let minimum: BigRational = others > .zero ? .zero : BigRational(Rational(1, 1_000_000))
-        var up: (weight: BigRational, conditions: [Condition])?
-        var down: (weight: BigRational, conditions: [Condition])?
-        for condition in conditions where !condition.beta.isZero {
-            let root = BigRational(-condition.alpha, condition.beta)
-            // Holding now means α + β·w0 ≥ 0; the condition fails moving in the direction that lowers it.
-            if condition.beta.isNegative ? root >= w0 : false {
-                if up == nil || root < up!.weight { up = (root, [condition]) } else if root == up!.weight { up!.conditions.append(condition) }
-            } else if !condition.beta.isNegative, root <= w0, root >= minimum {
-                if down == nil || root > down!.weight { down = (root, [condition]) } else if root == down!.weight { down!.conditions.append(condition) }
-            }
-        }
+        let w0 = approximate(W[criterion])
+        let others = W.indices.filter { $0 != criterion }.reduce(Int128(0)) { $0 + W[$1] }
+        let minimum = others > 0 ? BigRational.zero : BigRational(Rational(1, 1_000_000) * Rational(wScale, 1))
+        let up = nearest(conditions, from: BigRational(BigInt(W[criterion])), w0: w0, upward: true, minimum: minimum)
+        let down = nearest(conditions, from: BigRational(BigInt(W[criterion])), w0: w0, upward: false, minimum: minimum)
         func event(_ found: (weight: BigRational, conditions: [Condition])?) -> WeightEvent? {
             guard let found else { return nil }
             let ids = matrix.optionIDs
             let joining = Set(found.conditions.compactMap(\.joining)).sorted().map { ids[known[$0]] }
             let leaving = Set(found.conditions.compactMap(\.leaving)).sorted().map { ids[known[$0]] }
-            return WeightEvent(weight: found.weight, joining: joining, leaving: leaving)
+            return WeightEvent(weight: found.weight / BigRational(BigInt(wScale)), joining: joining, leaving: leaving)
         }
-        return WeightSwitch(criterion: matrix.criterionIDs[criterion], current: current, up: event(up), down: event(down))
+        return WeightSwitch(criterion: id, current: current, up: event(up), down: event(down))
+    }
+
+    /// The nearest weight, beyond `w` in one direction, at which a condition fails: conditions
+    /// decreasing in that direction fail at their root −α/β. Roots are bracketed in floating
+    /// point, and only those that could be nearest are computed exactly.
+    private static func nearest(_ conditions: [Condition], from w: BigRational, w0: Double, upward: Bool, minimum: BigRational)
+        -> (weight: BigRational, conditions: [Condition])? {
+        var candidates: [(index: Int, low: Double, high: Double)] = []
+        var bound = Double.infinity
+        for (index, condition) in conditions.enumerated() {
+            let beta = condition.approximateBeta, alpha = condition.approximateAlpha
+            let (ea, eb) = condition.error
+            // The direction in which the condition decreases must be `upward` (β < 0) or not.
+            if upward ? beta > eb : beta < -eb { continue }
+            guard abs(beta) > eb else { candidates.append((index, -.infinity, .infinity)); continue }
+            let roots = [(-alpha - ea) / (beta - eb), (-alpha - ea) / (beta + eb), (-alpha + ea) / (beta - eb), (-alpha + ea) / (beta + eb)]
+            let (low, high) = (roots.min()!, roots.max()!)
+            if upward ? high < w0 - 1e-9 * (abs(w0) + 1) : low > w0 + 1e-9 * (abs(w0) + 1) { continue }
+            candidates.append((index, low, high))
+            let distance = upward ? high - w0 : w0 - low
+            bound = min(bound, max(distance, 0))
+        }
+        var best: (weight: BigRational, conditions: [Condition])?
+        for candidate in candidates {
+            let distance = upward ? candidate.low - w0 : w0 - candidate.high
+            if distance > bound { continue }
+            let condition = conditions[candidate.index]
+            let beta = condition.beta()
+            guard !beta.isZero, upward ? beta.isNegative : !beta.isNegative else { continue }
+            let root = BigRational(-condition.alpha(), beta)
+            guard upward ? root >= w : (root <= w && root >= minimum) else { continue }
+            if let current = best, current.weight == root {
+                best!.conditions.append(condition)
+            } else if best == nil || (upward ? root < best!.weight : root > best!.weight) {
+                best = (root, [condition])
+            }
+        }
+        return best
+    }
+
+    /// Nearest Double of a 128-bit integer, without the generic conversion's cost.
+    private static func approximate(_ value: Int128) -> Double {
+        if let small = Int64(exactly: value) { return Double(small) }
+        let magnitude = value.magnitude
+        let result = Double(UInt64(truncatingIfNeeded: magnitude >> 64)) * 18_446_744_073_709_551_616 + Double(UInt64(truncatingIfNeeded: magnitude))
+        return value < 0 ? -result : result
     }
 }

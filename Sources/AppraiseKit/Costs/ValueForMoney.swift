@@ -48,8 +48,9 @@ public struct ValueForMoney: Sendable {
     public func row(_ option: String) -> Row? { rows.first { $0.option == option } }
 
     /// Nil when the appraisal has no money or no usable matrix; `reference` overrides the file's.
-    public init?(appraisal: Appraisal, weights: WeightSelection, reference: String? = nil) {
-        guard let costing = WholeLifeCosting(appraisal), let matrix = DecisionMatrix(appraisal) else { return nil }
+    /// `matrix` saves building the decision matrix again when the caller has it.
+    public init?(appraisal: Appraisal, weights: WeightSelection, reference: String? = nil, matrix: DecisionMatrix? = nil) {
+        guard let costing = WholeLifeCosting(appraisal), let matrix = matrix ?? DecisionMatrix(appraisal) else { return nil }
         self.weights = weights
         self.costing = costing
         measureNames = Dictionary(appraisal.measures.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -65,7 +66,8 @@ public struct ValueForMoney: Sendable {
         let totals = AppraiseKit.totals(of: matrix, weights: weights.weights)
         maximum = totals.first?.maximum ?? .zero
         let benefits = totals.map(\.total)
-        let costs = matrix.optionIDs.map { costing.cost(of: $0)! }
+        let byOption = Dictionary(costing.costs.map { ($0.option, $0) }, uniquingKeysWith: { first, _ in first })
+        let costs = matrix.optionIDs.map { byOption[$0]! }
         // The frontier is drawn among options whose cost is known.
         let known = costs.indices.filter { costs[$0].isKnown }
         let points = known.map { CostBenefitPoint(cost: costs[$0].netPresentCost!, benefit: benefits[$0]) }

@@ -1,17 +1,27 @@
 /// One year of an option's money: what it costs before and after optimism bias, what it saves,
 /// the net, the discount factor and the present value, so the whole-life cost can be checked
-/// line by line.
+/// line by line. Held as whole multiples of 1/`unit` so that costing a thousand options stays
+/// fast; the values are exact either way.
 public struct CashFlowYear: Sendable {
     public let year: Int
-    /// Cost lines as entered (central estimate: a range's midpoint).
-    public let costs: Rational
-    /// The optimism-bias uplift on those costs.
-    public let uplift: Rational
-    public let savings: Rational
-    /// costs + uplift − savings.
-    public var net: Rational { costs + uplift - savings }
+    let scaledCosts: Int128
+    let scaledUplift: Int128
+    let scaledSavings: Int128
+    let unit: Int128
     public let factor: BigRational
-    public let presentValue: BigRational
+
+    /// Cost lines as entered (central estimate: a range's midpoint).
+    public var costs: Rational { Rational(scaledCosts, unit) }
+    /// The optimism-bias uplift on those costs.
+    public var uplift: Rational { Rational(scaledUplift, unit) }
+    public var savings: Rational { Rational(scaledSavings, unit) }
+    /// costs + uplift − savings.
+    public var net: Rational { Rational(scaledCosts + scaledUplift - scaledSavings, unit) }
+    public var presentValue: BigRational {
+        BigRational(BigInt(scaledCosts + scaledUplift - scaledSavings) * factor.numerator, BigInt(unit) * factor.denominator)
+    }
+    /// Whether anything was spent or saved this year.
+    public var isEmpty: Bool { scaledCosts == 0 && scaledSavings == 0 }
 }
 
 /// An option's whole-life cost: the net present cost (central, and the lowest and highest its
@@ -63,65 +73,73 @@ public struct WholeLifeCosting: Sendable {
 
     public func cost(of option: String) -> WholeLifeCost? { costs.first { $0.option == option } }
 
-    /// One denominator every year's net can be written over (amounts have at most 6 decimals,
-    /// uplifts are percentages, ranges are halved), so all present values share a denominator.
+    /// One denominator every year's figures can be written over as whole numbers: amounts have
+    /// at most 6 decimals, uplifts are percentages, ranges are halved. Every present value then
+    /// shares the denominator `unit` × the factors' denominator.
     static func commonDenominator(_ amounts: [Amount], money: [Measure]) -> Int128 {
-        var unit: Int128 = 2
-        func include(_ value: Rational) { unit = unit / Rational.greatestCommonDivisor(unit, value.denominator) * value.denominator }
-        for amount in amounts {
-            if let bounds = amount.value.bounds { include(bounds.low); include(bounds.high) }
+        func lcm(_ values: [Int128]) -> Int128 {
+            values.reduce(1) { $0 % $1 == 0 ? $0 : $0 / Rational.greatestCommonDivisor($0, $1) * $1 }
         }
-        for measure in money { if let bias = measure.optimismBias { include(bias.factor) } }
-        return unit
+        let amountUnit = lcm(amounts.flatMap { amount in amount.value.bounds.map { [$0.low.denominator, $0.high.denominator] } ?? [] })
+        let biasUnit = lcm(money.compactMap { $0.optimismBias?.factor.denominator })
+        return 2 * amountUnit * biasUnit
     }
-
-    private enum Estimate { case low, central, high }
 
     private static func cost(of option: String, amounts: [Amount], measures: [Measure], costing: Costing,
                              factors: DiscountFactors, unit: Int128) -> WholeLifeCost {
         let horizon = factors.horizon
-        var costs = [[Rational]](repeating: [.zero, .zero, .zero], count: horizon + 1)
+        // Per year, for the low, central and high estimates, in units of 1/unit.
+        var costs = [[Int128]](repeating: [0, 0, 0], count: horizon + 1)
         var uplifts = costs, savings = costs
         var unknown: [Amount] = []
-        var cash: [String: Rational] = [:]
+        var cash: [String: Int128] = [:]
+        var hasRange = false
+        func scaled(_ value: Rational, by factor: Rational = .one) -> Int128 {
+            value.numerator * factor.numerator * (unit / (value.denominator * factor.denominator))
+        }
+        // Each line's uplift factor once, not once per amount.
+        let lines = Dictionary(measures.map { ($0.id, (measure: $0, factor: $0.optimismBias?.factor ?? .one)) }, uniquingKeysWith: { first, _ in first })
         for amount in amounts {
-            guard let measure = measures.first(where: { $0.id == amount.measure }), let year = costing.offset(of: amount.year),
+            guard let (measure, factor) = lines[amount.measure], let year = costing.offset(of: amount.year),
                   (0...horizon).contains(year) else { continue }
             guard let bounds = amount.value.bounds, let central = amount.value.central else {
                 unknown.append(amount)
                 continue
             }
+            if bounds.low != bounds.high { hasRange = true }
             // For the lowest net cost, costs take their low end and savings their high end.
             let estimates = measure.kind == .cost ? [bounds.low, central, bounds.high] : [bounds.high, central, bounds.low]
-            let factor = measure.optimismBias?.factor ?? .one
-            cash[measure.id, default: .zero] += central * factor
+            cash[measure.id, default: 0] += scaled(central, by: factor)
             for index in 0..<3 {
                 if measure.kind == .cost {
-                    costs[year][index] += estimates[index]
-                    uplifts[year][index] += estimates[index] * factor - estimates[index]
+                    let plain = scaled(estimates[index])
+                    costs[year][index] += plain
+                    uplifts[year][index] += scaled(estimates[index], by: factor) - plain
                 } else {
-                    savings[year][index] += estimates[index]
+                    savings[year][index] += scaled(estimates[index])
                 }
             }
         }
-        let missing = measures.filter { measure in !amounts.contains { $0.measure == measure.id } }.map(\.id)
+        let filed = Set(amounts.map(\.measure))
+        let missing = measures.map(\.id).filter { !filed.contains($0) }
         let denominator = BigInt(unit) * factors.denominator
+        let estimates = hasRange ? [0, 1, 2] : [1]
         var totals = [BigInt](repeating: .zero, count: 3)
         var years: [CashFlowYear] = []
+        years.reserveCapacity(horizon + 1)
         for year in 0...horizon {
-            for index in 0..<3 {
+            for index in estimates {
                 let net = costs[year][index] + uplifts[year][index] - savings[year][index]
-                totals[index] += BigInt(net.numerator * (unit / net.denominator)) * factors.numerators[year]
+                if net != 0 { totals[index] += BigInt(net) * factors.numerators[year] }
             }
-            let net = costs[year][1] + uplifts[year][1] - savings[year][1]
-            years.append(CashFlowYear(year: year, costs: costs[year][1], uplift: uplifts[year][1], savings: savings[year][1],
-                                      factor: factors.factor(year),
-                                      presentValue: BigRational(BigInt(net.numerator * (unit / net.denominator)) * factors.numerators[year], denominator)))
+            years.append(CashFlowYear(year: year, scaledCosts: costs[year][1], scaledUplift: uplifts[year][1], scaledSavings: savings[year][1],
+                                      unit: unit, factor: factors.factor(year)))
         }
+        if !hasRange { totals = [totals[1], totals[1], totals[1]] }
         let known = unknown.isEmpty && missing.isEmpty
         let values = totals.map { BigRational($0, denominator) }
         return WholeLifeCost(option: option, years: years, netPresentCost: known ? values[1] : nil,
                              lowest: known ? values[0] : nil, highest: known ? values[2] : nil,
-                             unknown: unknown, missing: missing, cashTotals: cash)
+                             unknown: unknown, missing: missing, cashTotals: cash.mapValues { Rational($0, unit) })
     }
 }

@@ -46,7 +46,7 @@ public enum WholeLifeCostRenderer {
         var rows: [[String]] = []
         for cost in costing.costs {
             let label = appraisal.option(cost.option)?.label ?? cost.option
-            for year in cost.years where !(year.costs.isZero && year.savings.isZero) {
+            for year in cost.years where !year.isEmpty {
                 rows.append([label, yearLabel(year.year, costing: costing.costing), money(year.costs), money(year.uplift), money(year.savings),
                              money(year.net), year.factor.formatted(places: 4), MoneyText.text(year.presentValue, currency: currency, places: 2)])
             }

@@ -31,7 +31,7 @@ enum VfmCommand {
         if let reference, input.appraisal.option(reference) == nil {
             throw UsageError(message: "unknown option '\(reference)' for --reference; this appraisal has: \(input.appraisal.options.map(\.id).joined(separator: ", "))")
         }
-        guard let vfm = ValueForMoney(appraisal: input.appraisal, weights: selection, reference: reference) else {
+        guard let vfm = ValueForMoney(appraisal: input.appraisal, weights: selection, reference: reference, matrix: input.matrix) else {
             throw InputError(message: "\(path) has no costs: add \"measures\" (kind cost or saving) and \"amounts\" (see README, The appraisal file), then run vfm again")
         }
         let findings = ValueForMoneyStatements.sentences(vfm, names: DisplayNames(input.appraisal))
