@@ -15,6 +15,8 @@ public enum AppraisalEdit: Sendable {
     case removeWeightSet(id: String)
     case setScore(ScoreChanges)
     case setPanel(PanelSetting)
+    /// Measures, amounts and the costing basis (see `MoneyEdit`).
+    case money(MoneyEdit)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

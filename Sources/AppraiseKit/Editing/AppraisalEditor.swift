@@ -88,6 +88,8 @@ public enum AppraisalEditor {
                 draft.declared[declaration].ranks.removeAll { $0.option == id }
             }
             draft.declared.removeAll { $0.totals.isEmpty && $0.ranks.isEmpty }
+            let costed = MoneyEditor.removeOption(id, from: &draft)
+            if costed > 0 { return "removing option \"\(id)\" deletes its \(count(scored, "score")) and \(count(costed, "amount"))" }
             return scored > 0 ? "removing option \"\(id)\" deletes its \(count(scored, "score"))" : nil
         case .setWeight(let id, let weight):
             let index = try criterionIndex(id, in: draft)
@@ -111,6 +113,8 @@ public enum AppraisalEditor {
             let had = draft.panel != nil || !draft.scorers.isEmpty
             draft.panel = setting
             return had ? "the panel rule decides the consensus of scores already given" : nil
+        case .money(let edit):
+            return try MoneyEditor.change(&draft, by: edit)
         }
     }
 
