@@ -37,7 +37,9 @@ public enum ValueForMoneyStatements {
         }
         let ranked = vfm.rows.filter { $0.costPerPointRank == 1 }
         if let first = ranked.first, let ratio = first.costPerPoint {
-            out.append("Lowest cost per point: \(Ordinal.list(ranked.map { name($0.option) })) at \(money(ratio)) per point.")
+            out.append(ratio.isNegative
+                ? "Lowest cost per point: \(Ordinal.list(ranked.map { name($0.option) })), which saves more than it costs (\(money(ratio)) per point)."
+                : "Lowest cost per point: \(Ordinal.list(ranked.map { name($0.option) })) at \(money(ratio)) per point.")
         }
         if let reference = vfm.reference {
             for row in vfm.rows {

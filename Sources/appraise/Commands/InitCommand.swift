@@ -11,7 +11,11 @@ enum InitCommand {
         spreadsheet score matrix: a header row naming the criteria, one row per option with its
         scores (empty cells are not scored yet) and optionally a row headed "Weight". Excel's
         "CSV UTF-8" and LibreOffice exports are read as they are (comma or semicolon, BOM, CRLF,
-        quoted fields). Refuses to overwrite an existing file.
+        quoted fields). Columns named with --cost-column, --saving-column or --quantity-column
+        are measures, not criteria: each cell is that option's amount, read exactly as printed
+        (£1,200,000, 1200000, £87k, £1.2m, a range £50k–£87k; words such as TBC are kept as
+        not known; anything ambiguous is refused with its cell). Refuses to overwrite an
+        existing file.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file to create (JSON).")],
         options: [
@@ -23,6 +27,10 @@ enum InitCommand {
             .init(name: "scale", value: "MIN..MAX", help: "The score scale.", defaultValue: "0..5"),
             .init(name: "step", value: "STEP", help: "Smallest difference between two scores.", defaultValue: "1"),
             .init(name: "from-csv", value: "MATRIX.csv", help: "Take criteria, options, weights and scores from a score matrix."),
+            .init(name: "cost-column", value: "HEADER", help: "A --from-csv column of costs (money), not scores.", repeatable: true),
+            .init(name: "saving-column", value: "HEADER", help: "A --from-csv column of savings or income (money).", repeatable: true),
+            .init(name: "quantity-column", value: "HEADER=UNIT", help: "A --from-csv column of another quantity, e.g. 'Places=places'.",
+                  repeatable: true),
             .init(name: "kpi-dataset", value: "PATH", help: "A KPI dataset the scores will cite as evidence, relative to FILE's folder.",
                   repeatable: true),
             EditSession.byOption,
@@ -48,7 +56,8 @@ enum InitCommand {
                 throw InputError(message: "\(matrix): cannot read the score matrix; check the path")
             }
             do {
-                appraisal = try ScoreMatrixImport.apply(try CSVReader.read(data, fileName: matrix), file: matrix, to: appraisal)
+                appraisal = try ScoreMatrixImport.apply(try CSVReader.read(data, fileName: matrix), file: matrix, to: appraisal,
+                                                        measures: try measureColumns(arguments))
             } catch let error as CSVError {
                 throw InputError(message: error.description)
             } catch let error as EditError {
@@ -78,6 +87,20 @@ enum InitCommand {
                                            reason: arguments.value("reason", spec: spec))
         EditSession.report(entry, path: path, console: console)
         return .success
+    }
+
+    /// The measure columns declared for --from-csv.
+    private static func measureColumns(_ arguments: ParsedArguments) throws(UsageError) -> [ScoreMatrixImport.MeasureColumn] {
+        var columns = arguments.all("cost-column").map { ScoreMatrixImport.MeasureColumn(header: $0, kind: .cost) }
+        columns += arguments.all("saving-column").map { ScoreMatrixImport.MeasureColumn(header: $0, kind: .saving) }
+        for text in arguments.all("quantity-column") {
+            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError(message: "--quantity-column needs HEADER=UNIT, e.g. 'Places created=places', not '\(text)'")
+            }
+            columns.append(ScoreMatrixImport.MeasureColumn(header: parts[0], kind: .quantity, unit: parts[1]))
+        }
+        return columns
     }
 
     /// The scale from `--scale MIN..MAX` and `--step STEP`.
