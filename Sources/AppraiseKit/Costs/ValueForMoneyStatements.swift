@@ -66,7 +66,8 @@ public enum ValueForMoneyStatements {
         }
         for change in vfm.switching.costs {
             guard let amount = change.change else {
-                out.append("\(name(change.option)) stays on the frontier however much its cost rises: no other option gives as many points.")
+                let others = unknown.isEmpty ? "no other option" : "no other option whose cost is known"
+                out.append("\(name(change.option)) stays on the frontier however much its cost rises: \(others) gives as many points.")
                 continue
             }
             let percent = change.percent.map { " (\($0.magnitudeText)%)" } ?? ""
