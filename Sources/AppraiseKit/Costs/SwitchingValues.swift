@@ -83,11 +83,16 @@ public struct SwitchingValues: Sendable {
 
     /// A condition that holds now and whose failure changes the frontier, α + β·w ≥ 0 with w the
     /// criterion's weight (scaled): `leaving` leaves or `joining` joins when it fails. The
-    /// Double copies, with bounds on their rounding error, screen out far roots cheaply; only
-    /// roots that could be the nearest are compared exactly.
+    /// Double copies of α and β, with bounds on their rounding error, screen out far roots
+    /// cheaply; only roots that could be the nearest are computed exactly, from `shape`.
     private struct Condition {
-        let alpha: () -> BigInt
-        let beta: () -> BigInt
+        enum Shape {
+            /// sign · (L_m·(C_h − C_l) − L_l·(C_h − C_m) − L_h·(C_m − C_l))
+            case chord(low: Int, middle: Int, high: Int, sign: Int128)
+            /// L_higher − L_lower
+            case pair(higher: Int, lower: Int)
+        }
+        let shape: Shape
         let approximateAlpha: Double
         let approximateBeta: Double
         /// Bound on the error of the approximations.
@@ -145,18 +150,15 @@ public struct SwitchingValues: Sendable {
             let x = (a[m], a[l], a[h]), y = (b[m], b[l], b[h])
             let alpha = x.0 * d.0 - x.1 * d.1 - x.2 * d.2, beta = y.0 * d.0 - y.1 * d.1 - y.2 * d.2
             let size = (abs(x.0 * d.0) + abs(x.1 * d.1) + abs(x.2 * d.2), abs(y.0 * d.0) + abs(y.1 * d.1) + abs(y.2 * d.2))
-            let bigSign = BigInt(sign)
             conditions.append(Condition(
-                alpha: { bigSign * (BigInt(A[m]) * (C[h] - C[l]) - BigInt(A[l]) * (C[h] - C[m]) - BigInt(A[h]) * (C[m] - C[l])) },
-                beta: { bigSign * (BigInt(s[m]) * (C[h] - C[l]) - BigInt(s[l]) * (C[h] - C[m]) - BigInt(s[h]) * (C[m] - C[l])) },
+                shape: .chord(low: l, middle: m, high: h, sign: sign),
                 approximateAlpha: sign > 0 ? alpha : -alpha, approximateBeta: sign > 0 ? beta : -beta,
                 error: (epsilon * (size.0 + 1), epsilon * (size.1 + 1)), joining: joining, leaving: leaving))
         }
         // L_higher − L_lower ≥ 0
         func pair(_ higher: Int, _ lower: Int, joining: Int?, leaving: Int?) {
-            let alpha = A[higher] - A[lower], beta = s[higher] - s[lower]
             let x = a[higher] - a[lower], y = b[higher] - b[lower]
-            conditions.append(Condition(alpha: { BigInt(alpha) }, beta: { BigInt(beta) }, approximateAlpha: x, approximateBeta: y,
+            conditions.append(Condition(shape: .pair(higher: higher, lower: lower), approximateAlpha: x, approximateBeta: y,
                                         error: (epsilon * (abs(a[higher]) + abs(a[lower]) + 1), epsilon * (abs(b[higher]) + abs(b[lower]) + 1)),
                                         joining: joining, leaving: leaving))
         }
@@ -188,8 +190,20 @@ public struct SwitchingValues: Sendable {
         let w0 = approximate(W[criterion])
         let others = W.indices.filter { $0 != criterion }.reduce(Int128(0)) { $0 + W[$1] }
         let minimum = others > 0 ? BigRational.zero : BigRational(Rational(1, 1_000_000) * Rational(wScale, 1))
-        let up = nearest(conditions, from: BigRational(BigInt(W[criterion])), w0: w0, upward: true, minimum: minimum)
-        let down = nearest(conditions, from: BigRational(BigInt(W[criterion])), w0: w0, upward: false, minimum: minimum)
+        // α and β of a condition, exactly; computed only for the few roots that could be nearest.
+        let exact = { (condition: Condition) -> (alpha: BigInt, beta: BigInt) in
+            switch condition.shape {
+            case .pair(let higher, let lower):
+                return (BigInt(A[higher] - A[lower]), BigInt(s[higher] - s[lower]))
+            case .chord(let l, let m, let h, let sign):
+                let d1 = C[h] - C[l], d2 = C[h] - C[m], d3 = C[m] - C[l]
+                let alpha = BigInt(A[m]) * d1 - BigInt(A[l]) * d2 - BigInt(A[h]) * d3
+                let beta = BigInt(s[m]) * d1 - BigInt(s[l]) * d2 - BigInt(s[h]) * d3
+                return sign > 0 ? (alpha, beta) : (-alpha, -beta)
+            }
+        }
+        let up = nearest(conditions, exact: exact, from: BigRational(BigInt(W[criterion])), w0: w0, upward: true, minimum: minimum)
+        let down = nearest(conditions, exact: exact, from: BigRational(BigInt(W[criterion])), w0: w0, upward: false, minimum: minimum)
         func event(_ found: (weight: BigRational, conditions: [Condition])?) -> WeightEvent? {
             guard let found else { return nil }
             let ids = matrix.optionIDs
@@ -203,7 +217,8 @@ public struct SwitchingValues: Sendable {
     /// The nearest weight, beyond `w` in one direction, at which a condition fails: conditions
     /// decreasing in that direction fail at their root −α/β. Roots are bracketed in floating
     /// point, and only those that could be nearest are computed exactly.
-    private static func nearest(_ conditions: [Condition], from w: BigRational, w0: Double, upward: Bool, minimum: BigRational)
+    private static func nearest(_ conditions: [Condition], exact: (Condition) -> (alpha: BigInt, beta: BigInt), from w: BigRational, w0: Double,
+                                upward: Bool, minimum: BigRational)
         -> (weight: BigRational, conditions: [Condition])? {
         var candidates: [(index: Int, low: Double, high: Double)] = []
         var bound = Double.infinity
@@ -225,9 +240,9 @@ public struct SwitchingValues: Sendable {
             let distance = upward ? candidate.low - w0 : w0 - candidate.high
             if distance > bound { continue }
             let condition = conditions[candidate.index]
-            let beta = condition.beta()
+            let (alpha, beta) = exact(condition)
             guard !beta.isZero, upward ? beta.isNegative : !beta.isNegative else { continue }
-            let root = BigRational(-condition.alpha(), beta)
+            let root = BigRational(-alpha, beta)
             guard upward ? root >= w : (root <= w && root >= minimum) else { continue }
             if let current = best, current.weight == root {
                 best!.conditions.append(condition)

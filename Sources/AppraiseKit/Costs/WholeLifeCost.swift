@@ -94,8 +94,8 @@ public struct WholeLifeCosting: Sendable {
         var unknown: [Amount] = []
         var cash: [String: Int128] = [:]
         var hasRange = false
-        func scaled(_ value: Rational, by factor: Rational = .one) -> Int128 {
-            value.numerator * factor.numerator * (unit / (value.denominator * factor.denominator))
+        func scaled(_ value: Rational) -> Int128 {
+            value.denominator == 1 ? value.numerator * unit : value.numerator * (unit / value.denominator)
         }
         // Each line's uplift factor once, not once per amount.
         let lines = Dictionary(measures.map { ($0.id, (measure: $0, factor: $0.optimismBias?.factor ?? .one)) }, uniquingKeysWith: { first, _ in first })
@@ -108,16 +108,18 @@ public struct WholeLifeCosting: Sendable {
             }
             if bounds.low != bounds.high { hasRange = true }
             // For the lowest net cost, costs take their low end and savings their high end.
-            let estimates = measure.kind == .cost ? [bounds.low, central, bounds.high] : [bounds.high, central, bounds.low]
-            cash[measure.id, default: 0] += scaled(central, by: factor)
-            for index in 0..<3 {
-                if measure.kind == .cost {
-                    let plain = scaled(estimates[index])
-                    costs[year][index] += plain
-                    uplifts[year][index] += scaled(estimates[index], by: factor) - plain
-                } else {
-                    savings[year][index] += scaled(estimates[index])
-                }
+            let ends = measure.kind == .cost ? (bounds.low, bounds.high) : (bounds.high, bounds.low)
+            let values = (scaled(ends.0), scaled(central), scaled(ends.1))
+            // unit is a multiple of every amount's and every factor's denominator, so the
+            // uplifted figure is a whole number of 1/unit too.
+            let uplifted = (values.0 * factor.numerator / factor.denominator, values.1 * factor.numerator / factor.denominator,
+                            values.2 * factor.numerator / factor.denominator)
+            cash[measure.id, default: 0] += uplifted.1
+            if measure.kind == .cost {
+                costs[year][0] += values.0; costs[year][1] += values.1; costs[year][2] += values.2
+                uplifts[year][0] += uplifted.0 - values.0; uplifts[year][1] += uplifted.1 - values.1; uplifts[year][2] += uplifted.2 - values.2
+            } else {
+                savings[year][0] += values.0; savings[year][1] += values.1; savings[year][2] += values.2
             }
         }
         let filed = Set(amounts.map(\.measure))
