@@ -106,7 +106,7 @@ final class ValueForMoneyTests: XCTestCase {
     /// Halfway to a weight's switching value the frontier is as now; just past it, it differs.
     func testWeightSwitchingValuesOnRandomAppraisals() throws {
         var generator = SplitMix64(seed: 99)
-        var events = 0
+        var events = 0, orderEvents = 0
         for _ in 0..<150 {
             let count = Int(generator.next() % 7) + 2
             let scores = (0..<count).map { _ in [Int(generator.next() % 6), Int(generator.next() % 6), Int(generator.next() % 6)] }
@@ -122,8 +122,26 @@ final class ValueForMoneyTests: XCTestCase {
                 return Frontier(zip(vfm.rows, benefits).map { CostBenefitPoint(cost: $0.cost.netPresentCost!, benefit: $1) }).path
             }
             let now = Frontier(vfm.rows.map { CostBenefitPoint(cost: $0.cost.netPresentCost!, benefit: $0.benefit) }).path
+            func order(weight criterion: Int, at value: Rational) -> [Int] {
+                var entered = weights.map { Rational($0) }
+                entered[criterion] = value
+                let benefits = totals(of: matrix, weights: Weights(entered)!).map(\.total)
+                let costs = vfm.rows.map { $0.cost.netPresentCost! }
+                return benefits.indices.filter { benefits[$0] > .zero }.sorted { a, b in
+                    let x = costs[a] / BigRational(benefits[a]), y = costs[b] / BigRational(benefits[b])
+                    return x == y ? a < b : x < y
+                }
+            }
             for (criterion, weight) in vfm.switching.weights.enumerated() {
                 let current = Rational(weights[criterion])
+                let nowOrder = order(weight: criterion, at: current)
+                for (event, upward) in [(weight.orderUp, true), (weight.orderDown, false)] {
+                    guard let event, let at = event.weight.rational, at != current else { continue }
+                    orderEvents += 1
+                    let halfway = (current + at) / Rational(2), past = upward ? at + Rational(1, 1_000_000) : at - Rational(1, 1_000_000)
+                    XCTAssertEqual(order(weight: criterion, at: halfway), nowOrder, "criterion \(criterion) order halfway to \(at)")
+                    if past > .zero { XCTAssertNotEqual(order(weight: criterion, at: past), nowOrder, "criterion \(criterion) order past \(at)") }
+                }
                 if let up = weight.up {
                     events += 1
                     let at = try XCTUnwrap(up.weight.rational)
@@ -144,5 +162,6 @@ final class ValueForMoneyTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(events, 50, "the random cases exercise switching")
+        XCTAssertGreaterThan(orderEvents, 50, "the random cases exercise changes of place on cost per point")
     }
 }

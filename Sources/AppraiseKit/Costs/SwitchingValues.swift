@@ -34,6 +34,10 @@ public struct SwitchingValues: Sendable {
         public let current: Rational
         public let up: WeightEvent?
         public let down: WeightEvent?
+        /// The nearest weights, up and down, at which two options change places on cost per
+        /// point (they are `joining` the place of each other: both listed in `joining`).
+        public let orderUp: WeightEvent?
+        public let orderDown: WeightEvent?
     }
 
     public struct WeightEvent: Sendable {
@@ -75,9 +79,13 @@ public struct SwitchingValues: Sendable {
                                overtake: better.map { (ids[$0], ratios[$0]! * benefit - cost) },
                                fallBehind: worse.map { (ids[$0], ratios[$0]! * benefit - cost) })
         }
+        // Cost-per-point order as positions among the options whose cost is known.
+        let position = Dictionary(uniqueKeysWithValues: known.enumerated().map { ($1, $0) })
+        let ratioOrder = ranked.compactMap { position[$0] }
         let shared = Shared(matrix: matrix, weights: weights, known: known, points: points)
         self.weights = matrix.criterionIDs.indices.map { criterion in
-            SwitchingValues.weightSwitch(criterion: criterion, shared: shared, matrix: matrix, weights: weights, known: known, path: frontier.path)
+            SwitchingValues.weightSwitch(criterion: criterion, shared: shared, matrix: matrix, weights: weights, known: known, path: frontier.path,
+                                         ratioOrder: ratioOrder)
         }
     }
 
@@ -91,6 +99,10 @@ public struct SwitchingValues: Sendable {
             case chord(low: Int, middle: Int, high: Int, sign: Int128)
             /// L_higher − L_lower
             case pair(higher: Int, lower: Int)
+            /// C_worse·L_better − C_better·L_worse: `better` has the lower cost per point
+            case ratio(better: Int, worse: Int)
+            /// sign · L: an option's benefit crossing zero gives it a cost per point or takes it away
+            case benefit(option: Int, sign: Int128)
         }
         let shape: Shape
         let approximateAlpha: Double
@@ -131,10 +143,10 @@ public struct SwitchingValues: Sendable {
     }
 
     private static func weightSwitch(criterion: Int, shared: Shared, matrix: DecisionMatrix, weights: Weights, known: [Int],
-                                     path: [Int]) -> WeightSwitch {
+                                     path: [Int], ratioOrder: [Int]) -> WeightSwitch {
         let current = weights.entered[criterion]
         let id = matrix.criterionIDs[criterion]
-        guard !path.isEmpty else { return WeightSwitch(criterion: id, current: current, up: nil, down: nil) }
+        guard !path.isEmpty else { return WeightSwitch(criterion: id, current: current, up: nil, down: nil, orderUp: nil, orderDown: nil) }
         // Each option's weighted sum is a + w·s; the frontier depends only on these (the common
         // normalising factor cancels).
         let W = shared.W, C = shared.C, c = shared.c, wScale = shared.wScale
@@ -195,6 +207,10 @@ public struct SwitchingValues: Sendable {
             switch condition.shape {
             case .pair(let higher, let lower):
                 return (BigInt(A[higher] - A[lower]), BigInt(s[higher] - s[lower]))
+            case .benefit(let option, let sign):
+                return (BigInt(sign * A[option]), BigInt(sign * s[option]))
+            case .ratio(let better, let worse):
+                return (C[worse] * BigInt(A[better]) - C[better] * BigInt(A[worse]), C[worse] * BigInt(s[better]) - C[better] * BigInt(s[worse]))
             case .chord(let l, let m, let h, let sign):
                 let d1 = C[h] - C[l], d2 = C[h] - C[m], d3 = C[m] - C[l]
                 let alpha = BigInt(A[m]) * d1 - BigInt(A[l]) * d2 - BigInt(A[h]) * d3
@@ -211,7 +227,33 @@ public struct SwitchingValues: Sendable {
             let leaving = Set(found.conditions.compactMap(\.leaving)).sorted().map { ids[known[$0]] }
             return WeightEvent(weight: found.weight / BigRational(BigInt(wScale)), joining: joining, leaving: leaving)
         }
-        return WeightSwitch(criterion: id, current: current, up: event(up), down: event(down))
+        // Neighbours on cost per point first swap as a weight moves, as lines first meet as
+        // neighbours: one condition per neighbouring pair.
+        var order: [Condition] = []
+        for (better, worse) in zip(ratioOrder, ratioOrder.dropFirst()) {
+            let alpha = c[worse] * a[better] - c[better] * a[worse], beta = c[worse] * b[better] - c[better] * b[worse]
+            let size = (abs(c[worse] * a[better]) + abs(c[better] * a[worse]), abs(c[worse] * b[better]) + abs(c[better] * b[worse]))
+            order.append(Condition(shape: .ratio(better: better, worse: worse), approximateAlpha: alpha, approximateBeta: beta,
+                                   error: (epsilon * (size.0 + 1), epsilon * (size.1 + 1)), joining: better, leaving: worse))
+        }
+        let ranked = Set(ratioOrder)
+        for option in A.indices {
+            // Ranked options have a positive benefit; the others none, until it turns positive.
+            let sign: Int128 = ranked.contains(option) ? 1 : -1
+            let x = sign > 0 ? a[option] : -a[option], y = sign > 0 ? b[option] : -b[option]
+            order.append(Condition(shape: .benefit(option: option, sign: sign), approximateAlpha: x, approximateBeta: y,
+                                   error: (epsilon * (abs(x) + 1), epsilon * (abs(y) + 1)),
+                                   joining: sign > 0 ? nil : option, leaving: sign > 0 ? option : nil))
+        }
+        let orderUp = nearest(order, exact: exact, from: BigRational(BigInt(W[criterion])), w0: w0, upward: true, minimum: minimum)
+        let orderDown = nearest(order, exact: exact, from: BigRational(BigInt(W[criterion])), w0: w0, upward: false, minimum: minimum)
+        func swap(_ found: (weight: BigRational, conditions: [Condition])?) -> WeightEvent? {
+            guard let found else { return nil }
+            let pairs = found.conditions.flatMap { [$0.joining, $0.leaving].compactMap { $0 } }
+            let ids = Set(pairs).sorted().map { matrix.optionIDs[known[$0]] }
+            return WeightEvent(weight: found.weight / BigRational(BigInt(wScale)), joining: ids, leaving: [])
+        }
+        return WeightSwitch(criterion: id, current: current, up: event(up), down: event(down), orderUp: swap(orderUp), orderDown: swap(orderDown))
     }
 
     /// The nearest weight, beyond `w` in one direction, at which a condition fails: conditions

@@ -80,6 +80,12 @@ public enum ValueForMoneyStatements {
             guard !parts.isEmpty else { continue }
             out.append("The frontier changes if the weight of \(names.criterion(weight.criterion)) (now \(weight.current.decimalText(maximumPlaces: 2))) " + parts.joined(separator: " or ") + ".")
         }
+        for weight in vfm.switching.weights {
+            let swaps = [weight.orderUp.map { "rose to \($0.weight.weightText) (\(swapText($0, names: names)))" },
+                         weight.orderDown.map { "fell to \($0.weight.weightText) (\(swapText($0, names: names)))" }].compactMap { $0 }
+            guard !swaps.isEmpty else { continue }
+            out.append("The order on cost per point changes if the weight of \(names.criterion(weight.criterion)) " + swaps.joined(separator: " or ") + ".")
+        }
         if !unknown.isEmpty {
             out.append("Not on the chart, whole-life cost not known: " + Ordinal.list(unknown.map { row in
                 let gaps = row.cost.unknown.map { "\($0.measure) \"\(unknownText($0))\"" } + row.cost.missing.map { "no \($0)" }
@@ -94,6 +100,13 @@ public enum ValueForMoneyStatements {
         if !event.joining.isEmpty { what.append(Ordinal.list(event.joining.map(names.option)) + (event.joining.count == 1 ? " joins" : " join")) }
         if !event.leaving.isEmpty { what.append(Ordinal.list(event.leaving.map(names.option)) + (event.leaving.count == 1 ? " leaves" : " leave")) }
         return "\(event.weight.weightText) (\(what.joined(separator: ", ")))"
+    }
+
+    /// "A and B change places", or for a benefit crossing zero "A gains or loses a cost per point".
+    public static func swapText(_ event: SwitchingValues.WeightEvent, names: DisplayNames) -> String {
+        event.joining.count == 1
+            ? "\(names.option(event.joining[0])) gains or loses a cost per point as its points cross zero"
+            : "\(Ordinal.list(event.joining.map(names.option))) change places"
     }
 
     private static func unknownText(_ amount: Amount) -> String {

@@ -111,13 +111,16 @@ public enum ValueForMoneyRenderer {
         let rows = vfm.switching.weights.map { weight -> [String] in
             [names.criterion(weight.criterion), Formatting.number(weight.current),
              weight.up.map { $0.weight.weightText } ?? "no change", weight.up.map { changeText($0, names) } ?? "",
-             weight.down.map { $0.weight.weightText } ?? "no change", weight.down.map { changeText($0, names) } ?? ""]
+             weight.down.map { $0.weight.weightText } ?? "no change", weight.down.map { changeText($0, names) } ?? "",
+             weight.orderUp.map { $0.weight.weightText + ": " + ValueForMoneyStatements.swapText($0, names: names) } ?? "no change",
+             weight.orderDown.map { $0.weight.weightText + ": " + ValueForMoneyStatements.swapText($0, names: names) } ?? "no change"]
         }
         return Table(id: "weight-switching-values", title: "Switching values: weights",
                      columns: [.init("Criterion"), .init("Weight now", .right), .init("Frontier changes if it rises to", .right), .init("What changes"),
-                               .init("Or falls to", .right), .init("What changes")],
+                               .init("Or falls to", .right), .init("What changes"),
+                               .init("Cost-per-point order changes if it rises to"), .init("Or falls to")],
                      rows: rows,
-                     notes: ["One criterion's weight moved with the others held, as entered (not normalised); the nearest weight each way at which an option joins or leaves the frontier."])
+                     notes: ["One criterion's weight moved with the others held, as entered (not normalised); the nearest weight each way at which an option joins or leaves the frontier, and at which two options change places on cost per point."])
     }
 
     static func changeText(_ event: SwitchingValues.WeightEvent, _ names: DisplayNames) -> String {

@@ -112,7 +112,8 @@ public enum WholeLifeCostRenderer {
                 return .object(["weight": .number(event.weight.formatted(places: 6)), "joining": .array(event.joining.map(JSONValue.string)),
                                 "leaving": .array(event.leaving.map(JSONValue.string))])
             }
-            return .object(["criterion": .string(weight.criterion), "weight": .number(weight.current), "up": event(weight.up), "down": event(weight.down)])
+            return .object(["criterion": .string(weight.criterion), "weight": .number(weight.current), "up": event(weight.up), "down": event(weight.down),
+                            "orderUp": event(weight.orderUp), "orderDown": event(weight.orderDown)])
         }
         return .object([
             "appraisal": .string(appraisal.id),
