@@ -86,7 +86,8 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(SpreadsheetTables.reconciliation(reconciliation, appraisal: appraisal))
         }
-        return tables + moneyTables + sensitivity.tables + evidenceTables
+        let money = valueForMoney.map { MoneySpreadsheetTables.tables($0, appraisal: appraisal) } ?? []
+        return tables + money + sensitivity.tables + evidenceTables
     }
 
     /// The committee-ready summary printed by `report`.
