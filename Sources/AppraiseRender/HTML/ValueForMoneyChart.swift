@@ -66,7 +66,10 @@ enum ValueForMoneyChart {
             let colours = fill(row.status)
             out += "<g class=\"vfm-point\" data-option=\"\(HTML.escape(row.option))\">"
             out += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"6\" fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\" stroke-width=\"2\"/>"
-            out += "<text x=\"\(n(x + 9))\" y=\"\(n(y - 8))\" font-size=\"12\">\(HTML.escape(TotalsChart.shortened(label(row.option))))</text></g>\n"
+            // Labels of points near the right edge run leftwards so they stay inside the chart.
+            let leftwards = x > width - right - 180
+            out += "<text x=\"\(n(leftwards ? x - 9 : x + 9))\" y=\"\(n(y - 8))\" font-size=\"12\"\(leftwards ? " text-anchor=\"end\"" : "")>"
+                + "\(HTML.escape(TotalsChart.shortened(label(row.option))))</text></g>\n"
         }
         out += "</svg>\n"
         return out
