@@ -528,7 +528,7 @@ def main():
                          "document.querySelectorAll('b').forEach(b => b.dispatchEvent(new MouseEvent('mouseover'))); null")
         shown = hostile.evaluate("""({
           pwned: window.__pwned === undefined ? null : String(window.__pwned),
-          scripts: document.scripts.length,
+          scripts: document.querySelectorAll("script:not(#vfm-data)").length,
           injected: document.querySelectorAll('img, b, main script').length,
           title: document.title,
           h1: document.querySelector('h1').textContent,

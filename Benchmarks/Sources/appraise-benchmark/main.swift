@@ -12,6 +12,8 @@ struct Options {
     var outputDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-benchmark").path
     var smallSamples = 20_000_000
     var largeSamples = 40_000
+    /// `vfm` runs only the value-for-money measurement.
+    var only: String?
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -21,6 +23,7 @@ struct Options {
             case "--out": outputDirectory = value
             case "--small-samples": smallSamples = count(value, flag)
             case "--large-samples": largeSamples = count(value, flag)
+            case "--only": only = value
             default: fail("unknown option \(flag)")
             }
         }
@@ -102,6 +105,10 @@ try FileManager.default.createDirectory(atPath: options.outputDirectory, withInt
 let small = matrix(referenceScores, maximum: 5)
 let smallWeights = Weights.equal(count: 8)
 let (large, largeWeights) = generated()
+if options.only == "vfm" {
+    benchmarkValueForMoney(large, largeWeights)
+    exit(0)
+}
 try writeCSV(small, smallWeights, to: options.outputDirectory + "/reference-8x8.csv")
 try writeCSV(large, largeWeights, to: options.outputDirectory + "/generated-1000x50.csv")
 line("cores", String(ProcessInfo.processInfo.activeProcessorCount))
@@ -133,3 +140,4 @@ if let report {
     line("exact 1000x50 dominated", "\(report.dominance.dominated.count) of 1000")
 }
 line("peak memory MiB", fixedDecimal(peakMemory(), places: 1))
+benchmarkValueForMoney(large, largeWeights)

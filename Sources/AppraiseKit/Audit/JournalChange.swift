@@ -15,16 +15,22 @@ public enum JournalChange: Sendable, Equatable {
     case order(list: String, keys: [JSONValue])
 
     /// The lists changed element by element.
-    public static let keyedLists = ["nodes", "criteria", "groups", "options", "scores", "weightSets"]
+    public static let keyedLists = ["nodes", "criteria", "groups", "options", "scores", "weightSets", "measures", "amounts"]
 
     /// Top-level keys in the order the format describes them, so changes read in that order.
     static let fieldOrder = ["format", "id", "title", "body", "date", "source", "scale", "panel", "nodes", "criteria", "groups",
-                             "options", "scores", "weightSets", "importance", "declared", "kpiDatasets"]
+                             "options", "scores", "weightSets", "importance", "declared", "kpiDatasets",
+                             "costing", "measures", "amounts"]
 
     /// The key that identifies an element of a keyed list: its id, or for a score the list
     /// `[option, criterion]` or `[option, criterion, scorer]`. Nil when the element has none.
     public static func key(of element: JSONValue, in list: String) -> JSONValue? {
         guard case .object(let members) = element else { return nil }
+        if list == "amounts" {
+            // An amount is one option's figure of one measure in one year.
+            guard case .string? = members["option"], case .string? = members["measure"] else { return nil }
+            return .array([members["option"]!, members["measure"]!] + (members["year"].map { [$0] } ?? []))
+        }
         guard list == "scores" else {
             guard case .string? = members["id"] else { return nil }
             return members["id"]

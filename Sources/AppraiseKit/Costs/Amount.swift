@@ -31,7 +31,11 @@ public enum AmountValue: Sendable, Equatable {
 
     /// The figure used for a single central estimate: the value, or a range's midpoint.
     public var central: Rational? {
-        bounds.map { ($0.low + $0.high) / Rational(2) }
+        switch self {
+        case .exact(let value): value
+        case .range(let low, let high): (low + high) / Rational(2)
+        case .unknown: nil
+        }
     }
 }
 

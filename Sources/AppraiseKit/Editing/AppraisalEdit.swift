@@ -40,6 +40,8 @@ public enum AppraisalEdit: Sendable {
     case setDetails(title: String?, body: String?, date: String?, source: String?)
     /// The value tree, the reasons for weights and measured criteria.
     case valueTree(ValueTreeEdit)
+    /// Measures, amounts and the costing basis (see `MoneyEdit`).
+    case money(MoneyEdit)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

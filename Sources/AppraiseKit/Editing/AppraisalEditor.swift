@@ -92,6 +92,8 @@ public enum AppraisalEditor {
                 draft.declared[declaration].ranks.removeAll { $0.option == id }
             }
             draft.declared.removeAll { $0.totals.isEmpty && $0.ranks.isEmpty }
+            let costed = MoneyEditor.removeOption(id, from: &draft)
+            if costed > 0 { return "removing option \"\(id)\" deletes its \(count(scored, "score")) and \(count(costed, "amount"))" }
             return scored > 0 ? "removing option \"\(id)\" deletes its \(count(scored, "score"))" : nil
         case .setWeight(let id, let weight):
             let index = try criterionIndex(id, in: draft)
@@ -136,6 +138,8 @@ public enum AppraisalEditor {
             return try changeStructure(&draft, by: edit)
         case .valueTree(let edit):
             return try ValueTreeEditor.apply(edit, to: &draft)
+        case .money(let edit):
+            return try MoneyEditor.change(&draft, by: edit)
         }
     }
 
@@ -229,7 +233,7 @@ public enum AppraisalEditor {
         _ = try optionIndex(changes.option, in: draft)
         let criterion = try criterionIndex(changes.criterion, in: draft)
         if draft.criteria[criterion].measured != nil {
-            throw EditError("criterion \"\(changes.criterion)\" is measured, so its scores follow from measurements; record one with 'appraise measure FILE \(changes.criterion) --option \(changes.option) --level N', or keep a typed score with 'appraise measure ... --override VALUE --reason TEXT'")
+            throw EditError("criterion \"\(changes.criterion)\" is measured, so its scores follow from measurements; record one with 'appraise value-function FILE \(changes.criterion) --option \(changes.option) --level N', or keep a typed score with 'appraise measure ... --override VALUE --reason TEXT'")
         }
         let scale = draft.scale
         guard scale.contains(changes.value) else {

@@ -15,15 +15,35 @@ import Foundation
 /// semicolons as separators a decimal comma is read as a decimal point, as such spreadsheets
 /// write it. Rows and columns of totals or ranks are computed by the tool, so they are left
 /// out and said so. Every bad cell is reported at once.
+///
+/// Columns declared in `measures` (by header name) are money or quantities, not criteria:
+/// each cell becomes that option's year-0 amount, read exactly as printed ("£1,200,000",
+/// "£87k", "£1.2m", a range "£50k–£87k", or words such as "TBC" kept as not known).
 public enum ScoreMatrixImport {
+    /// A spreadsheet column that holds a measure rather than scores.
+    public struct MeasureColumn: Sendable, Equatable {
+        public let header: String
+        public let kind: MeasureKind
+        /// The unit of a quantity ("places"); money takes the appraisal's currency.
+        public let unit: String?
+
+        public init(header: String, kind: MeasureKind, unit: String? = nil) {
+            self.header = header
+            self.kind = kind
+            self.unit = unit
+        }
+    }
+
     /// The appraisal with the matrix added, and what the import left out or assumed.
     public struct Result: Sendable {
         public let appraisal: Appraisal
         public let notes: [String]
     }
 
-    /// Adds the matrix's criteria, options, weights and scores to an empty appraisal.
-    public static func apply(_ table: CSVTable, file: String, to appraisal: Appraisal) throws(SheetProblems) -> Result {
+    /// Adds the matrix's criteria, options, weights and scores (and the amounts of any measure
+    /// columns) to an empty appraisal.
+    public static func apply(_ table: CSVTable, file: String, to appraisal: Appraisal,
+                             measures: [MeasureColumn] = []) throws(SheetProblems) -> Result {
         var problems: [String] = []
         var notes: [String] = []
         var rows = table.rows.filter { !$0.isBlank }[...]
@@ -37,11 +57,22 @@ public enum ScoreMatrixImport {
         for index in computed.sorted() {
             notes.append("\(file):\(header.line): column \(index + 2) (\"\(names[index])\") left out: totals and ranks are computed from the scores")
         }
-        let criterionColumns = names.indices.filter { !computed.contains($0) }
+        for column in measures where !names.contains(where: { $0.caseInsensitiveCompare(column.header) == .orderedSame }) {
+            problems.append("\(file):\(header.line): no column is headed \"\(column.header)\"; the headers are \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        let measureOf = { (name: String) in measures.first { $0.header.caseInsensitiveCompare(name) == .orderedSame } }
+        let measureColumns = names.indices.filter { !computed.contains($0) && measureOf(names[$0]) != nil }
+        let criterionColumns = names.indices.filter { !computed.contains($0) && measureOf(names[$0]) == nil }
         guard !criterionColumns.isEmpty else {
             throw SheetProblems(["\(file):\(header.line): the header row names no criteria; put one criterion name per column after the first"])
         }
         var result = appraisal
+        let currency = appraisal.costing?.effectiveCurrency ?? Costing.defaultCurrency
+        for index in measureColumns {
+            let column = measureOf(names[index])!
+            result.measures.append(Measure(id: Identifier.suggestion(for: names[index]), name: names[index],
+                                           unit: column.kind.isMoney ? currency : (column.unit ?? "units"), kind: column.kind))
+        }
         var criterionColumn: [String: Int] = [:]
         var criterionAt: [Int: Int] = [:]
         for index in criterionColumns {
@@ -106,6 +137,15 @@ public enum ScoreMatrixImport {
             }
             optionLines[id] = row.line
             result.options.append(Option(id: id, name: label))
+            for index in measureColumns where index < cells.count && !cells[index].isEmpty {
+                do {
+                    let reading = try MoneyParser.read(cells[index])
+                    result.amounts.append(Amount(option: id, measure: Identifier.suggestion(for: names[index]), year: nil,
+                                                 value: reading.amountValue, source: "\(file) line \(row.line)"))
+                } catch {
+                    problems.append("\(file):\(row.line): column \(index + 2) (\"\(names[index])\"): \(error.message)")
+                }
+            }
             for (index, criterion) in criterionAt.sorted(by: { $0.key < $1.key }) where index < cells.count && !cells[index].isEmpty {
                 let cell = cells[index]
                 guard let value = SheetCell.score(cell, scale: scale, decimalComma: decimalComma) else {

@@ -108,7 +108,7 @@ enum ValueTreeEditor {
             return had != nil && had != measured ? "criterion \"\(id)\" already has a value function, and changing it changes its scores" : nil
         case let .measure(option, criterion, measurement, rationale, datasets):
             guard let measured = draft.criterion(criterion), measured.measured != nil else {
-                throw EditError("criterion \"\(criterion)\" has no value function; give it one with 'appraise measure FILE \(criterion) --linear WORST:BEST' first")
+                throw EditError("criterion \"\(criterion)\" has no value function; give it one with 'appraise value-function FILE \(criterion) --linear WORST:BEST' first")
             }
             guard draft.option(option) != nil else { throw EditError("no option \"\(option)\"; see the ids with 'appraise show'") }
             let index = draft.scores.firstIndex { $0.option == option && $0.criterion == criterion && $0.scorer == nil }

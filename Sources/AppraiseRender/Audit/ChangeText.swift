@@ -31,7 +31,7 @@ public enum ChangeText {
         let value = { (element: JSONValue?) in element?.member("value").map(show) }
         switch (old, new) {
         case (nil, let new?):
-            let headline = list == "scores" ? "\(label) set to \(value(new) ?? "?")" : "\(label) added"
+            let headline = list == "scores" || (list == "amounts" && value(new) != nil) ? "\(label) set to \(value(new) ?? "?")" : "\(label) added"
             return [headline] + details(list: list, old: nil, new: new)
         case (let old?, nil):
             return ["\(label) removed" + (value(old).map { " (was \($0))" } ?? "")]
@@ -47,7 +47,11 @@ public enum ChangeText {
     /// The member-by-member differences of an element, the key members and a score's value
     /// (already in the headline) left out.
     private static func details(list: String, old: JSONValue?, new: JSONValue) -> [String] {
-        let skipped: Set<String> = list == "scores" ? ["option", "criterion", "scorer", "value"] : ["id"]
+        let skipped: Set<String> = switch list {
+        case "scores": ["option", "criterion", "scorer", "value"]
+        case "amounts": ["option", "measure", "year", "value"]
+        default: ["id"]
+        }
         let before = old.flatMap(members) ?? [:], after = members(new) ?? [:]
         var lines: [String] = []
         for name in Set(before.keys).union(after.keys).subtracting(skipped).sorted(by: memberOrder) {
@@ -111,12 +115,18 @@ public enum ChangeText {
         case "options": "option"
         case "weightSets": "weight set"
         case "nodes": "branch"
+        case "measures": "measure"
+        case "amounts": "amount"
         default: "score"
         }
         return "\(noun) " + (JournalChange.key(of: element, in: list).map { key(list: list, $0) } ?? "?")
     }
 
     private static func key(list: String, _ key: JSONValue) -> String {
+        if list == "amounts", case .array(let parts) = key, parts.count >= 2 {
+            let text = parts.map { part -> String in if case .string(let text) = part { return text } else { return part.canonicalText } }
+            return "\(text[0]) × \(text[1])" + (text.count > 2 ? " in year \(text[2])" : "")
+        }
         if let parts = key.arrayOfStrings, parts.count >= 2 {
             return "\(parts[0]) × \(parts[1])" + (parts.count > 2 ? " by \(parts[2])" : "")
         }

@@ -4,7 +4,8 @@ import AppraiseKit
 /// network, no external scripts, fonts or styles, so it works opened straight from disk.
 extension ReportPack {
     public var html: String {
-        let script = PageScript.source
+        // The benefit–cost chart's script joins the page's only when the appraisal holds costs.
+        let script = PageScript.source + (valueForMoney == nil ? "" : ValueForMoneyChart.script)
         let style = PageStyle.source
         let policy = "default-src 'none'; script-src \(HTML.hashSource(script)); style-src \(HTML.hashSource(style)); "
             + "img-src data:; base-uri 'none'; form-action 'none'"
@@ -15,6 +16,7 @@ extension ReportPack {
         out += "<title>\(HTML.escape(appraisal.title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
         out += HTMLReport(pack: self).body
         out += HTML.dataBlock(id: "whatif-data", WhatIfPanel(pack: self).data)
+        if let valueForMoney { out += HTML.dataBlock(id: "vfm-data", ValueForMoneyChart.data(valueForMoney)) }
         out += "<script>\(script)</script>\n</body>\n</html>\n"
         return out
     }
@@ -43,6 +45,10 @@ struct HTMLReport {
         ]
         sections.insert(contentsOf: longListSections, at: 1)
         if appraisal.recordsWeightReasons { sections.append(("value-tree", "Value tree and weights", ValueTreeHTML(pack: pack).html)) }
+        if let vfm = pack.valueForMoney {
+            let beforeRobustness = sections.firstIndex { $0.id == "sensitivity" } ?? sections.count
+            sections.insert(("value-for-money", "Value for money", ValueForMoneyChart.section(pack, vfm: vfm)), at: beforeRobustness)
+        }
         if pack.evidence != nil { sections.append(("evidence", "Evidence", evidence)) }
         if pack.reconciliation.hasDeclarations { sections.append(("reconciliation", "Reconciliation", reconciliation)) }
         var out = "<header>\n<h1>\(HTML.escape(appraisal.title))</h1>\n"

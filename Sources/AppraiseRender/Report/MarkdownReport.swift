@@ -22,6 +22,9 @@ extension ReportPack {
             var shown = table
             // The reconciliation's consequences are already listed under the headline.
             if table.id == "reconciliation" { shown.notes = [] }
+            if table.id == "value-for-money" {
+                out += "\n## Value for money\n\n" + moneyStatements.map { "- \(MarkdownReport.escape($0))\n" }.joined()
+            }
             out += "\n" + MarkdownTableRenderer.render(shown)
         }
         out += "\n## How robust the ranking is\n\n"

@@ -19,6 +19,8 @@ public struct ReportPack {
     public let sensitivity: SensitivitySection
     /// The KPI evidence the scores cite; nil when the appraisal cites none.
     public let evidence: AppraisalEvidence?
+    /// Value for money under the pack's weighting; nil when the appraisal holds no costs.
+    public let valueForMoney: ValueForMoney?
 
     /// Throws only when the sensitivity analyses cannot run: an order of importance that does
     /// not list every criterion once, or a named weighting that cannot be normalised. Takes
@@ -39,6 +41,20 @@ public struct ReportPack {
         sensitivity = try SensitivitySection(appraisal: appraisal, matrix: matrix, selection: selection)
         let evidence = AppraisalEvidence(appraisal: appraisal, datasets: datasets)
         self.evidence = evidence.citations.isEmpty ? nil : evidence
+        valueForMoney = ValueForMoney(appraisal: appraisal, weights: selection, matrix: matrix)
+    }
+
+    /// The money tables (value for money, switching values, costs by year, whole-life cost
+    /// working); empty when the appraisal holds no costs.
+    public var moneyTables: [Table] {
+        guard let vfm = valueForMoney else { return [] }
+        return ValueForMoneyRenderer.tables(vfm, appraisal: appraisal)
+            + [WholeLifeCostRenderer.costsByYear(appraisal), WholeLifeCostRenderer.working(vfm.costing, appraisal: appraisal)]
+    }
+
+    /// The value-for-money findings in words; empty without costs.
+    public var moneyStatements: [String] {
+        valueForMoney.map { ValueForMoneyStatements.sentences($0, names: DisplayNames(appraisal)) } ?? []
     }
 
     /// The long list's tables (every option considered, screening, set aside, framework),
@@ -65,7 +81,7 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(ReconciliationRenderer.table(reconciliation, appraisal: appraisal))
         }
-        return tables + valueTreeTables + sensitivity.tables + evidenceTables
+        return tables + valueTreeTables + moneyTables + sensitivity.tables + evidenceTables
     }
 
     /// The value tree, the reasons for the weights, sub-totals by branch and branch
@@ -86,7 +102,8 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(SpreadsheetTables.reconciliation(reconciliation, appraisal: appraisal))
         }
-        return tables + valueTreeTables + sensitivity.tables + evidenceTables
+        let money = valueForMoney.map { MoneySpreadsheetTables.tables($0, appraisal: appraisal) } ?? []
+        return tables + valueTreeTables + money + sensitivity.tables + evidenceTables
     }
 
     /// The committee-ready summary printed by `report`.
@@ -104,6 +121,10 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             out += "\nReconciliation with the published appraisal\n\n"
             for sentence in reconciliation.consequences(in: appraisal) { out += "- \(sentence)\n" }
+        }
+        if !moneyStatements.isEmpty {
+            out += "\nValue for money\n\n"
+            for sentence in moneyStatements { out += "- \(sentence)\n" }
         }
         out += "\nHow robust the ranking is\n\n"
         for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
@@ -164,6 +185,9 @@ public struct ReportPack {
         if let evidence { document["evidence"] = EvidenceRenderer.json(evidence) }
         if let longList { document["longList"] = ScreeningRenderer.json(longList) }
         if appraisal.recordsWeightReasons { document["valueTree"] = ValueTreeRenderer.json(appraisal, matrix: matrix, selection: selection) }
+        if let valueForMoney {
+            document["valueForMoney"] = WholeLifeCostRenderer.json(valueForMoney, appraisal: appraisal, fingerprint: fingerprint, findings: moneyStatements)
+        }
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),

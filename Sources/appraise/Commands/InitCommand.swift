@@ -19,7 +19,10 @@ enum InitCommand {
         (a row headed "Direction" saying benefit or cost for each column, optionally a row headed
         "Unit") makes every criterion measured: its value function is the linear one --normalise
         amounts to over the column, and every cell keeps its level with the score worked out from
-        it. Refuses to overwrite an existing file.
+        it. Columns named with --cost-column, --saving-column or --quantity-column are measures, not
+        criteria: each cell is that option's amount, read exactly as printed (£1,200,000, 1200000,
+        £87k, £1.2m, a range £50k–£87k; words such as TBC are kept as not known; anything ambiguous
+        is refused with its cell). Refuses to overwrite an existing file.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file to create (JSON).")],
         options: [
@@ -33,6 +36,10 @@ enum InitCommand {
             .init(name: "from-csv", value: "MATRIX.csv", help: "Take criteria, options, weights and scores from a score matrix."),
             .init(name: "normalise", value: "METHOD", help: "How a raw matrix's levels become scores (costs reversed).",
                   choices: Normalisation.allCases.map(\.rawValue), defaultValue: Normalisation.minMax.rawValue),
+            .init(name: "cost-column", value: "HEADER", help: "A --from-csv column of costs (money), not scores.", repeatable: true),
+            .init(name: "saving-column", value: "HEADER", help: "A --from-csv column of savings or income (money).", repeatable: true),
+            .init(name: "quantity-column", value: "HEADER=UNIT", help: "A --from-csv column of another quantity, e.g. 'Places=places'.",
+                  repeatable: true),
             .init(name: "kpi-dataset", value: "PATH", help: "A KPI dataset the scores will cite as evidence, relative to FILE's folder.",
                   repeatable: true),
             EditSession.byOption,
@@ -66,7 +73,7 @@ enum InitCommand {
                 } else {
                     let imported = LongListImport.applies(to: table)
                         ? try LongListImport.apply(table, file: matrix, to: appraisal)
-                        : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal)
+                        : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal, measures: try measureColumns(arguments))
                     appraisal = imported.appraisal
                     for note in imported.notes { console.error("note: \(note)") }
                 }
@@ -99,6 +106,20 @@ enum InitCommand {
                                            reason: arguments.value("reason", spec: spec))
         EditSession.report(entry, path: path, console: console)
         return .success
+    }
+
+    /// The measure columns declared for --from-csv.
+    private static func measureColumns(_ arguments: ParsedArguments) throws(UsageError) -> [ScoreMatrixImport.MeasureColumn] {
+        var columns = arguments.all("cost-column").map { ScoreMatrixImport.MeasureColumn(header: $0, kind: .cost) }
+        columns += arguments.all("saving-column").map { ScoreMatrixImport.MeasureColumn(header: $0, kind: .saving) }
+        for text in arguments.all("quantity-column") {
+            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError(message: "--quantity-column needs HEADER=UNIT, e.g. 'Places created=places', not '\(text)'")
+            }
+            columns.append(ScoreMatrixImport.MeasureColumn(header: parts[0], kind: .quantity, unit: parts[1]))
+        }
+        return columns
     }
 
     /// The scale from `--scale MIN..MAX` and `--step STEP`.

@@ -1,0 +1,162 @@
+import AppraiseKit
+
+/// The benefit–cost chart: each option a labelled point (net present cost across, points up),
+/// the efficient frontier drawn through the options on it, dominated options hollow and grey.
+/// Colours are SVG attributes, so the chart needs no style of its own, and the what-if
+/// sliders move it: its script recomputes the points and the frontier as the weights change.
+enum ValueForMoneyChart {
+    static let width = 760.0, height = 420.0, left = 90.0, right = 30.0, top = 20.0, bottom = 50.0
+
+    struct Scale {
+        let low: Double, high: Double, maximum: Double
+        func x(_ cost: Double) -> Double { left + (cost - low) / (high - low) * (width - left - right) }
+        func y(_ points: Double) -> Double { height - bottom - points / maximum * (height - top - bottom) }
+    }
+
+    static func scale(_ vfm: ValueForMoney) -> Scale {
+        let costs = vfm.rows.compactMap { $0.cost.netPresentCost?.doubleValue }
+        var low = min(0, costs.min() ?? 0), high = max(costs.max() ?? 1, low + 1)
+        let pad = (high - low) * 0.05
+        high += pad
+        if low < 0 { low -= pad }
+        return Scale(low: low, high: high, maximum: max(vfm.maximum.doubleValue, 1))
+    }
+
+    static func fill(_ status: FrontierStatus?) -> (fill: String, stroke: String) {
+        switch status {
+        case .efficient?: ("#0072B2", "#0072B2")
+        case .dominated?: ("#ffffff", "#999999")
+        case .extendedlyDominated?: ("#ffffff", "#D55E00")
+        case nil: ("#ffffff", "#999999")
+        }
+    }
+
+    static func svg(_ vfm: ValueForMoney, appraisal: Appraisal) -> String {
+        let scale = scale(vfm)
+        let currency = vfm.costing.costing.effectiveCurrency
+        let label = { (id: String) in appraisal.option(id)?.label ?? id }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"vfm-chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+            + "aria-labelledby=\"vfm-chart-title vfm-chart-desc\">\n"
+        out += "<title id=\"vfm-chart-title\">Benefit against whole-life cost under \(HTML.escape(vfm.weights.name))</title>\n"
+        let frontier = vfm.frontier.map(label).joined(separator: ", ")
+        out += "<desc id=\"vfm-chart-desc\">Each point is an option: net present cost across, weighted points up. The line joins the options on "
+            + "the value-for-money frontier (\(HTML.escape(frontier))); hollow points are dominated. The table below gives every figure.</desc>\n"
+        for step in 0...4 {
+            let cost = scale.low + (scale.high - scale.low) * Double(step) / 4
+            let x = n(scale.x(cost))
+            out += "<line x1=\"\(x)\" y1=\"\(n(top))\" x2=\"\(x)\" y2=\"\(n(height - bottom))\" stroke=\"#dddddd\"/>"
+            out += "<text x=\"\(x)\" y=\"\(n(height - bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">"
+                + "\(HTML.escape(MoneyText.text(BigRational(BigInt(Int128(cost.rounded()))), currency: currency)))</text>\n"
+            let points = scale.maximum * Double(step) / 4
+            let y = n(scale.y(points))
+            out += "<line x1=\"\(n(left))\" y1=\"\(y)\" x2=\"\(n(width - right))\" y2=\"\(y)\" stroke=\"#dddddd\"/>"
+            out += "<text x=\"\(n(left - 8))\" y=\"\(n(scale.y(points) + 4))\" text-anchor=\"end\" font-size=\"12\">\(fixedDecimal(points, places: 1))</text>\n"
+        }
+        out += "<text x=\"\(n((left + width - right) / 2))\" y=\"\(n(height - 8))\" text-anchor=\"middle\" font-size=\"13\">Net present cost</text>\n"
+        out += "<text x=\"16\" y=\"\(n((top + height - bottom) / 2))\" text-anchor=\"middle\" font-size=\"13\" transform=\"rotate(-90 16 \(n((top + height - bottom) / 2)))\">"
+            + "Points out of \(Formatting.number(vfm.maximum))</text>\n"
+        let path = vfm.frontier.compactMap { id -> String? in
+            guard let row = vfm.row(id), let cost = row.cost.netPresentCost else { return nil }
+            return "\(n(scale.x(cost.doubleValue))),\(n(scale.y(row.benefit.doubleValue)))"
+        }
+        out += "<polyline id=\"vfm-frontier\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\" points=\"\(path.joined(separator: " "))\"/>\n"
+        for row in vfm.rows {
+            guard let cost = row.cost.netPresentCost else { continue }
+            let x = scale.x(cost.doubleValue), y = scale.y(row.benefit.doubleValue)
+            let colours = fill(row.status)
+            out += "<g class=\"vfm-point\" data-option=\"\(HTML.escape(row.option))\">"
+            out += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"6\" fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\" stroke-width=\"2\"/>"
+            // Labels of points near the right edge run leftwards so they stay inside the chart.
+            let leftwards = x > width - right - 180
+            out += "<text x=\"\(n(leftwards ? x - 9 : x + 9))\" y=\"\(n(y - 8))\" font-size=\"12\"\(leftwards ? " text-anchor=\"end\"" : "")>"
+                + "\(HTML.escape(TotalsChart.shortened(label(row.option))))</text></g>\n"
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    /// What the script needs to move the chart: each option's cost as a plot position and the
+    /// vertical scale. Costs do not change with the weights, so they are placed once here.
+    static func data(_ vfm: ValueForMoney) -> JSONValue {
+        let scale = scale(vfm)
+        return .object([
+            "x": .array(vfm.rows.map { row in row.cost.netPresentCost.map { .number(n(scale.x($0.doubleValue))) } ?? .null }),
+            "cost": .array(vfm.rows.map { row in row.cost.netPresentCost.map { .number($0.formatted(places: 2)) } ?? .null }),
+            "top": .number(n(top)), "bottom": .number(n(height - bottom)),
+        ])
+    }
+
+    /// Moves the points and redraws the frontier whenever a what-if slider moves. Plot positions
+    /// are approximate (floating point); the exact analysis is in the tables.
+    static let script = #"""
+(function () {
+  "use strict";
+  var chart = document.getElementById("vfm-chart");
+  var holder = document.getElementById("vfm-data");
+  if (!chart || !holder) { return; }
+  var vfm = JSON.parse(holder.textContent);
+  var whatif = JSON.parse(document.getElementById("whatif-data").textContent);
+  var sliders = Array.prototype.slice.call(document.querySelectorAll("#what-if input[type=range]"));
+  var groups = Array.prototype.slice.call(chart.querySelectorAll(".vfm-point"));
+  var note = document.getElementById("vfm-status");
+  var count = whatif.criteria.length, scale = Number(whatif.scoreScale), maximum = Number(whatif.scaleMaximum) / scale * count;
+  function redraw() {
+    var weights = sliders.map(function (slider) { return Number(slider.value); });
+    var sum = weights.reduce(function (a, b) { return a + b; }, 0);
+    if (sum === 0) { return; }
+    var points = whatif.scores.map(function (row) {
+      return count * row.reduce(function (total, score, j) { return total + Number(score) * weights[j]; }, 0) / (scale * sum);
+    });
+    var known = points.map(function (_, i) { return i; }).filter(function (i) { return vfm.cost[i] !== null; });
+    known.sort(function (a, b) { return Number(vfm.cost[a]) - Number(vfm.cost[b]) || points[b] - points[a] || a - b; });
+    var hull = [];
+    known.forEach(function (i) {
+      if (hull.length && points[i] <= points[hull[hull.length - 1]]) { return; }
+      while (hull.length >= 2) {
+        var a = hull[hull.length - 2], m = hull[hull.length - 1];
+        var left = (Number(vfm.cost[m]) - Number(vfm.cost[a])) * (points[i] - points[m]);
+        var right = (Number(vfm.cost[i]) - Number(vfm.cost[m])) * (points[m] - points[a]);
+        if (left > right) { hull.pop(); } else { break; }
+      }
+      hull.push(i);
+    });
+    function y(value) { return Number(vfm.bottom) - value / maximum * (Number(vfm.bottom) - Number(vfm.top)); }
+    var onFrontier = {};
+    hull.forEach(function (i) { onFrontier[i] = true; });
+    var index = 0;
+    whatif.options.forEach(function (option, i) {
+      if (vfm.cost[i] === null) { return; }
+      var group = groups[index++];
+      var circle = group.querySelector("circle"), text = group.querySelector("text");
+      circle.setAttribute("cy", y(points[i]).toFixed(1));
+      text.setAttribute("y", (y(points[i]) - 8).toFixed(1));
+      circle.setAttribute("fill", onFrontier[i] ? "#0072B2" : "#ffffff");
+      circle.setAttribute("stroke", onFrontier[i] ? "#0072B2" : "#999999");
+    });
+    document.getElementById("vfm-frontier").setAttribute("points", hull.map(function (i) {
+      return vfm.x[i] + "," + y(points[i]).toFixed(1);
+    }).join(" "));
+    if (note) {
+      note.textContent = "Frontier under the what-if weights: " + hull.map(function (i) { return whatif.options[i].label; }).join(", then ") + ".";
+    }
+  }
+  sliders.forEach(function (slider) { slider.addEventListener("input", redraw); });
+  var reset = document.getElementById("whatif-reset");
+  if (reset) { reset.addEventListener("click", function () { setTimeout(redraw, 0); }); }
+})();
+"""#
+
+    static func n(_ value: Double) -> String { TotalsChart.n(value) }
+
+    /// The HTML section: findings, the chart, and the tables.
+    static func section(_ pack: ReportPack, vfm: ValueForMoney) -> String {
+        var out = "<ul>\n" + pack.moneyStatements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+        out += "<figure>\n" + svg(vfm, appraisal: pack.appraisal)
+        out += "<figcaption>Benefit against whole-life cost under \(HTML.escape(vfm.weights.name)): filled points are on the frontier, "
+            + "hollow grey ones are dominated, hollow orange ones are ruled out by extended dominance. Move the what-if sliders to see the chart "
+            + "under other weights.</figcaption>\n</figure>\n"
+        out += "<p class=\"note\" id=\"vfm-status\" role=\"status\" aria-live=\"polite\"></p>\n"
+        for table in pack.moneyTables { out += HTMLTableRenderer.render(table, rowHeader: 1) }
+        return out
+    }
+}
