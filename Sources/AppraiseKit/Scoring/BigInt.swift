@@ -80,7 +80,7 @@ public struct BigInt: Sendable, Hashable, Comparable, CustomStringConvertible, E
 
     public var description: String {
         if case .small(let value) = storage { return value.description }
-        // Peel off nineteen decimal digits at a time.
+        // Peel off eighteen decimal digits at a time.
         var rest = magnitudeLimbs
         var groups: [UInt64] = []
         while !rest.isEmpty {
@@ -92,7 +92,7 @@ public struct BigInt: Sendable, Hashable, Comparable, CustomStringConvertible, E
         text += String(groups.removeLast())
         for group in groups.reversed() {
             let digits = String(group)
-            text += String(repeating: "0", count: 19 - digits.count) + digits
+            text += String(repeating: "0", count: 18 - digits.count) + digits
         }
         return text
     }
