@@ -44,8 +44,10 @@ enum InitCommand {
             source: arguments.value("source", spec: spec), scale: try scale(arguments),
             criteria: [], options: [], scores: [], kpiDatasets: arguments.all("kpi-dataset"))
         if let matrix = arguments.value("from-csv", spec: spec) {
-            guard let data = FileManager.default.contents(atPath: matrix) else {
-                throw InputError(message: "\(matrix): cannot read the score matrix; check the path")
+            let data: Data
+            switch InputFile.read(matrix) {
+            case .success(let read): data = read
+            case .failure(let unreadable): throw InputError(message: "\(matrix): cannot read the score matrix: \(unreadable.reason)")
             }
             do {
                 appraisal = try ScoreMatrixImport.apply(try CSVReader.read(data, fileName: matrix), file: matrix, to: appraisal)
