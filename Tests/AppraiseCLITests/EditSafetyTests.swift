@@ -123,7 +123,7 @@ final class EditSafetyTests: XCTestCase {
         for edit in [["score", "a.json", "north", "cost", "1", "--reason", "after tampering"], ["option", "add", "a.json", "south", "--name", "South"],
                      ["criterion", "add", "a.json", "risk", "--name", "Risk"], ["weight", "set", "a.json", "cost", "2"]] {
             let refused = try run(edit, in: folder, expect: 1)
-            XCTAssertTrue(refused.stderr.hasPrefix("appraise \(edit[0]): a.json.journal line 2 does not verify (entry 2's changes give sha256:"),
+            XCTAssertTrue(refused.stderr.hasPrefix("appraise \(edit[0]): a.json.journal line 3 does not verify (entry 3's \"previous\" is not the hash of entry 2: entry 2 was altered"),
                           refused.stderr)
             XCTAssertTrue(refused.stderr.contains("restore a.json.journal from a copy and check it with 'appraise verify a.json', or keep it aside (rename it) and start a new journal of the file as it is with 'appraise adopt a.json --reason TEXT'"))
             XCTAssertEqual(try contents(folder, "a.json.journal"), tampered, "no entry appended after a broken one")

@@ -46,11 +46,11 @@ struct EditSession {
         }
         var data = FileManager.default.contents(atPath: url.path)
         var current = data.flatMap(JournalVerification.document)
-        let verification = JournalVerification(journal: text, file: current, fileExists: data != nil)
-        if case .broken(let line, let message) = verification.status {
-            throw InputError(message: "\(journal.name) line \(line) does not verify (\(message)), so no edit is recorded after it; restore \(journal.name) from a copy and check it with 'appraise verify \(path)', or keep it aside (rename it) and start a new journal of the file as it is with 'appraise adopt \(path) --reason TEXT'")
+        let chain = JournalChain(journal: text)
+        if let problem = chain.problem {
+            throw InputError(message: "\(journal.name) line \(problem.line) does not verify (\(problem.message)), so no edit is recorded after it; restore \(journal.name) from a copy and check it with 'appraise verify \(path)', or keep it aside (rename it) and start a new journal of the file as it is with 'appraise adopt \(path) --reason TEXT'")
         }
-        guard let last = verification.entries.last, let head = verification.head else {
+        guard let last = chain.last, let head = chain.head else {
             throw InputError(message: "\(journal.name) is empty; start the journal with 'appraise adopt \(path) --reason TEXT'")
         }
         let currentFingerprint = current.map(JournalVerification.fingerprint)
@@ -59,8 +59,8 @@ struct EditSession {
             guard interrupted else {
                 throw InputError(message: "\(path) was changed outside appraise after entry \(last.number) of its journal; see what changed with 'appraise verify \(path)', then record it with 'appraise adopt \(path) --reason TEXT' or undo it")
             }
-            data = Data(try finish(last, state: verification.state, path: path, url: url, console: console).utf8)
-            current = verification.state
+            data = Data(try finish(last, state: chain.state, path: path, url: url, console: console).utf8)
+            current = chain.state
         }
         let file = AppraisalFile(data: data ?? Data(), name: path)
         let problems = AppraisalEditor.blockingErrors(in: file)
