@@ -96,6 +96,7 @@ enum AtomicFile {
     /// Flushes a folder's entries (a rename or a new file in it) to disk. File systems that
     /// cannot sync a folder report an error that leaves nothing to do, so it is not raised.
     static func syncFolder(of url: URL) {
+        guard IOFault.check(.sync) == nil else { return }
         let descriptor = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)

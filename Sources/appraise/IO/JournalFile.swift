@@ -94,7 +94,7 @@ final class JournalFile {
 
     /// Cuts the journal back to `length` and flushes it; false when that is not possible.
     func withdraw(to length: off_t) -> Bool {
-        ftruncate(descriptor, length) == 0 && fsync(descriptor) == 0
+        IOFault.check(.withdraw) == nil && ftruncate(descriptor, length) == 0 && fsync(descriptor) == 0
     }
 
     /// Cuts off an unfinished last line: an append that never completed, so never an entry.
