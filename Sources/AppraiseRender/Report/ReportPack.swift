@@ -15,6 +15,8 @@ public struct ReportPack {
     public let sensitivity: SensitivitySection
     /// The KPI evidence the scores cite; nil when the appraisal cites none.
     public let evidence: AppraisalEvidence?
+    /// The appraisal's journal head, recorded in the manifest; nil when it has no journal that verifies.
+    public var journal: PackManifest.Journal?
 
     /// Throws only when the sensitivity analyses cannot run: an order of importance that does
     /// not list every criterion once, or a named weighting that cannot be normalised.
@@ -167,7 +169,7 @@ public struct ReportPack {
         if chosen.contains(.html) { files.append(("report.html", Data(html.utf8))) }
         let manifest = PackManifest(
             appraisalID: appraisal.id, fingerprint: fingerprint, toolVersion: toolVersion, settings: settings(formats),
-            files: files.map { PackManifest.Entry(path: $0.path, contents: $0.contents) })
+            files: files.map { PackManifest.Entry(path: $0.path, contents: $0.contents) }, journal: journal)
         return files + [(PackManifest.fileName, manifest.contents), (PackManifest.checksumsFileName, manifest.checksums)]
     }
 }
