@@ -96,3 +96,15 @@ final class RationalGrowthTests: XCTestCase {
         XCTAssertEqual(half.terminatingDecimalPlaces, 1)
     }
 }
+
+extension RationalGrowthTests {
+    func testWholeNumbersBeyond128BitsAreIntegers() {
+        let big = Rational(BigInt(Int128.max) * 10, 1)
+        XCTAssertTrue(big.isInteger)
+        XCTAssertFalse(big.isZero)
+        XCTAssertFalse(big.isNegative)
+        XCTAssertTrue((-big).isNegative)
+        XCTAssertEqual(big.terminatingDecimalPlaces, 0)
+        XCTAssertEqual((big / Rational(10)).numerator.int128, Int128.max)
+    }
+}

@@ -6,15 +6,53 @@
 /// six-decimal weights and scores (a crossover between two options over fifty criteria) can
 /// outgrow 128 bits, and then continues exactly in more digits instead of trapping.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let numerator: BigInt
-    public let denominator: BigInt
+    /// Two 128-bit parts inline (every ordinary value, copied without reference counting), or
+    /// a box of big parts. Canonical: a value whose parts fit (and are not `Int128.min`, so
+    /// negation cannot trap) is always small, so synthesised equality and hashing are exact.
+    enum Storage: Sendable, Hashable {
+        case small(Int128, Int128)
+        case large(Large)
+    }
+
+    /// The parts of a value beyond 128 bits.
+    final class Large: Sendable, Hashable {
+        let numerator: BigInt
+        let denominator: BigInt
+
+        init(_ numerator: BigInt, _ denominator: BigInt) {
+            self.numerator = numerator
+            self.denominator = denominator
+        }
+
+        static func == (lhs: Large, rhs: Large) -> Bool { lhs.numerator == rhs.numerator && lhs.denominator == rhs.denominator }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(numerator)
+            hasher.combine(denominator)
+        }
+    }
+
+    let storage: Storage
+
+    public var numerator: BigInt {
+        switch storage {
+        case .small(let numerator, _): return BigInt(numerator)
+        case .large(let large): return large.numerator
+        }
+    }
+
+    public var denominator: BigInt {
+        switch storage {
+        case .small(_, let denominator): return BigInt(denominator)
+        case .large(let large): return large.denominator
+        }
+    }
 
     public static let zero = Rational(0)
     public static let one = Rational(1)
 
     public init(_ value: Int) {
-        numerator = BigInt(value)
-        denominator = 1
+        storage = .small(Int128(value), 1)
     }
 
     public init(_ numerator: Int128, _ denominator: Int128) {
@@ -42,22 +80,26 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     private init(reducing numerator: Int128, _ denominator: Int128) {
         let divisor = Rational.greatestCommonDivisor(numerator, denominator)
         let sign: Int128 = denominator < 0 ? -1 : 1
-        self.numerator = BigInt(sign * numerator / divisor)
-        self.denominator = BigInt(sign * denominator / divisor)
+        storage = .small(sign * numerator / divisor, sign * denominator / divisor)
     }
 
     /// Parts already in lowest terms with a positive denominator.
     private init(lowestTerms numerator: BigInt, _ denominator: BigInt) {
-        self.numerator = numerator
-        self.denominator = denominator
+        if let n = numerator.int128, let d = denominator.int128, n != .min, d != .min {
+            storage = .small(n, d)
+        } else {
+            storage = .large(Large(numerator, denominator))
+        }
     }
 
     /// Both parts on the 128-bit fast path, or nil.
     private var small: (numerator: Int128, denominator: Int128)? {
-        guard case .small(let n) = numerator.storage, case .small(let d) = denominator.storage else { return nil }
+        guard case .small(let n, let d) = storage else { return nil }
         return (n, d)
     }
 
+    /// Most digits a decimal literal may have before or after the point, so a literal is read
+    /// on the 128-bit fast path.
     public static let maximumDigits = 18
 
     /// Reads a decimal literal exactly as written ("12.5", "-3", "1e-2"), the way JSON numbers
@@ -106,9 +148,24 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return (quotient.doubleValue * Double(sign: .plus, exponent: -shift, significand: 1))
     }
 
-    public var isZero: Bool { numerator.isZero }
-    public var isNegative: Bool { numerator.isNegative }
-    public var isInteger: Bool { denominator == 1 }
+    public var isZero: Bool {
+        if case .small(let n, _) = storage { return n == 0 }
+        return false
+    }
+
+    public var isNegative: Bool {
+        switch storage {
+        case .small(let n, _): return n < 0
+        case .large(let large): return large.numerator.isNegative
+        }
+    }
+
+    public var isInteger: Bool {
+        switch storage {
+        case .small(_, let d): return d == 1
+        case .large(let large): return large.denominator == 1
+        }
+    }
 
     /// Number of decimal places needed to write the value exactly, or nil when it is a
     /// recurring decimal (1/3) and can only be shown rounded.
@@ -181,8 +238,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static prefix func - (value: Rational) -> Rational {
-        Rational(lowestTerms: -value.numerator, value.denominator)
+        switch value.storage {
+        case .small(let n, let d): return Rational(storage: .small(-n, d))
+        case .large(let large): return Rational(lowestTerms: -large.numerator, large.denominator)
+        }
     }
+
+    private init(storage: Storage) { self.storage = storage }
 
     public static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + -rhs }
 
@@ -191,7 +253,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             let x = greatestCommonDivisor(a, d), y = greatestCommonDivisor(c, b)
             let (n, o1) = (a / x).multipliedReportingOverflow(by: c / y)
             let (m, o2) = (b / y).multipliedReportingOverflow(by: d / x)
-            if !o1 && !o2 && n != .min { return Rational(lowestTerms: BigInt(n), BigInt(m)) }
+            if !o1 && !o2 && n != .min { return Rational(storage: .small(n, m)) }
         }
         let a = BigInt.greatestCommonDivisor(lhs.numerator, rhs.denominator)
         let b = BigInt.greatestCommonDivisor(rhs.numerator, lhs.denominator)
