@@ -161,3 +161,54 @@ final class EditSafetyTests: XCTestCase {
             .stderr.contains("permissions"))
     }
 }
+
+/// Inputs that would exhaust the machine are refused up front, with the limit in the message.
+final class InputLimitTests: XCTestCase {
+    private let who = ["USER": "officer"]
+
+    private func sparse(_ url: URL, bytes: UInt64) throws {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: bytes)
+        try handle.close()
+    }
+
+    func testFilesOverTheLimitsAreRefusedWithTheLimit() throws {
+        let folder = try ExecutableRunner.temporaryFolder(self)
+        try sparse(folder.appendingPathComponent("huge.json"), bytes: 300 * 1_048_576)
+        try sparse(folder.appendingPathComponent("huge.csv"), bytes: 40 * 1_048_576)
+        let validate = try ExecutableRunner.run(["validate", "huge.json"], in: folder)
+        XCTAssertEqual(validate.status, 1)
+        XCTAssertTrue(validate.stdout.hasPrefix("huge.json: error: the file is 300 MiB, over the limit of 256 MiB for this kind of input; split it into smaller files"),
+                      validate.stdout)
+        let initialised = try ExecutableRunner.run(["init", "a.json", "--title", "T", "--body", "B", "--from-csv", "huge.csv"], in: folder, environment: who)
+        XCTAssertEqual(initialised.status, 1)
+        XCTAssertEqual(initialised.stderr, "appraise init: huge.csv: cannot read the score matrix: the file is 40 MiB, over the limit of 32 MiB for this kind of input; split it into smaller files\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("a.json").path))
+    }
+
+    /// "Did you mean" compares short names only: a 1 MB column heading is reported at once,
+    /// shortened in the message.
+    func testAHugeUnknownHeadingIsReportedQuicklyAndShortened() throws {
+        let folder = try ExecutableRunner.temporaryFolder(self)
+        let heading = String(repeating: "x", count: 1_000_000)
+        try Data("Ref,Indicator,\(heading)\nA1,Pupils,3\n".utf8).write(to: folder.appendingPathComponent("kpi.csv"))
+        let result = try ExecutableRunner.run(["kpi", "kpi.csv"], in: folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\"\(String(repeating: "x", count: 64))…\" is neither a column name nor a period label"), String(result.stderr.prefix(300)))
+        XCTAssertLessThan(result.stderr.utf8.count, 2_000)
+    }
+
+    func testAnAppraisalStartedFromALargeMatrixPrintsASummary() throws {
+        let folder = try ExecutableRunner.temporaryFolder(self)
+        var csv = "Option,Cost,Access,Risk\n"
+        for index in 0..<500 { csv += "Option \(index),\(index % 6),\((index + 1) % 6),\((index + 2) % 6)\n" }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("matrix.csv"))
+        let result = try ExecutableRunner.run(["init", "a.json", "--title", "T", "--body", "B", "--scale", "0..5", "--from-csv", "matrix.csv"],
+                                              in: folder, environment: who)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasSuffix("  … and \(9 + 3 + 500 + 1500 - 30) more changes; 'appraise log a.json' lists every one\n  from matrix.csv: 3 criteria, 500 options, 1500 scores\n"),
+                      String(result.stdout.suffix(300)))
+        XCTAssertLessThan(result.stdout.split(separator: "\n").count, 80)
+    }
+}

@@ -27,7 +27,7 @@ public struct KPIDatasetFile: Sendable {
     public init(contentsOf url: URL, name: String? = nil) {
         let displayName = name ?? url.path
         let data: Data
-        switch InputFile.read(url.path) {
+        switch InputFile.read(url.path, limit: .dataset) {
         case .success(let read): data = read
         case .failure(let unreadable):
             self.init(name: displayName, unreadable: unreadable.reason)

@@ -45,7 +45,7 @@ enum InitCommand {
             criteria: [], options: [], scores: [], kpiDatasets: arguments.all("kpi-dataset"))
         if let matrix = arguments.value("from-csv", spec: spec) {
             let data: Data
-            switch InputFile.read(matrix) {
+            switch InputFile.read(matrix, limit: .scoreMatrix) {
             case .success(let read): data = read
             case .failure(let unreadable): throw InputError(message: "\(matrix): cannot read the score matrix: \(unreadable.reason)")
             }
@@ -79,6 +79,10 @@ enum InitCommand {
                                            writing: result.text, to: AppraisalEncoding.members(result.appraisal), action: "init", author: author,
                                            reason: arguments.value("reason", spec: spec))
         EditSession.report(entry, path: path, console: console)
+        if let matrix = arguments.value("from-csv", spec: spec) {
+            let appraisal = result.appraisal
+            console.out("  from \(matrix): \(appraisal.criteria.count) criteria, \(appraisal.options.count) options, \(appraisal.scores.count) scores\n")
+        }
         return .success
     }
 

@@ -145,13 +145,22 @@ struct EditSession {
         return name
     }
 
+    /// Prints an entry's changes: all of them up to `listedChanges`, else the first ones and a
+    /// count (an appraisal started from a 20,000-row matrix is not 200,000 lines on screen).
     static func report(_ entry: JournalEntry, path: String, console: Console) {
         var out = "\(path): entry \(entry.number) (\(entry.action))\n"
-        for change in entry.changes {
+        let listed = entry.changes.count > listedChanges ? entry.changes.prefix(listedChanges / 2) : entry.changes[...]
+        for change in listed {
             for (index, line) in ChangeText.lines(change).enumerated() { out += (index == 0 ? "  " : "      ") + line + "\n" }
+        }
+        if listed.count < entry.changes.count {
+            out += "  … and \(entry.changes.count - listed.count) more changes; 'appraise log \(path)' lists every one\n"
         }
         console.out(out)
     }
+
+    /// Most changes an edit lists when it reports its entry.
+    static let listedChanges = 60
 
     /// The current time in UTC, ISO 8601, as journal entries record it.
     private static func now() -> String {
