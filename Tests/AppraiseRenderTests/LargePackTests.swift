@@ -51,6 +51,23 @@ final class LargePackTests: XCTestCase {
         }
     }
 
+    func testWideRobustnessTablesShowTheirLeadingColumnsAndSayWhereTheRestAre() throws {
+        let pack = try PackFixtures.pack(longList(45))
+        let ranks = try XCTUnwrap(pack.sensitivity.tables.first { $0.id == "smaa-ranks" })
+        XCTAssertGreaterThan(ranks.columns.count, ReportPack.tableColumnsInFull)
+        let shown = pack.summarised(ranks)
+        XCTAssertEqual(shown.columns.count, ReportPack.tableColumnsInFull)
+        XCTAssertEqual(shown.rows, ranks.rows.map { Array($0.prefix(ReportPack.tableColumnsInFull)) })
+        let note = "Shown: the first 45 of 45 rows and 40 of \(ranks.columns.count) columns; the whole table is in smaa-ranks.csv and report.json."
+        XCTAssertEqual(shown.notes.last, note)
+        XCTAssertTrue(pack.markdown.contains(note))
+        XCTAssertTrue(pack.html.contains("the whole table is in smaa-ranks.csv and report.json."))
+        let csv = PackFixtures.string(try XCTUnwrap(pack.files().first { $0.path == "smaa-ranks.csv" }).contents)
+        XCTAssertEqual(csv.split(separator: "\r\n").first?.split(separator: ",").count, ranks.columns.count, "the CSV keeps every column")
+        let small = try PackFixtures.pack(longList(8))
+        for table in small.sensitivity.tables { XCTAssertEqual(small.summarised(table), table, "a shortlist's tables are whole") }
+    }
+
     func testShortlistsAreGivenInFull() throws {
         let pack = try PackFixtures.pack(longList(ReportPack.optionsInFull))
         XCTAssertNil(pack.summarisedOptionsNote)

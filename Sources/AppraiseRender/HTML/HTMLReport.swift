@@ -127,7 +127,7 @@ struct HTMLReport {
             out += "<figcaption>\(HTML.escape(appraisal.criteria[index].label)), weight now \(Formatting.share(sweep.current))</figcaption>\n</figure>\n"
         }
         out += "</div>\n"
-        for table in section.tables { out += HTMLTableRenderer.render(table) }
+        for table in section.tables { out += HTMLTableRenderer.render(pack.summarised(table)) }
         return out
     }
 

@@ -24,7 +24,7 @@ extension ReportPack {
         }
         out += "\n## How robust the ranking is\n\n"
         out += sensitivity.report.statements.map { "- \(MarkdownReport.escape($0))\n" }.joined()
-        for table in robustness { out += "\n" + MarkdownTableRenderer.render(table, headingLevel: 3) }
+        for table in robustness { out += "\n" + MarkdownTableRenderer.render(summarised(table), headingLevel: 3) }
         let full = optionsGivenInFull
         out += "\n" + MarkdownReport.options(appraisal, only: full)
         if let note = summarisedOptionsNote { out += "\n" + note + "\n" }

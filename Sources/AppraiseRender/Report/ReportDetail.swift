@@ -21,3 +21,22 @@ extension ReportPack {
             + "and every option's description and the reasons for every score are in options.csv, rationale.csv and report.json."
     }
 }
+
+extension ReportPack {
+    /// Most rows and columns a robustness table shows in the human formats.
+    public static let tableRowsInFull = 100, tableColumnsInFull = 40
+
+    /// A robustness table as the human formats show it: whole up to `tableRowsInFull` rows and
+    /// `tableColumnsInFull` columns, else its leading rows and columns with a note saying where the
+    /// rest are (a thousand options give a million SMAA rank shares, which no page can show).
+    public func summarised(_ table: Table) -> Table {
+        guard table.rows.count > ReportPack.tableRowsInFull || table.columns.count > ReportPack.tableColumnsInFull else { return table }
+        var shown = table
+        let rows = min(table.rows.count, ReportPack.tableRowsInFull), columns = min(table.columns.count, ReportPack.tableColumnsInFull)
+        shown.rows = table.rows.prefix(rows).map { Array($0.prefix(columns)) }
+        shown.columns = Array(table.columns.prefix(columns))
+        shown.notes.append("Shown: the first \(rows) of \(table.rows.count) rows and \(columns) of \(table.columns.count) columns; "
+            + "the whole table is in \(table.id).csv and report.json.")
+        return shown
+    }
+}
