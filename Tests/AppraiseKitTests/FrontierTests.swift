@@ -51,7 +51,7 @@ final class FrontierTests: XCTestCase {
             let frontier = Frontier(points)
             let ruledOut = rows.indices.filter { if case .extendedlyDominated = frontier.statuses[$0] { return true } else { return false } }
             let steps = zip(frontier.path, frontier.path.dropFirst()).map { low, high in
-                (points[high].cost - points[low].cost).rational!.numerator
+                (points[high].cost - points[low].cost).rational!.numerator.int128!
             }
             return (ruledOut.map { rows[$0].0 }, steps)
         }

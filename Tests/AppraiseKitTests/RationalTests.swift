@@ -233,9 +233,9 @@ final class RationalTests: XCTestCase {
 
 private extension Rational {
     /// 10^n as a numerator, computed here rather than through the type under test.
-    static func powerOfTenForTests(_ n: Int) -> Int128 {
+    static func powerOfTenForTests(_ n: Int) -> BigInt {
         var value: Int128 = 1
         for _ in 0..<n { value *= 10 }
-        return value
+        return BigInt(value)
     }
 }

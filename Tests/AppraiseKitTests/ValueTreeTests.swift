@@ -139,7 +139,7 @@ final class ValueTreeTests: XCTestCase {
             for index in list.indices where list[index].weight == .zero && random.next() % 2 == 0 { list[index].weight = .one }
             let scale = ScoreScale(minimum: .zero, maximum: maximum, step: .one)
             let scores = (0..<options).flatMap { option in
-                list.map { Score(option: "o\(option)", criterion: $0.id, value: Rational(Int(random.next() % UInt64(maximum.numerator + 1)))) }
+                list.map { Score(option: "o\(option)", criterion: $0.id, value: Rational(Int(random.next() % UInt64(maximum.numerator.int128! + 1)))) }
             }
             let appraisal = Appraisal(id: "random", title: "Random", body: "Test", date: "2026", scale: scale, criteria: list,
                                       options: (0..<options).map { Option(id: "o\($0)", name: "O\($0)") }, scores: scores, nodes: nodes)
@@ -150,11 +150,13 @@ final class ValueTreeTests: XCTestCase {
                 let inside = Set(tree.criterionIndices(under: branch.id))
                 let now = inside.map { weights.normalised[$0] }.sum()
                 XCTAssertEqual(analysis.sweep.current, now)
-                for t in [Rational.zero, Rational(1, 3), Rational(7, 10), .one] {
+                for t in [Rational.zero, Rational(1, 3), Rational(7, 10), Rational.one] {
                     // Scale the leaves directly (the within-branch mix when the branch has weight now).
-                    guard !now.isZero, now != .one else { continue }
-                    let scaled = weights.normalised.indices.map { index in
-                        inside.contains(index) ? weights.normalised[index] * t / now : weights.normalised[index] * (Rational.one - t) / (Rational.one - now)
+                    guard !now.isZero, now != Rational.one else { continue }
+                    let outside: Rational = (Rational.one - t) / (Rational.one - now)
+                    let scaled: [Rational] = weights.normalised.indices.map { index in
+                        let weight: Rational = weights.normalised[index]
+                        return inside.contains(index) ? weight * t / now : weight * outside
                     }
                     let expected = (0..<options).map { row in zip(matrix.scores[row], scaled).map { $0 * $1 }.sum() }
                     for row in 0..<options {

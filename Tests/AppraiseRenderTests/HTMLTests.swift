@@ -103,7 +103,7 @@ final class HTMLTests: XCTestCase {
     }
 
     func testSliderPointsAreWholeNumbersWithRoomToMove() throws {
-        func points(_ weights: [Rational]?) throws -> [Int128] { WhatIfPanel(pack: try PackFixtures.pack(PackFixtures.small(weights: weights))).points }
+        func points(_ weights: [Rational]?) throws -> [BigInt] { WhatIfPanel(pack: try PackFixtures.pack(PackFixtures.small(weights: weights))).points }
         XCTAssertEqual(try points(nil), [10, 10, 10])
         XCTAssertEqual(try points([Rational(50), Rational(30), Rational(20)]), [10, 6, 4])
         XCTAssertEqual(try points([Rational(1, 2), Rational(1, 4), Rational(1, 4)]), [10, 5, 5])

@@ -42,19 +42,39 @@ public struct PackManifest: Sendable, Equatable {
     public let settings: [String: JSONValue]
     /// Every file written, in the order written; the manifest and SHA256SUMS are not listed.
     public let files: [Entry]
+    /// The journal that produced the appraisal, when it has one that verifies: a pack filed in
+    /// committee papers then pins the journal (`appraise verify FILE --head HEAD` checks it later).
+    public let journal: Journal?
 
-    public init(appraisalID: String, fingerprint: String, toolVersion: String, settings: [String: JSONValue], files: [Entry]) {
+    /// The head of an appraisal's journal (the SHA-256 of its last line) and its length.
+    public struct Journal: Sendable, Equatable {
+        public let head: String
+        public let entries: Int
+
+        public init(head: String, entries: Int) {
+            self.head = head
+            self.entries = entries
+        }
+    }
+
+    public init(appraisalID: String, fingerprint: String, toolVersion: String, settings: [String: JSONValue], files: [Entry],
+                journal: Journal? = nil) {
         self.appraisalID = appraisalID
         self.fingerprint = fingerprint
         self.toolVersion = toolVersion
         self.settings = settings
         self.files = files
+        self.journal = journal
     }
 
     public var json: JSONValue {
-        .object([
+        var appraisal: [String: JSONValue] = ["id": .string(appraisalID), "fingerprint": .string(fingerprint)]
+        if let journal {
+            appraisal["journal"] = .object(["head": .string(journal.head), "entries": .number(journal.entries)])
+        }
+        return .object([
             "format": .number(PackManifest.format),
-            "appraisal": .object(["id": .string(appraisalID), "fingerprint": .string(fingerprint)]),
+            "appraisal": .object(appraisal),
             "generator": .object(["tool": .string("appraise"), "version": .string(toolVersion)]),
             "settings": .object(settings),
             "files": .array(files.map { .object(["path": .string($0.path), "sha256": .string($0.sha256), "bytes": .number($0.byteCount)]) }),
@@ -130,8 +150,16 @@ public struct PackManifest: Sendable, Equatable {
             }
             entries.append(Entry(path: path, sha256: digest, byteCount: byteCount))
         }
+        var journal: Journal?
+        if let value = appraisal["journal"] {
+            guard case .object(let fields) = value, case .string(let head)? = fields["head"], case .number(let count)? = fields["entries"],
+                  let entries = Int(count) else {
+                throw PackManifestError(message: "manifest.json appraisal.journal needs head and entries")
+            }
+            journal = Journal(head: head, entries: entries)
+        }
         self.init(appraisalID: try string(appraisal["id"], "appraisal id"), fingerprint: try string(appraisal["fingerprint"], "appraisal fingerprint"),
-                  toolVersion: try string(generator["version"], "generator version"), settings: settings, files: entries)
+                  toolVersion: try string(generator["version"], "generator version"), settings: settings, files: entries, journal: journal)
     }
 }
 

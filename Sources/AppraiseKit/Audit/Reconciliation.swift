@@ -51,7 +51,7 @@ public struct Reconciliation: Sendable, Equatable {
             }
         }
 
-        private func ordinal(_ value: Rational) -> String { Ordinal.text(Int(value.numerator)) }
+        private func ordinal(_ value: Rational) -> String { Ordinal.text(Int(clamping: value.numerator)) }
     }
 
     /// How an option's place differs between the published ranking and the computed one.

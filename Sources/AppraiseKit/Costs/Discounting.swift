@@ -46,7 +46,7 @@ public struct DiscountSchedule: Sendable, Equatable {
         let steps = (0...horizon).map { year -> (a: BigInt, b: BigInt) in
             guard year > 0 else { return (.one, .one) }
             let growth = Rational.one + percent(inYear: year) / Rational(100)
-            return (BigInt(growth.numerator), BigInt(growth.denominator))
+            return (growth.numerator, growth.denominator)
         }
         var prefix = [BigInt](repeating: .one, count: horizon + 1)
         for year in 1...max(horizon, 1) where year <= horizon { prefix[year] = prefix[year - 1] * steps[year].b }

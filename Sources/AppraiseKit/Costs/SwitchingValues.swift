@@ -125,13 +125,14 @@ public struct SwitchingValues: Sendable {
 
         init(matrix: DecisionMatrix, weights: Weights, known: [Int], points: [CostBenefitPoint]) {
             func lcm(_ scale: Int128, _ value: Rational) -> Int128 {
-                scale % value.denominator == 0 ? scale : scale / Rational.greatestCommonDivisor(scale, value.denominator) * value.denominator
+                let denominator = value.bounded.denominator
+                return scale % denominator == 0 ? scale : scale / Rational.greatestCommonDivisor(scale, denominator) * denominator
             }
             wScale = weights.entered.reduce(Int128(1), lcm)
             let sScale = known.reduce(Int128(1)) { scale, row in matrix.scores[row].reduce(scale, lcm) }
             let wScale = wScale
-            W = weights.entered.map { $0.numerator * (wScale / $0.denominator) }
-            S = known.map { row in matrix.scores[row].map { $0.numerator * (sScale / $0.denominator) } }
+            W = weights.entered.map { $0.bounded.numerator * (wScale / $0.bounded.denominator) }
+            S = known.map { row in matrix.scores[row].map { $0.bounded.numerator * (sScale / $0.bounded.denominator) } }
             let W = W
             totals = S.map { row in row.indices.reduce(Int128(0)) { $0 + W[$1] * row[$1] } }
             // One costing gives every cost the same denominator; otherwise bring them to one.

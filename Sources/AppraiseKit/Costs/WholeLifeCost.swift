@@ -80,8 +80,8 @@ public struct WholeLifeCosting: Sendable {
         func lcm(_ values: [Int128]) -> Int128 {
             values.reduce(1) { $0 % $1 == 0 ? $0 : $0 / Rational.greatestCommonDivisor($0, $1) * $1 }
         }
-        let amountUnit = lcm(amounts.flatMap { amount in amount.value.bounds.map { [$0.low.denominator, $0.high.denominator] } ?? [] })
-        let biasUnit = lcm(money.compactMap { $0.optimismBias?.factor.denominator })
+        let amountUnit = lcm(amounts.flatMap { amount in amount.value.bounds.map { [$0.low.bounded.denominator, $0.high.bounded.denominator] } ?? [] })
+        let biasUnit = lcm(money.compactMap { $0.optimismBias?.factor.bounded.denominator })
         return 2 * amountUnit * biasUnit
     }
 
@@ -95,7 +95,8 @@ public struct WholeLifeCosting: Sendable {
         var cash: [String: Int128] = [:]
         var hasRange = false
         func scaled(_ value: Rational) -> Int128 {
-            value.denominator == 1 ? value.numerator * unit : value.numerator * (unit / value.denominator)
+            let (numerator, denominator) = value.bounded
+            return denominator == 1 ? numerator * unit : numerator * (unit / denominator)
         }
         // Each line's uplift factor once, not once per amount.
         let lines = Dictionary(measures.map { ($0.id, (measure: $0, factor: $0.optimismBias?.factor ?? .one)) }, uniquingKeysWith: { first, _ in first })
@@ -112,8 +113,8 @@ public struct WholeLifeCosting: Sendable {
             let values = (scaled(ends.0), scaled(central), scaled(ends.1))
             // unit is a multiple of every amount's and every factor's denominator, so the
             // uplifted figure is a whole number of 1/unit too.
-            let uplifted = (values.0 * factor.numerator / factor.denominator, values.1 * factor.numerator / factor.denominator,
-                            values.2 * factor.numerator / factor.denominator)
+            let (upliftTop, upliftBottom) = factor.bounded
+            let uplifted = (values.0 * upliftTop / upliftBottom, values.1 * upliftTop / upliftBottom, values.2 * upliftTop / upliftBottom)
             cash[measure.id, default: 0] += uplifted.1
             if measure.kind == .cost {
                 costs[year][0] += values.0; costs[year][1] += values.1; costs[year][2] += values.2

@@ -95,10 +95,12 @@ enum KPIDatasetCSV {
                 columns.append(.period(period))
             } else {
                 let names = KPIField.allCases.map(\.columnName)
-                let guess = names.min { editDistance(normalise(heading), $0) < editDistance(normalise(heading), $1) }
-                    .flatMap { editDistance(normalise(heading), $0) <= 3 ? "; did you mean \"\($0)\"?" : nil } ?? ""
+                let normalised = normalise(heading)
+                let guess = names.map { ($0, editDistance(normalised, $0)) }.min { $0.1 < $1.1 }
+                    .flatMap { $0.1 <= 3 ? "; did you mean \"\($0.0)\"?" : nil } ?? ""
+                let shown = heading.count > suggestionLength ? String(heading.prefix(suggestionLength)) + "…" : heading
                 sink.report(code: "unknown-kpi-column",
-                            message: "\"\(heading)\" is neither a column name nor a period label\(guess) Columns: \(names.joined(separator: ", ")); periods are written like Dec-15, Q1 2017/18, 2014/15, YTD 2015/16, AY 2016/17, Autumn 2016, Rolling year to Jun-17 (a bare Term 1 or Autumn 1 needs an academic year setting)",
+                            message: "\"\(shown)\" is neither a column name nor a period label\(guess) Columns: \(names.joined(separator: ", ")); periods are written like Dec-15, Q1 2017/18, 2014/15, YTD 2015/16, AY 2016/17, Autumn 2016, Rolling year to Jun-17 (a bare Term 1 or Autumn 1 needs an academic year setting)",
                             location: place, position: position)
                 valid = false
                 columns.append(.unnamed)

@@ -65,10 +65,11 @@ public struct AppraisalFile: Sendable {
     /// Reads a file from disk; an unreadable file becomes a diagnostic, not a crash.
     public init(contentsOf url: URL, name: String? = nil) {
         let displayName = name ?? url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            self.init(unreadable: displayName,
-                      message: exists ? "the file cannot be read; check its permissions" : "no such file; check the path")
+        let data: Data
+        switch InputFile.read(url.path) {
+        case .success(let read): data = read
+        case .failure(let unreadable):
+            self.init(unreadable: displayName, message: unreadable.reason)
             return
         }
         self.init(data: data, name: displayName, datasetFolder: url.deletingLastPathComponent())

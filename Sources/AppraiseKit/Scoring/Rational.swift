@@ -1,31 +1,115 @@
 /// An exact fraction, so that totals which are equal on paper compare equal in the tool
 /// (0.1 + 0.2 == 0.3) and ties in a ranking are never an accident of floating point.
 ///
-/// Numerator and denominator are 128-bit and always kept in lowest terms with a positive
-/// denominator. Appraisal numbers are validated to at most six decimal places and a magnitude
-/// of at most one million, which keeps every total and crossover far inside that range.
+/// Numerator and denominator are `BigInt`s, always kept in lowest terms with a positive
+/// denominator. Ordinary values stay on `BigInt`'s 128-bit fast path; a chain of products of
+/// six-decimal weights and scores (a crossover between two options over fifty criteria) can
+/// outgrow 128 bits, and then continues exactly in more digits instead of trapping.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let numerator: Int128
-    public let denominator: Int128
+    /// Two 128-bit parts inline (every ordinary value, copied without reference counting), or
+    /// a box of big parts. Canonical: a value whose parts fit (and are not `Int128.min`, so
+    /// negation cannot trap) is always small, so synthesised equality and hashing are exact.
+    enum Storage: Sendable, Hashable {
+        case small(Int128, Int128)
+        case large(Large)
+    }
+
+    /// The parts of a value beyond 128 bits.
+    final class Large: Sendable, Hashable {
+        let numerator: BigInt
+        let denominator: BigInt
+
+        init(_ numerator: BigInt, _ denominator: BigInt) {
+            self.numerator = numerator
+            self.denominator = denominator
+        }
+
+        static func == (lhs: Large, rhs: Large) -> Bool { lhs.numerator == rhs.numerator && lhs.denominator == rhs.denominator }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(numerator)
+            hasher.combine(denominator)
+        }
+    }
+
+    let storage: Storage
+
+    public var numerator: BigInt {
+        switch storage {
+        case .small(let numerator, _): return BigInt(numerator)
+        case .large(let large): return large.numerator
+        }
+    }
+
+    public var denominator: BigInt {
+        switch storage {
+        case .small(_, let denominator): return BigInt(denominator)
+        case .large(let large): return large.denominator
+        }
+    }
+
+    /// Both parts as 128-bit integers, for code working in machine integers on values whose
+    /// size validation bounds (amounts of money, six-decimal weights and scores); every such
+    /// value is on the fast path.
+    var bounded: (numerator: Int128, denominator: Int128) {
+        guard case .small(let numerator, let denominator) = storage else {
+            preconditionFailure("a validated amount, weight or score outgrew 128 bits")
+        }
+        return (numerator, denominator)
+    }
 
     public static let zero = Rational(0)
     public static let one = Rational(1)
 
     public init(_ value: Int) {
-        numerator = Int128(value)
-        denominator = 1
+        storage = .small(Int128(value), 1)
     }
 
     public init(_ numerator: Int128, _ denominator: Int128) {
         precondition(denominator != 0, "Rational with a zero denominator")
-        let divisor = Rational.greatestCommonDivisor(numerator, denominator)
-        let sign: Int128 = denominator < 0 ? -1 : 1
-        self.numerator = sign * numerator / divisor
-        self.denominator = sign * denominator / divisor
+        if numerator != .min && denominator != .min {
+            self.init(reducing: numerator, denominator)
+        } else {
+            self.init(BigInt(numerator), BigInt(denominator))
+        }
     }
 
-    /// Most digits a decimal literal may have before or after the point. Keeping literals within
-    /// 10^±18 keeps every product and comparison of two of them inside 128 bits.
+    @_disfavoredOverload
+    public init(_ numerator: BigInt, _ denominator: BigInt) {
+        precondition(!denominator.isZero, "Rational with a zero denominator")
+        if let n = numerator.int128, let d = denominator.int128, n != .min, d != .min {
+            self.init(reducing: n, d)
+            return
+        }
+        let divisor = BigInt.greatestCommonDivisor(numerator, denominator)
+        let sign: BigInt = denominator.isNegative ? -1 : 1
+        self.init(lowestTerms: sign * numerator / divisor, sign * denominator / divisor)
+    }
+
+    /// Lowest terms of a fraction whose parts are not `Int128.min` (so negation cannot trap).
+    private init(reducing numerator: Int128, _ denominator: Int128) {
+        let divisor = Rational.greatestCommonDivisor(numerator, denominator)
+        let sign: Int128 = denominator < 0 ? -1 : 1
+        storage = .small(sign * numerator / divisor, sign * denominator / divisor)
+    }
+
+    /// Parts already in lowest terms with a positive denominator.
+    private init(lowestTerms numerator: BigInt, _ denominator: BigInt) {
+        if let n = numerator.int128, let d = denominator.int128, n != .min, d != .min {
+            storage = .small(n, d)
+        } else {
+            storage = .large(Large(numerator, denominator))
+        }
+    }
+
+    /// Both parts on the 128-bit fast path, or nil.
+    private var small: (numerator: Int128, denominator: Int128)? {
+        guard case .small(let n, let d) = storage else { return nil }
+        return (n, d)
+    }
+
+    /// Most digits a decimal literal may have before or after the point, so a literal is read
+    /// on the 128-bit fast path.
     public static let maximumDigits = 18
 
     /// Reads a decimal literal exactly as written ("12.5", "-3", "1e-2"), the way JSON numbers
@@ -66,19 +150,40 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Nearest Double, for charts, sampling and display; never for comparisons that decide a rank.
-    public var doubleValue: Double { Double(numerator) / Double(denominator) }
+    public var doubleValue: Double {
+        if let (n, d) = small { return Double(n) / Double(d) }
+        // Scale so that the integer quotient carries 64 significant bits, then scale back.
+        let shift = max(0, denominator.bitWidth - numerator.bitWidth + 64)
+        let quotient = numerator.shiftedLeft(by: shift) / denominator
+        return (quotient.doubleValue * Double(sign: .plus, exponent: -shift, significand: 1))
+    }
 
-    public var isZero: Bool { numerator == 0 }
-    public var isNegative: Bool { numerator < 0 }
-    public var isInteger: Bool { denominator == 1 }
+    public var isZero: Bool {
+        if case .small(let n, _) = storage { return n == 0 }
+        return false
+    }
+
+    public var isNegative: Bool {
+        switch storage {
+        case .small(let n, _): return n < 0
+        case .large(let large): return large.numerator.isNegative
+        }
+    }
+
+    public var isInteger: Bool {
+        switch storage {
+        case .small(_, let d): return d == 1
+        case .large(let large): return large.denominator == 1
+        }
+    }
 
     /// Number of decimal places needed to write the value exactly, or nil when it is a
     /// recurring decimal (1/3) and can only be shown rounded.
     public var terminatingDecimalPlaces: Int? {
         var rest = denominator
         var twos = 0, fives = 0
-        while rest % 2 == 0 { rest /= 2; twos += 1 }
-        while rest % 5 == 0 { rest /= 5; fives += 1 }
+        while (rest % 2).isZero { rest = rest / 2; twos += 1 }
+        while (rest % 5).isZero { rest = rest / 5; fives += 1 }
         return rest == 1 ? max(twos, fives) : nil
     }
 
@@ -89,16 +194,16 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The value rounded half away from zero to `places` decimals, written with exactly that
     /// many decimals ("33.00"), so output never depends on the platform's float formatting.
     public func formatted(places: Int) -> String {
-        let divisor = denominator.magnitude
-        var whole = numerator.magnitude / divisor
-        var remainder = numerator.magnitude % divisor
+        let divisor = denominator
+        let magnitude = isNegative ? -numerator : numerator
+        var (whole, remainder) = BigInt.quotientAndRemainder(magnitude, divisor)
         var digits: [UInt8] = []
         for _ in 0..<max(places, 0) {
-            remainder *= 10
-            digits.append(UInt8(remainder / divisor))
-            remainder %= divisor
+            let (digit, rest) = BigInt.quotientAndRemainder(remainder * 10, divisor)
+            digits.append(UInt8(Int(exactly: digit)!))
+            remainder = rest
         }
-        if remainder * 2 >= divisor {
+        if !(remainder * 2 < divisor) {
             var index = digits.count - 1
             while index >= 0 && digits[index] == 9 {
                 digits[index] = 0
@@ -106,9 +211,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             }
             if index >= 0 { digits[index] += 1 } else { whole += 1 }
         }
-        let negative = numerator < 0 && (whole != 0 || digits.contains { $0 != 0 })
+        let negative = isNegative && (!whole.isZero || digits.contains { $0 != 0 })
         let fraction = digits.isEmpty ? "" : "." + String(digits.map { Character(String($0)) })
-        return (negative ? "-" : "") + String(whole) + fraction
+        return (negative ? "-" : "") + whole.description + fraction
     }
 
     /// Shortest exact decimal when one exists with at most `maximumPlaces` decimals, else the
@@ -119,35 +224,68 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        if let (a, b) = lhs.small, let (c, d) = rhs.small, let sum = fastSum(a, b, c, d) { return sum }
         if lhs.denominator == rhs.denominator { return Rational(lhs.numerator + rhs.numerator, lhs.denominator) }
-        let divisor = greatestCommonDivisor(lhs.denominator, rhs.denominator)
+        let divisor = BigInt.greatestCommonDivisor(lhs.denominator, rhs.denominator)
         let left = lhs.numerator * (rhs.denominator / divisor)
         let right = rhs.numerator * (lhs.denominator / divisor)
         return Rational(left + right, lhs.denominator / divisor * rhs.denominator)
     }
 
-    public static prefix func - (value: Rational) -> Rational {
-        Rational(-value.numerator, value.denominator)
+    /// a/b + c/d in 128 bits, or nil when an intermediate would overflow.
+    private static func fastSum(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Rational? {
+        if b == d {
+            let (sum, overflow) = a.addingReportingOverflow(c)
+            return overflow || sum == .min ? nil : Rational(reducing: sum, b)
+        }
+        let divisor = greatestCommonDivisor(b, d)
+        let (left, o1) = a.multipliedReportingOverflow(by: d / divisor)
+        let (right, o2) = c.multipliedReportingOverflow(by: b / divisor)
+        let (sum, o3) = left.addingReportingOverflow(right)
+        let (denominator, o4) = (b / divisor).multipliedReportingOverflow(by: d)
+        if o1 || o2 || o3 || o4 || sum == .min { return nil }
+        return Rational(reducing: sum, denominator)
     }
+
+    public static prefix func - (value: Rational) -> Rational {
+        switch value.storage {
+        case .small(let n, let d): return Rational(storage: .small(-n, d))
+        case .large(let large): return Rational(lowestTerms: -large.numerator, large.denominator)
+        }
+    }
+
+    private init(storage: Storage) { self.storage = storage }
 
     public static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + -rhs }
 
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
-        let a = greatestCommonDivisor(lhs.numerator, rhs.denominator)
-        let b = greatestCommonDivisor(rhs.numerator, lhs.denominator)
-        return Rational((lhs.numerator / a) * (rhs.numerator / b), (lhs.denominator / b) * (rhs.denominator / a))
+        if let (a, b) = lhs.small, let (c, d) = rhs.small {
+            let x = greatestCommonDivisor(a, d), y = greatestCommonDivisor(c, b)
+            let (n, o1) = (a / x).multipliedReportingOverflow(by: c / y)
+            let (m, o2) = (b / y).multipliedReportingOverflow(by: d / x)
+            if !o1 && !o2 && n != .min { return Rational(storage: .small(n, m)) }
+        }
+        let a = BigInt.greatestCommonDivisor(lhs.numerator, rhs.denominator)
+        let b = BigInt.greatestCommonDivisor(rhs.numerator, lhs.denominator)
+        return Rational(lowestTerms: (lhs.numerator / a) * (rhs.numerator / b), (lhs.denominator / b) * (rhs.denominator / a))
     }
 
     public static func / (lhs: Rational, rhs: Rational) -> Rational {
         precondition(!rhs.isZero, "Rational division by zero")
-        return lhs * Rational(rhs.denominator, rhs.numerator)
+        let sign: BigInt = rhs.isNegative ? -1 : 1
+        return lhs * Rational(lowestTerms: sign * rhs.denominator, sign * rhs.numerator)
     }
 
     public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
     public static func -= (lhs: inout Rational, rhs: Rational) { lhs = lhs - rhs }
 
     public static func < (lhs: Rational, rhs: Rational) -> Bool {
-        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+        if let (a, b) = lhs.small, let (c, d) = rhs.small {
+            // Full-width products cannot overflow: compare a·d with c·b as 256-bit numbers.
+            let left = a.multipliedFullWidth(by: d), right = c.multipliedFullWidth(by: b)
+            return left.high != right.high ? left.high < right.high : left.low < right.low
+        }
+        return lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
     }
 
     static func powerOfTen(_ exponent: Int) -> Int128 {

@@ -151,7 +151,8 @@ public struct Dominance: Sendable, Equatable {
     /// Whether a value converts to Double without rounding: a power-of-two denominator and a
     /// numerator within the 53-bit significand.
     static func isExactDouble(_ value: Rational) -> Bool {
-        value.denominator & (value.denominator - 1) == 0 && value.numerator.magnitude < (1 << 53)
+        guard let numerator = value.numerator.int128, let denominator = value.denominator.int128 else { return false }
+        return denominator & (denominator - 1) == 0 && numerator.magnitude < (1 << 53)
     }
 }
 

@@ -152,13 +152,14 @@ struct HTMLReport {
             out += "<figcaption>\(HTML.escape(appraisal.criteria[index].label)), weight now \(Formatting.share(sweep.current))</figcaption>\n</figure>\n"
         }
         out += "</div>\n"
-        for table in section.tables { out += HTMLTableRenderer.render(table) }
+        for table in section.tables { out += HTMLTableRenderer.render(pack.summarised(table)) }
         return out
     }
 
     var options: String {
-        var out = ""
-        for option in appraisal.options {
+        var out = pack.summarisedOptionsNote.map { "<p class=\"note\">\(HTML.escape($0))</p>\n" } ?? ""
+        let full = pack.optionsGivenInFull
+        for option in appraisal.options where full.contains(option.id) {
             let entry = pack.ranking.entry(for: option.id)!
             out += "<article class=\"option\" id=\"option-\(HTML.escape(option.id))\">\n<h3>\(HTML.escape(option.label))</h3>\n"
             var facts: [String] = []
@@ -184,8 +185,10 @@ struct HTMLReport {
 
     var rationale: String {
         var out = "<p>Open a score to read the appraisal's reasons for it: + for, – against, • contingent on something else happening.</p>\n"
+        if let note = pack.summarisedOptionsNote { out += "<p class=\"note\">\(HTML.escape(note))</p>\n" }
+        let full = pack.optionsGivenInFull
         var current: String?
-        for (option, criterion, score) in RationaleTable.cells(appraisal) {
+        for (option, criterion, score) in RationaleTable.cells(appraisal) where full.contains(option.id) {
             if current != option.id {
                 out += "<h3>\(HTML.escape(option.label))</h3>\n"
                 current = option.id

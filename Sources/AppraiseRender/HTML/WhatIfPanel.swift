@@ -10,11 +10,11 @@ struct WhatIfPanel {
 
     /// The appraisal's weights as whole slider points in the same proportions, at least 10 for
     /// the heaviest so that a slider has room to move in small steps.
-    var points: [Int128] {
+    var points: [BigInt] {
         let entered = pack.selection.weights.entered
-        let factor = entered.reduce(Int128(1)) { lcm($0, $1.denominator) }
+        let factor = entered.reduce(BigInt(1)) { lcm($0, $1.denominator) }
         var whole = entered.map { $0.numerator * (factor / $0.denominator) }
-        let divisor = whole.reduce(Int128(0)) { gcd($0, $1) }
+        let divisor = whole.reduce(BigInt(0)) { gcd($0, $1) }
         if divisor > 1 { whole = whole.map { $0 / divisor } }
         let heaviest = whole.max() ?? 1
         if heaviest < 10 { whole = whole.map { $0 * ((10 + heaviest - 1) / heaviest) } }
@@ -22,9 +22,9 @@ struct WhatIfPanel {
     }
 
     /// The factor that makes every score and the scale's maximum whole numbers.
-    var scoreFactor: Int128 {
+    var scoreFactor: BigInt {
         let values = pack.matrix.scores.flatMap { $0 } + [pack.matrix.scale.maximum]
-        return values.reduce(Int128(1)) { lcm($0, $1.denominator) }
+        return values.reduce(BigInt(1)) { lcm($0, $1.denominator) }
     }
 
     var data: JSONValue {
@@ -51,7 +51,7 @@ struct WhatIfPanel {
 
     /// Three times the heaviest weight: room to triple any criterion with a slider; the share
     /// fields reach any share beyond that.
-    var sliderMaximum: Int128 { (points.max() ?? 10) * 3 }
+    var sliderMaximum: BigInt { (points.max() ?? 10) * 3 }
 
     var html: String {
         let criteria = pack.appraisal.criteria
@@ -105,11 +105,7 @@ struct WhatIfPanel {
         return out
     }
 
-    private func gcd(_ a: Int128, _ b: Int128) -> Int128 {
-        var (x, y) = (abs(a), abs(b))
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
-    }
+    private func gcd(_ a: BigInt, _ b: BigInt) -> BigInt { BigInt.greatestCommonDivisor(a, b) }
 
-    private func lcm(_ a: Int128, _ b: Int128) -> Int128 { a / gcd(a, b) * b }
+    private func lcm(_ a: BigInt, _ b: BigInt) -> BigInt { a / gcd(a, b) * b }
 }

@@ -29,18 +29,20 @@ extension ReportPack {
         }
         out += "\n## How robust the ranking is\n\n"
         out += sensitivity.report.statements.map { "- \(MarkdownReport.escape($0))\n" }.joined()
-        for table in robustness { out += "\n" + MarkdownTableRenderer.render(table, headingLevel: 3) }
+        for table in robustness { out += "\n" + MarkdownTableRenderer.render(summarised(table), headingLevel: 3) }
         for table in DescriptionTables.tables(appraisal) { out += "\n" + MarkdownTableRenderer.render(table) }
-        out += "\n" + MarkdownReport.options(appraisal)
-        out += "\n" + MarkdownReport.rationale(appraisal)
+        let full = optionsGivenInFull
+        out += "\n" + MarkdownReport.options(appraisal, only: full)
+        if let note = summarisedOptionsNote { out += "\n" + note + "\n" }
+        out += "\n" + MarkdownReport.rationale(appraisal, only: full)
         return out
     }
 }
 
 enum MarkdownReport {
-    static func options(_ appraisal: Appraisal) -> String {
+    static func options(_ appraisal: Appraisal, only shown: Set<String>) -> String {
         var out = "## Options\n"
-        for option in appraisal.options {
+        for option in appraisal.options where shown.contains(option.id) {
             out += "\n### \(escape(option.label))\n\n"
             var facts = ["ID `\(option.id)`"]
             if option.shortName != nil { facts.append(escape(option.name)) }
@@ -54,10 +56,10 @@ enum MarkdownReport {
         return out
     }
 
-    static func rationale(_ appraisal: Appraisal) -> String {
+    static func rationale(_ appraisal: Appraisal, only shown: Set<String>) -> String {
         var out = "## Rationale for each score\n"
         var current: String?
-        for (option, criterion, score) in RationaleTable.cells(appraisal) {
+        for (option, criterion, score) in RationaleTable.cells(appraisal) where shown.contains(option.id) {
             if current != option.id {
                 out += "\n### \(escape(option.label))\n"
                 current = option.id

@@ -21,6 +21,8 @@ public struct ReportPack {
     public let evidence: AppraisalEvidence?
     /// Value for money under the pack's weighting; nil when the appraisal holds no costs.
     public let valueForMoney: ValueForMoney?
+    /// The appraisal's journal head, recorded in the manifest; nil when it has no journal that verifies.
+    public var journal: PackManifest.Journal?
 
     /// Throws only when the sensitivity analyses cannot run: an order of importance that does
     /// not list every criterion once, or a named weighting that cannot be normalised. Takes
@@ -227,7 +229,7 @@ public struct ReportPack {
         if chosen.contains(.svg) { files += chartFiles.map { ($0.fileName, Data($0.svg.utf8)) } }
         let manifest = PackManifest(
             appraisalID: appraisal.id, fingerprint: fingerprint, toolVersion: toolVersion, settings: settings(formats),
-            files: files.map { PackManifest.Entry(path: $0.path, contents: $0.contents) })
+            files: files.map { PackManifest.Entry(path: $0.path, contents: $0.contents) }, journal: journal)
         return files + [(PackManifest.fileName, manifest.contents), (PackManifest.checksumsFileName, manifest.checksums)]
     }
 }

@@ -47,7 +47,7 @@ public enum SpreadsheetTables {
                         Formatting.number(check.difference), Formatting.number(check.maximum), ReconciliationRenderer.verdict(check)]
             case .rank:
                 return [check.source, check.option, label(check.option, appraisal), ReconciliationRenderer.field(check),
-                        check.declared.decimalText(), Ranking.label(rank: Int(check.computed.numerator), tied: !check.tiedWith.isEmpty),
+                        check.declared.decimalText(), Ranking.label(rank: Int(clamping: check.computed.numerator), tied: !check.tiedWith.isEmpty),
                         check.difference.decimalText(), "", ReconciliationRenderer.verdict(check)]
             }
         }

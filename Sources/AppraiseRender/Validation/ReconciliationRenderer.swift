@@ -56,7 +56,7 @@ public enum ReconciliationRenderer {
                     : [check.text(check.declared, printed: true), check.text(check.computed)]
                 return [check.source, label, field(check)] + shown + [Formatting.number(check.difference), verdict(check)]
             case .rank:
-                let entry = Ranking.label(rank: Int(check.computed.numerator), tied: !check.tiedWith.isEmpty)
+                let entry = Ranking.label(rank: Int(clamping: check.computed.numerator), tied: !check.tiedWith.isEmpty)
                 return [check.source, label, field(check), check.declared.decimalText(), entry, check.difference.decimalText(), verdict(check)]
             }
         }

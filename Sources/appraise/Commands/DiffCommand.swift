@@ -32,11 +32,13 @@ enum DiffCommand {
     }
 
     private static func load(_ path: String) throws(InputError) -> (path: String, appraisal: Appraisal, document: [String: JSONValue], fingerprint: String) {
-        let data = FileManager.default.contents(atPath: path)
+        let read = InputFile.read(path)
+        let data = try? read.get()
         let file = AppraisalFile(data: data ?? Data(), name: path)
         guard let data, let appraisal = file.appraisal, let document = JournalVerification.document(data), let fingerprint = file.fingerprint else {
             let first = file.diagnostics.errors.first.map { ": " + $0.formatted(file: path) } ?? ""
-            throw InputError(message: data == nil ? "\(path): no such file; check the path" : "\(path) cannot be read as an appraisal\(first)")
+            if case .failure(let unreadable) = read { throw InputError(message: "\(path): \(unreadable.reason)") }
+            throw InputError(message: "\(path) cannot be read as an appraisal\(first)")
         }
         return (path, appraisal, document, fingerprint)
     }

@@ -28,8 +28,9 @@ enum ExportCommand {
         let formats = try parseFormats(arguments.all("format").isEmpty ? [PackFormat.allCases.map(\.rawValue).joined(separator: ",")] : arguments.all("format"))
         let input = try LoadedAppraisal.load(arguments.argument("FILE")!, console: console)
         let selection = try input.selection(arguments.value("weights", spec: spec))
-        let pack = try ReportPack(appraisal: input.longList, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
+        var pack = try ReportPack(appraisal: input.longList, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
                               toolVersion: CLI.version, datasets: input.file.datasets)
+        pack.journal = JournalHead.forPack(arguments.argument("FILE")!, fingerprint: input.fingerprint, console: console)
         let folder = outputFolder(arguments.value("out", spec: spec), appraisalID: input.appraisal.id)
         let count = try write(pack, formats: formats, to: folder)
         console.out("Wrote \(count) files to \(folder.relativePath)/\n")

@@ -105,6 +105,10 @@ enum InitCommand {
                                            writing: result.text, to: AppraisalEncoding.members(result.appraisal), action: "init", author: author,
                                            reason: arguments.value("reason", spec: spec))
         EditSession.report(entry, path: path, console: console)
+        if let matrix = arguments.value("from-csv", spec: spec) {
+            let appraisal = result.appraisal
+            console.out("  from \(matrix): \(appraisal.criteria.count) criteria, \(appraisal.options.count) options, \(appraisal.scores.count) scores\n")
+        }
         return .success
     }
 

@@ -24,8 +24,9 @@ enum ReportCommand {
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
         let input = try LoadedAppraisal.load(arguments.argument("FILE")!, console: console)
         let selection = try input.selection(arguments.value("weights", spec: spec))
-        let pack = try ReportPack(appraisal: input.longList, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
+        var pack = try ReportPack(appraisal: input.longList, fingerprint: input.fingerprint, matrix: input.matrix, selection: selection,
                               toolVersion: CLI.version, datasets: input.file.datasets)
+        pack.journal = JournalHead.forPack(arguments.argument("FILE")!, fingerprint: input.fingerprint, console: console)
         let folder = ExportCommand.outputFolder(arguments.value("out", spec: spec), appraisalID: input.appraisal.id)
         console.out(pack.summary)
         let count = try ExportCommand.write(pack, formats: PackFormat.allCases, to: folder)

@@ -4,11 +4,13 @@ import Foundation
 
 /// One journalled change to an appraisal file, from taking the lock to printing what changed.
 ///
-/// Order of writes: the journal entry is appended and flushed first, then the new file is
-/// written to a temporary file, flushed and renamed over the old one. A crash before the
-/// append changes nothing; a crash between the append and the rename leaves a last entry
-/// whose `before` is the file's fingerprint: that change is committed, and the next edit (or
-/// `appraise verify --repair`) writes its result before doing anything else.
+/// Order of writes: the new file is written to a temporary file and flushed, then the journal
+/// entry is appended and flushed (the commit point), then the temporary file is renamed over
+/// the old one and the folder flushed. A failure before the commit point leaves no entry; a
+/// failed rename withdraws the entry again, so an edit reported as failed never happens later.
+/// A crash before the append changes nothing; a crash between the append and the rename leaves
+/// a last entry whose `before` is the file's fingerprint: that change is committed, and the
+/// next edit (or `appraise verify --repair`) writes its result before doing anything else.
 struct EditSession {
     let path: String
     let url: URL
@@ -39,33 +41,26 @@ struct EditSession {
         let text = try journal.read()
         try journal.removeUnfinished(text)
         removeStaleTemporaries(of: url)
-        guard let lastLine = text.lines.last, let head = text.head else {
+        guard !text.lines.isEmpty else {
             throw InputError(message: "\(journal.name) is empty; start the journal with 'appraise adopt \(path) --reason TEXT'")
-        }
-        let last: JournalEntry
-        do {
-            last = try JournalEntry(line: lastLine)
-        } catch {
-            throw InputError(message: "\(journal.name) line \(text.lines.count) is not a journal entry (\(error.message)); run 'appraise verify \(path)'")
         }
         var data = FileManager.default.contents(atPath: url.path)
         var current = data.flatMap(JournalVerification.document)
+        let chain = JournalChain(journal: text)
+        if let problem = chain.problem {
+            throw InputError(message: "\(journal.name) line \(problem.line) does not verify (\(problem.message)), so no edit is recorded after it; restore \(journal.name) from a copy and check it with 'appraise verify \(path)', or keep it aside (rename it) and start a new journal of the file as it is with 'appraise adopt \(path) --reason TEXT'")
+        }
+        guard let last = chain.last, let head = chain.head else {
+            throw InputError(message: "\(journal.name) is empty; start the journal with 'appraise adopt \(path) --reason TEXT'")
+        }
         let currentFingerprint = current.map(JournalVerification.fingerprint)
         if currentFingerprint != last.after {
             let interrupted = (current != nil && currentFingerprint == last.before) || (data == nil && last.before == nil)
             guard interrupted else {
                 throw InputError(message: "\(path) was changed outside appraise after entry \(last.number) of its journal; see what changed with 'appraise verify \(path)', then record it with 'appraise adopt \(path) --reason TEXT' or undo it")
             }
-            var state = current ?? [:]
-            for change in last.changes {
-                do {
-                    try change.apply(to: &state)
-                } catch {
-                    throw InputError(message: "\(journal.name) entry \(last.number) cannot be replayed on \(path) (\(error.message)); run 'appraise verify \(path)'")
-                }
-            }
-            data = Data(try finish(last, state: state, path: path, url: url, console: console).utf8)
-            current = state
+            data = Data(try finish(last, state: chain.state, path: path, url: url, console: console).utf8)
+            current = chain.state
         }
         let file = AppraisalFile(data: data ?? Data(), name: path)
         let problems = AppraisalEditor.blockingErrors(in: file)
@@ -107,8 +102,22 @@ struct EditSession {
         let entry = JournalEntry(number: number, time: now(), author: author, action: action, reason: reason?.isEmpty == true ? nil : reason,
                                  changes: JournalChange.changes(from: old, to: new), before: before,
                                  after: JournalVerification.fingerprint(new), previous: previous)
-        try journal.append(entry)
-        if let text { try AtomicFile.write(text, to: url) }
+        let staged = try text.map { text throws(InputError) in try AtomicFile.stage(Data(text.utf8), for: url) }
+        let length = journal.length()
+        do {
+            try journal.append(entry)
+        } catch {
+            staged?.discard()
+            throw error
+        }
+        do {
+            try staged?.commit()
+        } catch {
+            guard length >= 0, journal.withdraw(to: length) else {
+                throw InputError(message: "\(error.message); the change is journalled (entry \(number)) but the file was not replaced: write it with 'appraise verify --repair \(url.path)'")
+            }
+            throw InputError(message: "\(error.message); nothing was changed (the journal entry was withdrawn)")
+        }
         return entry
     }
 
@@ -136,13 +145,22 @@ struct EditSession {
         return name
     }
 
+    /// Prints an entry's changes: all of them up to `listedChanges`, else the first ones and a
+    /// count (an appraisal started from a 20,000-row matrix is not 200,000 lines on screen).
     static func report(_ entry: JournalEntry, path: String, console: Console) {
         var out = "\(path): entry \(entry.number) (\(entry.action))\n"
-        for change in entry.changes {
+        let listed = entry.changes.count > listedChanges ? entry.changes.prefix(listedChanges / 2) : entry.changes[...]
+        for change in listed {
             for (index, line) in ChangeText.lines(change).enumerated() { out += (index == 0 ? "  " : "      ") + line + "\n" }
+        }
+        if listed.count < entry.changes.count {
+            out += "  … and \(entry.changes.count - listed.count) more changes; 'appraise log \(path)' lists every one\n"
         }
         console.out(out)
     }
+
+    /// Most changes an edit lists when it reports its entry.
+    static let listedChanges = 60
 
     /// The current time in UTC, ISO 8601, as journal entries record it.
     private static func now() -> String {

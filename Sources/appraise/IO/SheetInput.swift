@@ -12,8 +12,10 @@ enum SheetInput {
 
     /// The sheet's rows, or a one-line error naming the file.
     static func read(_ path: String) throws -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(message: "\(path): cannot read the spreadsheet; check the path")
+        let data: Data
+        switch InputFile.read(path, limit: .scoreMatrix) {
+        case .success(let read): data = read
+        case .failure(let unreadable): throw InputError(message: "\(path): cannot read the spreadsheet: \(unreadable.reason)")
         }
         do {
             return try CSVReader.read(data, fileName: path)

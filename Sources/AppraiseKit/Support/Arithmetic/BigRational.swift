@@ -21,7 +21,7 @@ public struct BigRational: Sendable, Comparable, CustomStringConvertible {
     }
 
     public init(_ value: Rational) {
-        self.init(BigInt(value.numerator), BigInt(value.denominator))
+        self.init(value.numerator, value.denominator)
     }
 
     public init(_ value: Int) { self.init(BigInt(value)) }

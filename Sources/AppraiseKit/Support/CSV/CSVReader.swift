@@ -68,94 +68,118 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Windows-1252), a quote that is never closed, and text straight after a closing quote.
 public enum CSVReader {
     public static func read(_ data: Data, fileName: String) throws(CSVError) -> CSVTable {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let scalars = try decodeUTF8(bytes, fileName: fileName)
-        let separator = detectSeparator(scalars)
-        let rows = try parse(scalars, separator: separator, fileName: fileName)
-        guard rows.contains(where: { !$0.isBlank }) else {
-            throw CSVError(file: fileName, line: 1, message: "the file is empty; it needs a header row and at least one row of data")
+        // Work on the UTF-8 bytes: every character with a meaning in CSV is ASCII, so fields are
+        // cut from the bytes and decoded once each, with no copy of the file as characters.
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let result = bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Result<CSVTable, CSVError> in
+            let utf8 = buffer.bindMemory(to: UInt8.self)
+            do throws(CSVError) {
+                try checkUTF8(utf8, fileName: fileName)
+                let separator = detectSeparator(utf8)
+                let rows = try parse(utf8, separator: separator, fileName: fileName)
+                guard rows.contains(where: { !$0.isBlank }) else {
+                    throw CSVError(file: fileName, line: 1, message: "the file is empty; it needs a header row and at least one row of data")
+                }
+                return .success(CSVTable(separator: separator, rows: rows))
+            } catch {
+                return .failure(error)
+            }
         }
-        return CSVTable(separator: separator, rows: rows)
+        return try result.get()
     }
 
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
+    private static let carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n")
+
     /// The separator used by the first record: the header line decides for the whole file.
-    static func detectSeparator(_ scalars: [Unicode.Scalar]) -> CSVSeparator {
+    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> CSVSeparator {
         var commas = 0
         var semicolons = 0
         var quoted = false
-        for scalar in scalars {
-            if scalar == "\"" {
+        for byte in bytes {
+            if byte == quote {
                 quoted.toggle()
             } else if !quoted {
-                if scalar == "\n" || scalar == "\r" { break }
-                if scalar == "," { commas += 1 }
-                if scalar == ";" { semicolons += 1 }
+                if byte == lineFeed || byte == carriageReturn { break }
+                if byte == comma { commas += 1 }
+                if byte == semicolon { semicolons += 1 }
             }
         }
         return semicolons > commas ? .semicolon : .comma
     }
 
-    private static func parse(_ scalars: [Unicode.Scalar], separator: CSVSeparator, fileName: String) throws(CSVError) -> [CSVRow] {
-        let delimiter = separator == .comma ? Unicode.Scalar(",") : Unicode.Scalar(";")
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, separator: CSVSeparator, fileName: String) throws(CSVError) -> [CSVRow] {
+        let delimiter = separator == .comma ? comma : semicolon
         var rows: [CSVRow] = []
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        // The field's bytes, gathered only when it is quoted (an unquoted field is one slice).
+        var field: [UInt8] = []
+        var fieldStart = 0
         var line = 1
         var recordLine = 1
         var quoted = false
+        var wasQuoted = false
         var quoteLine = 1
         var afterClosingQuote = false
         var fieldStarted = false
         var index = 0
 
-        func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
+        func endField(at end: Int) {
+            if wasQuoted {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            } else {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self))
+            }
+            fieldStart = end + 1
+            wasQuoted = false
             afterClosingQuote = false
             fieldStarted = false
         }
-        func endRecord() {
-            endField()
+        func endRecord(at end: Int) {
+            endField(at: end)
             rows.append(CSVRow(line: recordLine, fields: fields))
             fields = []
         }
 
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
             if quoted {
-                if scalar == "\"" {
-                    if next == "\"" {
-                        field.append("\"")
+                if byte == quote {
+                    if next == quote {
+                        field.append(quote)
                         index += 1
                     } else {
                         quoted = false
                         afterClosingQuote = true
                     }
-                } else if scalar == "\r" || scalar == "\n" {
-                    field.append("\n")
+                } else if byte == carriageReturn || byte == lineFeed {
+                    field.append(lineFeed)
                     line += 1
-                    if scalar == "\r" && next == "\n" { index += 1 }
+                    if byte == carriageReturn && next == lineFeed { index += 1 }
                 } else {
-                    field.append(scalar)
+                    field.append(byte)
                 }
-            } else if scalar == delimiter {
-                endField()
-            } else if scalar == "\r" || scalar == "\n" {
-                endRecord()
+            } else if byte == delimiter {
+                endField(at: index)
+            } else if byte == carriageReturn || byte == lineFeed {
+                endRecord(at: index)
                 line += 1
                 recordLine = line
-                if scalar == "\r" && next == "\n" { index += 1 }
+                if byte == carriageReturn && next == lineFeed {
+                    index += 1
+                    fieldStart = index + 1
+                }
             } else if afterClosingQuote {
                 throw CSVError(file: fileName, line: line,
                                message: "text follows a closing quote inside one field; quote the whole field and write a quote inside it as \"\"")
-            } else if scalar == "\"" && !fieldStarted {
+            } else if byte == quote && !fieldStarted {
                 quoted = true
+                wasQuoted = true
                 quoteLine = line
                 fieldStarted = true
             } else {
-                field.append(scalar)
                 fieldStarted = true
             }
             index += 1
@@ -164,16 +188,14 @@ public enum CSVReader {
             throw CSVError(file: fileName, line: quoteLine,
                            message: "a quoted field opened on this line is never closed; add the closing quote (a quote inside a field is written \"\")")
         }
-        if fieldStarted || afterClosingQuote || !fields.isEmpty || !field.isEmpty {
-            endRecord()
+        if fieldStarted || afterClosingQuote || !fields.isEmpty || fieldStart < bytes.count {
+            endRecord(at: bytes.count)
         }
         return rows
     }
 
-    /// The text's Unicode scalars, or the line of the first byte sequence that is not UTF-8.
-    private static func decodeUTF8(_ bytes: [UInt8], fileName: String) throws(CSVError) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
+    /// Throws with the line of the first byte sequence that is not UTF-8.
+    private static func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(CSVError) {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var line = 1
@@ -181,9 +203,8 @@ public enum CSVReader {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 if scalar == "\n" { line += 1 }
-                scalars.append(scalar)
             case .emptyInput:
-                return scalars
+                return
             case .error:
                 throw CSVError(file: fileName, line: line,
                                message: "this line is not valid UTF-8 text; save the file as \"CSV UTF-8\" from the spreadsheet")

@@ -182,17 +182,28 @@ public final class DiagnosticSink {
 }
 
 /// Levenshtein distance, to suggest the key a typo was meant to be.
+///
+/// Suggestions are for typos of short names, so the work is capped: texts longer than
+/// `suggestionLength` characters, or whose lengths differ by more than that, are reported as
+/// that far apart without comparing them (a 1 MB column heading costs nothing).
 func editDistance(_ a: String, _ b: String) -> Int {
+    let limit = suggestionLength
+    guard a.utf8.count <= limit * 4, b.utf8.count <= limit * 4 else { return limit + 1 }
     let a = Array(a), b = Array(b)
+    guard a.count <= limit, b.count <= limit, abs(a.count - b.count) <= limit else { return limit + 1 }
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)
+    var current = previous
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
+        current[0] = i
         for j in 1...b.count {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
         }
-        previous = current
+        swap(&previous, &current)
     }
     return previous[b.count]
 }
+
+/// Longest name, in characters, that "did you mean" compares.
+let suggestionLength = 64

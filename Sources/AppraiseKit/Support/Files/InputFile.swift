@@ -1,0 +1,55 @@
+import Foundation
+
+/// Reading an input file whole, with a message that says what is wrong when it cannot be read:
+/// a named pipe, a device or a folder is named as such (and never read, so a pipe cannot hang
+/// the command), rather than blamed on permissions.
+public enum InputFile {
+    /// Largest inputs read, so that no file can exhaust the machine: reading costs a small
+    /// multiple of the file's size in memory, and these keep that within an ordinary laptop.
+    public enum Limit: Int, Sendable {
+        /// An appraisal file (about 200 MB is 1,000,000 scores with their rationale).
+        case appraisal = 268_435_456
+        /// A KPI dataset.
+        case dataset = 536_870_912
+        /// A score matrix for `init --from-csv` (the appraisal it makes is some 30 times larger).
+        case scoreMatrix = 33_554_432
+
+        var text: String { "\(rawValue / 1_048_576) MiB" }
+    }
+
+    /// The file's bytes, or why they cannot be read (a phrase such as "no such file; check the path").
+    public static func read(_ path: String, limit: Limit = .appraisal) -> Result<Data, Unreadable> {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return .failure(Unreadable(reason: errno == ENOENT ? "no such file; check the path" : "the file cannot be read: \(String(cString: strerror(errno)))"))
+        }
+        if let kind = kind(status.st_mode) {
+            return .failure(Unreadable(reason: "this is \(kind), not a file; give the path of a file"))
+        }
+        guard status.st_size <= limit.rawValue else {
+            let size = Double(status.st_size) / 1_048_576
+            return .failure(Unreadable(reason: "the file is \(Int(size.rounded(.up))) MiB, over the limit of \(limit.text) for this kind of input; split it into smaller files"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Unreadable(reason: "the file cannot be read; check its permissions"))
+        }
+        return .success(data)
+    }
+
+    public struct Unreadable: Error, Sendable, Equatable {
+        public let reason: String
+    }
+
+    /// What a path that is not a regular file is, in words; nil for a regular file.
+    static func kind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+}
