@@ -116,7 +116,7 @@ struct HTMLReport {
     /// The sensitivity analyses: findings in words, a sweep chart per criterion, then the tables.
     var sensitivity: String {
         let section = pack.sensitivity
-        var out = "<ul>\n" + section.report.statements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+        var out = "<ul>\n" + (section.report.statements + section.smaaStatements).map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
         let count = Rational(pack.matrix.criterionCount)
         out += "<h3>One weight at a time</h3>\n<p>Each chart moves one criterion's weight from 0% to 100% while the others keep their "
             + "proportions: a line per option's total, the dashed line at today's weight, and a circle wherever first place changes hands.</p>\n"

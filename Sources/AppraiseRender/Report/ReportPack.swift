@@ -85,7 +85,7 @@ public struct ReportPack {
         }
         out += "\nHow robust the ranking is\n\n"
         for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
-        for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { out += "- \(sentence)\n" }
+        for sentence in sensitivity.smaaStatements { out += "- \(sentence)\n" }
         if let evidence {
             out += "\nPerformance evidence\n\n"
             out += "- \(evidence.citations.count) KPI citation\(evidence.citations.count == 1 ? "" : "s") from \(evidence.datasets.count) scorecard\(evidence.datasets.count == 1 ? "" : "s") \(evidence.citations.count == 1 ? "is" : "are") attached to the scores.\n"
