@@ -5,7 +5,7 @@ import XCTest
 final class ExportTests: XCTestCase {
     static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
                                    "sensitivity-score-pairs.csv", "sensitivity-scenarios.csv", "sensitivity-leave-one-out.csv",
-                                   "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
+                                   "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv", "smaa-exact.csv"]
     static let allFiles = (["SHA256SUMS", "criteria.csv", "manifest.json", "options.csv", "ranking.csv", "rationale.csv", "reconciliation.csv",
                             "report.html", "report.json", "report.md", "score-matrix.csv", "weighted-matrix.csv", "evidence.csv",
                             "evidence-tensions.csv"] + sensitivityFiles).sorted()
