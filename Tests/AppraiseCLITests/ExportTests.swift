@@ -5,7 +5,7 @@ import XCTest
 final class ExportTests: XCTestCase {
     static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-endpoint-ties.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
                                    "sensitivity-score-pairs.csv", "sensitivity-scenarios.csv", "sensitivity-leave-one-out.csv",
-                                   "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
+                                   "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv", "smaa-exact.csv"]
     static let allFiles = (["SHA256SUMS", "criteria.csv", "manifest.json", "options.csv", "ranking.csv", "rationale.csv", "reconciliation.csv",
                             "report.html", "report.json", "report.md", "summary.md", "appraisal.csv", "groups.csv", "scale.csv", "score-matrix.csv", "weighted-matrix.csv", "evidence.csv",
                             "evidence-tensions.csv"] + sensitivityFiles + longListFiles + officeFiles).sorted()
@@ -24,7 +24,7 @@ final class ExportTests: XCTestCase {
         let out = try ExecutableRunner.temporaryFolder(self).appendingPathComponent("pack")
         let result = try ExecutableRunner.run(["export", ExecutableRunner.referenceAppraisal.path, "--format", "md,csv", "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "Wrote 32 files to \(out.path)/\n")
+        XCTAssertEqual(result.stdout, "Wrote 33 files to \(out.path)/\n")
         XCTAssertEqual(try Self.names(out), Self.allFiles.filter { $0 != "report.html" && $0 != "report.json" && !Self.officeFiles.contains($0) })
         let manifest = String(decoding: try Data(contentsOf: out.appendingPathComponent("manifest.json")), as: UTF8.self)
         XCTAssertTrue(manifest.contains("\"formats\": [\n      \"csv\",\n      \"md\"\n    ]"), manifest)
@@ -78,7 +78,7 @@ final class ExportTests: XCTestCase {
         try ExecutableRunner.copyReferenceDatasets(to: folder)
         let result = try ExecutableRunner.run(["export", "appraisal.json", "--format", "csv"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "Wrote 30 files to exports/rotherham-ama-2017/\n")
+        XCTAssertEqual(result.stdout, "Wrote 31 files to exports/rotherham-ama-2017/\n")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("exports/rotherham-ama-2017/ranking.csv").path))
     }
 
@@ -87,7 +87,7 @@ final class ExportTests: XCTestCase {
         let result = try ExecutableRunner.run(["report", ExecutableRunner.referenceAppraisal.path, "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Peer Practice Partner ranks first with 33/40 (82.5%)"), result.stdout)
-        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 46 files to \(out.path)/\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("\nWrote 47 files to \(out.path)/\n"), result.stdout)
         XCTAssertEqual(try Self.names(out), Self.allFiles)
         let check = try ExecutableRunner.run(["verify-pack", out.path])
         XCTAssertEqual(check.status, 0, check.stderr)

@@ -15,7 +15,7 @@ final class VerifyPackTests: XCTestCase {
         let pack = try freshPack()
         let result = try ExecutableRunner.run(["verify-pack", pack.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("\(pack.path): the 44 files listed in manifest.json, the manifest and SHA256SUMS all match "
+        XCTAssertTrue(result.stdout.hasPrefix("\(pack.path): the 45 files listed in manifest.json, the manifest and SHA256SUMS all match "
                                               + "(appraisal rotherham-ama-2017, fingerprint sha256:"), result.stdout)
         XCTAssertEqual(result.stderr, "")
     }

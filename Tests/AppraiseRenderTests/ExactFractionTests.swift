@@ -60,6 +60,9 @@ final class ExactFractionTests: XCTestCase {
                 XCTAssertEqual(shown, value, "\(path): \(text) should be exactly \(written)")
             }
             return 1
+        case (.array(let decimals), .array(let fractions)):
+            XCTAssertEqual(decimals.count, fractions.count, path)
+            return try zip(decimals, fractions).enumerated().reduce(0) { $0 + (try compare($1.element.0, $1.element.1, at: "\(path)[\($1.offset)]")) }
         case (.object(let decimals), .object(let fractions)):
             XCTAssertEqual(Set(decimals.keys), Set(fractions.keys), path)
             return try decimals.keys.reduce(0) { $0 + (try compare(decimals[$1]!, fractions[$1] ?? .null, at: "\(path).\($1)")) }

@@ -7,7 +7,7 @@ import XCTest
 final class PackTests: XCTestCase {
     static let sensitivityFiles = ["sensitivity-weights.csv", "sensitivity-crossovers.csv", "sensitivity-endpoint-ties.csv", "sensitivity-pairs.csv", "sensitivity-scores.csv",
                                    "sensitivity-score-pairs.csv", "sensitivity-scenarios.csv", "sensitivity-leave-one-out.csv",
-                                   "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv"]
+                                   "sensitivity-dominance.csv", "smaa-ranks.csv", "smaa-central-weights.csv", "smaa-exact.csv"]
     static let evidenceFiles = ["evidence.csv", "evidence-tensions.csv"]
     /// The long list leads the pack, ahead of the scored short list.
     static let longListFiles = ["long-list.csv", "screening.csv", "screening-results.csv", "discounted-options.csv", "options-framework.csv"]
@@ -97,24 +97,54 @@ final class PackTests: XCTestCase {
         XCTAssertTrue(try PackFixtures.file(pack, "criteria.csv").contains("cost,Cost,\"Offers 1a\nOffers 1b\",1,20.0%,2=\r\n"))
     }
 
-    func testSensitivityIsInEveryFormatWithTheSimulationSettingsInTheManifest() throws {
+    func testSensitivityIsInEveryFormatWithTheAcceptabilityMethodInTheManifest() throws {
         let pack = try PackFixtures.reference()
         let files = pack.files()
         let manifest = try PackManifest(parsing: try XCTUnwrap(files.first { $0.path == "manifest.json" }?.contents))
-        let defaults = SMAA.Configuration()
-        XCTAssertEqual(manifest.settings["smaa"], .object([
-            "samples": .number(defaults.samples), "seed": .number(String(defaults.seed)), "weights": .string("uniform"), "scoreSpread": .number(0),
-        ]))
+        // 8 × 8 is of everyday size: SMAA is exact, and the manifest says so.
+        XCTAssertEqual(manifest.settings["smaa"], .object(["method": .string("exact"), "weights": .string("uniform")]))
         guard case .object(let json) = pack.json, case .object(let sensitivity)? = json["sensitivity"],
               case .object(let smaa)? = sensitivity["smaa"] else { return XCTFail("no sensitivity in report.json") }
-        XCTAssertEqual(smaa["seed"], .number(String(defaults.seed)))
-        XCTAssertEqual(smaa["samples"], .number(defaults.samples))
+        XCTAssertEqual(smaa["method"], .string("exact"))
+        guard case .object(let exact)? = smaa["rankAcceptabilityExact"] else { return XCTFail("no exact shares") }
+        XCTAssertEqual(exact["practice-partner"], .array([.string("31/32"), .string("3/128"), .string("1/128")]
+            + Array(repeating: .string("0"), count: 5)))
         XCTAssertNotNil(sensitivity["analyses"])
         let ranks = try RFC4180.parse(String(try PackFixtures.file(pack, "smaa-ranks.csv").dropFirst()))
         XCTAssertEqual(ranks[0].first, "Option")
         XCTAssertEqual(ranks.count, 9, "one row per option")
+        let fractions = try RFC4180.parse(String(try PackFixtures.file(pack, "smaa-exact.csv").dropFirst()))
+        XCTAssertEqual(fractions[1], ["Peer Practice Partner", "Rank 1", "31/32", "96.88%"])
         XCTAssertTrue(pack.markdown.contains("\n## How robust the ranking is\n\n- Peer Practice Partner is first with 33 of 40 points"))
+        XCTAssertTrue(pack.markdown.contains("Peer Practice Partner is first under exactly 31/32 (96.88%)"))
         XCTAssertTrue(pack.markdown.contains("\n### How often each option takes each rank\n"))
+    }
+
+    /// Beyond the exact analysis's reach the pack samples, and records how.
+    func testLargeAppraisalsSampleWithTheSettingsInTheManifest() throws {
+        let options = (0..<13).map { "o\($0)" }
+        var appraisal = PackFixtures.small()
+        let template = appraisal.options[0]
+        appraisal.options = options.map { id in
+            var option = template
+            option.id = id
+            option.name = "Option \(id)"
+            option.shortName = nil
+            return option
+        }
+        appraisal.scores = options.enumerated().flatMap { index, id in
+            appraisal.criteria.enumerated().map { k, criterion in
+                Score(option: id, criterion: criterion.id, value: Rational((index * 3 + k * 7) % 6), rationale: [])
+            }
+        }
+        let pack = try PackFixtures.pack(appraisal)
+        let manifest = try PackManifest(parsing: try XCTUnwrap(pack.files().first { $0.path == "manifest.json" }?.contents))
+        let defaults = SMAA.Configuration()
+        XCTAssertEqual(manifest.settings["smaa"], .object([
+            "method": .string("sampled"), "samples": .number(defaults.samples), "seed": .number(String(defaults.seed)),
+            "weights": .string("uniform"), "scoreSpread": .number(0),
+        ]))
+        XCTAssertFalse(pack.files().contains { $0.path == "smaa-exact.csv" })
     }
 
     /// A panel member's score is a row of its own, named, beside the cell's agreed score.

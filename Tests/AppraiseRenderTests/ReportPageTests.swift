@@ -59,9 +59,9 @@ final class ReportPageTests: XCTestCase {
         let pack = try PackFixtures.reference()
         let html = pack.html
         XCTAssertTrue(html.contains("<title id=\"rank-chart-title\">How often each option takes each place</title>"))
-        XCTAssertTrue(html.contains("<desc id=\"rank-chart-desc\">Shares of 10000 weightings drawn at random (SMAA): Peer Practice Partner first in 97%"), html)
+        XCTAssertTrue(html.contains("<desc id=\"rank-chart-desc\">Exact shares of all weightings (SMAA without sampling): Peer Practice Partner first in 97%"), html)
         XCTAssertEqual(count("<rect class=\"share\"", in: RankAcceptabilityChart.svg(pack.sensitivity)),
-                       pack.sensitivity.smaa.rankAcceptability.flatMap { $0 }.filter { $0 > 0 }.count, "a bar for every share above zero")
+                       pack.sensitivity.rankShares.flatMap { $0 }.filter { $0 > 0 }.count, "a bar for every share above zero")
         XCTAssertTrue(html.contains("@page { size: A4;"))
         XCTAssertTrue(html.contains("details::details-content { content-visibility: visible;"), "rationale opens in print without the script")
         XCTAssertTrue(html.contains("\"appraisalFile\":\"rotherham-ama-2017.json\""))

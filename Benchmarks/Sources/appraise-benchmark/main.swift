@@ -3,7 +3,7 @@
 // analysis on the large one. Writes both matrices as CSV for the numpy reference
 // (Benchmarks/smaa_reference.py), which Benchmarks/run.sh runs on the same input.
 //
-//   swift run -c release appraise-benchmark [--out DIR] [--small-samples N] [--large-samples N]
+//   swift run -c release appraise-benchmark [--out DIR] [--small-samples N] [--large-samples N] [--only vfm|smaa|exact-smaa|analyses]
 
 import AppraiseKit
 import Foundation
@@ -12,7 +12,7 @@ struct Options {
     var outputDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-benchmark").path
     var smallSamples = 20_000_000
     var largeSamples = 40_000
-    /// `vfm` runs only the value-for-money measurement.
+    /// One part only: `vfm`, `smaa`, `exact-smaa` or `analyses`; nil runs them all.
     var only: String?
 
     init(_ arguments: [String]) {
@@ -23,7 +23,9 @@ struct Options {
             case "--out": outputDirectory = value
             case "--small-samples": smallSamples = count(value, flag)
             case "--large-samples": largeSamples = count(value, flag)
-            case "--only": only = value
+            case "--only":
+                guard ["vfm", "smaa", "exact-smaa", "analyses"].contains(value) else { fail("--only is vfm, smaa, exact-smaa or analyses") }
+                only = value
             default: fail("unknown option \(flag)")
             }
         }
@@ -114,30 +116,58 @@ try writeCSV(large, largeWeights, to: options.outputDirectory + "/generated-1000
 line("cores", String(ProcessInfo.processInfo.activeProcessorCount))
 line("input files", options.outputDirectory)
 
+func runs(_ name: String) -> Bool { options.only == nil || options.only == name }
+
 // Memory must not grow with the number of samples: run a tenth first, then the full count.
-_ = try runSMAA("8x8 (warm-up, 1/10)", small, smallWeights, samples: options.smallSamples / 10)
-let smallResult = try runSMAA("8x8", small, smallWeights, samples: options.smallSamples)
-line("smaa 8x8 first-place share, option 1", fixedDecimal(smallResult.rankAcceptability[0][0], places: 4))
-_ = try runSMAA("1000x50 (warm-up, 1/10)", large, largeWeights, samples: options.largeSamples / 10)
-_ = try runSMAA("1000x50", large, largeWeights, samples: options.largeSamples)
+if runs("smaa") {
+    _ = try runSMAA("8x8 (warm-up, 1/10)", small, smallWeights, samples: options.smallSamples / 10)
+    let smallResult = try runSMAA("8x8", small, smallWeights, samples: options.smallSamples)
+    line("smaa 8x8 first-place share, option 1", fixedDecimal(smallResult.rankAcceptability[0][0], places: 4))
+    _ = try runSMAA("1000x50 (warm-up, 1/10)", large, largeWeights, samples: options.largeSamples / 10)
+    _ = try runSMAA("1000x50", large, largeWeights, samples: options.largeSamples)
+}
+
+// Exact SMAA (no sampling) on the reference and on a generated 12-option × 10-criterion
+// appraisal, the largest `report` computes exactly.
+func exactSMAA(_ label: String, _ matrix: DecisionMatrix) throws {
+    for allRanks in [false, true] {
+        var result: ExactSMAA.Result?
+        let time = try seconds {
+            result = try ExactSMAA.run(matrix: matrix, weights: .equal(count: matrix.criterionCount), region: .uniform, allRanks: allRanks)
+        }
+        line("exact smaa \(label) \(allRanks ? "every rank" : "first rank") seconds", fixedDecimal(time, places: 3))
+        if !allRanks, let result { line("exact smaa \(label) first-place share, option 1", result.firstRank[0].description) }
+    }
+}
+if runs("exact-smaa") {
+    try exactSMAA("8x8", small)
+    var everyday = Xoshiro256StarStar(seed: 2026)
+    let everydayScores = (0..<12).map { _ -> [Int] in
+        let quality = Int(everyday.nextInteger(below: 3))
+        return (0..<10).map { _ in min(5, quality + Int(everyday.nextInteger(below: 4))) }
+    }
+    try exactSMAA("12x10", matrix(everydayScores, maximum: 5))
+}
 
 // Every exact analysis on the large appraisal, one by one and then as the bundled report.
-let selection = WeightSelection(id: "generated", name: "generated weights", weights: largeWeights)
-var report: SensitivityReport?
-let parts: [(String, () -> Void)] = [
-    ("weight sweeps", { _ = WeightSweep.all(matrix: large, weights: largeWeights) }),
-    ("minimum weight changes", { _ = MinimumWeightChanges(sweeps: WeightSweep.all(matrix: large, weights: largeWeights)) }),
-    ("score thresholds", { _ = ScoreThresholds(matrix: large, weights: largeWeights) }),
-    ("leave one out", { _ = LeaveOneOut.all(matrix: large, weights: largeWeights) }),
-    ("dominance and never-first", { _ = Dominance(matrix: large) }),
-]
-for (name, work) in parts { line("exact 1000x50 \(name) seconds", fixedDecimal(seconds(work), places: 3)) }
-let total = try seconds { report = try SensitivityReport(matrix: large, weights: selection) }
-line("exact 1000x50 full report seconds", fixedDecimal(total, places: 3))
-if let report {
-    line("exact 1000x50 never first", "\(report.dominance.neverFirst.count) of 1000")
-    line("exact 1000x50 first alone possible", "\(report.dominance.canBeFirstAlone.count) of 1000")
-    line("exact 1000x50 dominated", "\(report.dominance.dominated.count) of 1000")
+if runs("analyses") {
+    let selection = WeightSelection(id: "generated", name: "generated weights", weights: largeWeights)
+    var report: SensitivityReport?
+    let parts: [(String, () -> Void)] = [
+        ("weight sweeps", { _ = WeightSweep.all(matrix: large, weights: largeWeights) }),
+        ("minimum weight changes", { _ = MinimumWeightChanges(sweeps: WeightSweep.all(matrix: large, weights: largeWeights)) }),
+        ("score thresholds", { _ = ScoreThresholds(matrix: large, weights: largeWeights) }),
+        ("leave one out", { _ = LeaveOneOut.all(matrix: large, weights: largeWeights) }),
+        ("dominance and never-first", { _ = Dominance(matrix: large) }),
+    ]
+    for (name, work) in parts { line("exact 1000x50 \(name) seconds", fixedDecimal(seconds(work), places: 3)) }
+    let total = try seconds { report = try SensitivityReport(matrix: large, weights: selection) }
+    line("exact 1000x50 full report seconds", fixedDecimal(total, places: 3))
+    if let report {
+        line("exact 1000x50 never first", "\(report.dominance.neverFirst.count) of 1000")
+        line("exact 1000x50 first alone possible", "\(report.dominance.canBeFirstAlone.count) of 1000")
+        line("exact 1000x50 dominated", "\(report.dominance.dominated.count) of 1000")
+    }
 }
 line("peak memory MiB", fixedDecimal(peakMemory(), places: 1))
 benchmarkValueForMoney(large, largeWeights)

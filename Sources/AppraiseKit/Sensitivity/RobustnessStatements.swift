@@ -54,6 +54,41 @@ public enum RobustnessStatements {
         return sentences
     }
 
+    /// Findings of the exact analysis: the same questions as `smaa`, answered with fractions.
+    public static func exactSMAA(_ result: ExactSMAA.Result, names: DisplayNames) -> [String] {
+        var sentences: [String] = []
+        let among: String
+        switch result.region {
+        case .uniform: among = "all weightings"
+        case .ordered: among = "the weightings that respect the order of importance"
+        case .around(let percent): among = "the weightings within ±\(percent.decimalText(maximumPlaces: 2))% of the current weights"
+        }
+        let firsts = result.optionIDs.indices.filter { !result.firstRank[$0].isZero }
+            .sorted { result.firstRank[$0] != result.firstRank[$1] ? result.firstRank[$0] > result.firstRank[$1] : $0 < $1 }
+        let never = result.optionIDs.count - firsts.count
+        if firsts.count == 1 {
+            sentences.append("\(names.option(result.optionIDs[firsts[0]])) is first under all of \(among) (exactly 1, 100%); "
+                + (never == 0 ? "it is the only option." : "no other option is ever first alone."))
+        } else {
+            let shares = firsts.enumerated().map { position, option in
+                let share = result.firstRank[option]
+                return names.option(result.optionIDs[option]) + (position == 0 ? " is first under exactly " : " under ")
+                    + "\(share) (\(percent(share)))"
+            }
+            sentences.append("Of \(among), every one equally likely, " + list(shares)
+                + (never == 0 ? "." : "; " + (never == 1 ? "the other option is" : "the other \(never) options are") + " never first alone."))
+        }
+        sentences.append("These shares are exact, not sampled: each is the fraction of the weightings under which the option comes first, found from the region those weightings form.")
+        let unsure = firsts.filter { (result.confidence[$0] ?? .zero) < .one }
+        if unsure.isEmpty {
+            sentences.append("Each option that is ever first is first at its own central weights (the centre of the weightings under which it is first).")
+        } else {
+            sentences.append(list(unsure.map { names.option(result.optionIDs[$0]) })
+                + (unsure.count == 1 ? " is" : " are") + " not first alone even at its own central weights (the centre of the weightings under which it is first).")
+        }
+        return sentences
+    }
+
     // MARK: - Sensitivity sentences
 
     private struct Writer {

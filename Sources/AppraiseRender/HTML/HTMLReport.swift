@@ -137,7 +137,7 @@ struct HTMLReport {
     /// The sensitivity analyses: findings in words, a sweep chart per criterion, then the tables.
     var sensitivity: String {
         let section = pack.sensitivity
-        var out = "<ul>\n" + section.report.statements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+        var out = "<ul>\n" + (section.report.statements + section.smaaStatements).map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
         out += "<h3>Every weighting at once</h3>\n<figure>\n<div class=\"scroll\" role=\"region\" aria-label=\"Rank acceptability chart\" tabindex=\"0\">\n"
             + RankAcceptabilityChart.svg(section) + "</div>\n<figcaption>How often each option takes each place when the weights are drawn at random "
             + "(SMAA rank acceptability); the table of shares is below.</figcaption>\n</figure>\n"

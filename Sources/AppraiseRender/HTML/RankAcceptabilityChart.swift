@@ -9,20 +9,20 @@ enum RankAcceptabilityChart {
     static func title(_ section: SensitivitySection) -> String { "How often each option takes each place" }
 
     static func description(_ section: SensitivitySection) -> String {
-        let result = section.smaa
+        let shares = section.rankShares, ids = section.report.optionIDs
         let names = section.report.names
-        let parts = result.optionIDs.indices.map { i -> String in
-            let best = result.rankAcceptability[i].indices.max { result.rankAcceptability[i][$0] < result.rankAcceptability[i][$1] } ?? 0
-            return "\(names.option(result.optionIDs[i])) first in \(percent(result.rankAcceptability[i][0])), most often \(Ordinal.text(best + 1)) "
-                + "(\(percent(result.rankAcceptability[i][best])))"
+        let parts = ids.indices.map { i -> String in
+            let best = shares[i].indices.max { shares[i][$0] < shares[i][$1] } ?? 0
+            return "\(names.option(ids[i])) first in \(percent(shares[i][0])), most often \(Ordinal.text(best + 1)) "
+                + "(\(percent(shares[i][best])))"
         }
-        return "Shares of \(result.configuration.samples) weightings drawn at random (SMAA): " + parts.joined(separator: "; ") + "."
+        return section.rankSharesBasis + ": " + parts.joined(separator: "; ") + "."
     }
 
     static func svg(_ section: SensitivitySection) -> String {
-        let result = section.smaa
+        let shares = section.rankShares, ids = section.report.optionIDs
         let names = section.report.names
-        let m = result.optionIDs.count
+        let m = ids.count
         let n = TotalsChart.n
         let width = labelWidth + Double(m) * cellWidth + 10
         let height = top + Double(m) * rowHeight + axisHeight
@@ -30,18 +30,18 @@ enum RankAcceptabilityChart {
             + "aria-labelledby=\"rank-chart-title rank-chart-desc\">\n"
         out += "<title id=\"rank-chart-title\">\(HTML.escape(title(section)))</title>\n"
         out += "<desc id=\"rank-chart-desc\">\(HTML.escape(description(section)))</desc>\n"
-        for (row, i) in order(result).enumerated() {
+        for (row, i) in order(shares).enumerated() {
             let base = top + Double(row + 1) * rowHeight - 6
             out += "<line class=\"grid\" x1=\"\(n(labelWidth))\" y1=\"\(n(base))\" x2=\"\(n(width - 10))\" y2=\"\(n(base))\"/>"
             out += "<text class=\"label\" x=\"\(n(labelWidth - 8))\" y=\"\(n(base - 4))\" text-anchor=\"end\">"
-                + "\(HTML.escape(TotalsChart.shortened(names.option(result.optionIDs[i]))))</text>\n"
+                + "\(HTML.escape(TotalsChart.shortened(names.option(ids[i]))))</text>\n"
             for rank in 0..<m {
-                let share = result.rankAcceptability[i][rank]
+                let share = shares[i][rank]
                 let x = labelWidth + Double(rank) * cellWidth + 8
                 let barTop = base - share * barHeight
                 if share > 0 {
                     out += "<rect class=\"share\" x=\"\(n(x))\" y=\"\(n(barTop))\" width=\"\(n(cellWidth - 16))\" height=\"\(n(base - barTop))\" fill=\"#0b5cad\">"
-                        + "<title>\(HTML.escape(names.option(result.optionIDs[i]))), \(Ordinal.text(rank + 1)): \(HTML.escape(percent(share)))</title></rect>"
+                        + "<title>\(HTML.escape(names.option(ids[i]))), \(Ordinal.text(rank + 1)): \(HTML.escape(percent(share)))</title></rect>"
                 }
                 out += "<text class=\"tick\" x=\"\(n(x + (cellWidth - 16) / 2))\" y=\"\(n(barTop - 3))\" text-anchor=\"middle\">\(share > 0 ? HTML.escape(percent(share)) : "")</text>\n"
             }
@@ -56,9 +56,9 @@ enum RankAcceptabilityChart {
     }
 
     /// Options in the order of the SMAA table: most often first, then second, and so on.
-    static func order(_ result: SMAA.Result) -> [Int] {
-        result.optionIDs.indices.sorted { a, b in
-            let (left, right) = (result.rankAcceptability[a], result.rankAcceptability[b])
+    static func order(_ shares: [[Double]]) -> [Int] {
+        shares.indices.sorted { a, b in
+            let (left, right) = (shares[a], shares[b])
             for rank in left.indices where left[rank] != right[rank] { return left[rank] > right[rank] }
             return a < b
         }

@@ -37,7 +37,7 @@ extension ReportPack {
 
         document.heading("How robust the ranking is", level: 1)
         for sentence in sensitivity.report.statements { document.bullet(sentence) }
-        for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { document.bullet(sentence) }
+        for sentence in sensitivity.smaaStatements { document.bullet(sentence) }
         for chart in charts.dropFirst() { document.figure(chart) }
         for table in robustness { document.table(table, headingLevel: 2) }
 

@@ -28,7 +28,7 @@ extension ReportPack {
             out += "\n" + MarkdownTableRenderer.render(shown)
         }
         out += "\n## How robust the ranking is\n\n"
-        out += sensitivity.report.statements.map { "- \(MarkdownReport.escape($0))\n" }.joined()
+        out += (sensitivity.report.statements + sensitivity.smaaStatements).map { "- \(MarkdownReport.escape($0))\n" }.joined()
         for table in robustness { out += "\n" + MarkdownTableRenderer.render(summarised(table), headingLevel: 3) }
         for table in DescriptionTables.tables(appraisal) { out += "\n" + MarkdownTableRenderer.render(table) }
         let full = optionsGivenInFull

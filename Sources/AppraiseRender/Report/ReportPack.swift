@@ -130,7 +130,7 @@ public struct ReportPack {
         }
         out += "\nHow robust the ranking is\n\n"
         for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
-        for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { out += "- \(sentence)\n" }
+        for sentence in sensitivity.smaaStatements { out += "- \(sentence)\n" }
         if appraisal.hasValueTree {
             for branch in BranchSensitivity.all(tree: appraisal.valueTree, matrix: matrix, weights: selection.weights) {
                 for sentence in BranchStatements.sentences(branch, appraisal: appraisal).dropFirst() { out += "- \(sentence)\n" }

@@ -90,3 +90,103 @@ public enum SMAARenderer {
         return text
     }
 }
+
+/// The exact analysis as tables and JSON: the same tables as a simulation's (percentages, so a
+/// reader compares like with like), each share's exact fraction in tables of its own and in JSON.
+extension SMAARenderer {
+    public static func tables(_ result: ExactSMAA.Result, labels: DisplayNames) -> [Table] {
+        let m = result.optionIDs.count
+        let order = result.optionIDs.indices.sorted { a, b in
+            let left = result.rankAcceptability?[a] ?? [result.firstRank[a]]
+            let right = result.rankAcceptability?[b] ?? [result.firstRank[b]]
+            for rank in left.indices where left[rank] != right[rank] { return left[rank] > right[rank] }
+            return a < b
+        }
+        let shown = result.rankAcceptability.map { _ in m } ?? 1
+        let method = "Exact: shares of the region of \(regionText(result.region)), computed from the weightings' geometry, not sampled; fractions in smaa-exact."
+        let ranks = Table(
+            id: "smaa-ranks",
+            title: "How often each option takes each rank",
+            columns: [.init("Option")] + (0..<shown).map { .init("Rank \($0 + 1)", .right) } + [.init("Confidence", .right)],
+            rows: order.map { i in
+                [labels.option(result.optionIDs[i])] + (result.rankAcceptability?[i] ?? [result.firstRank[i]]).map(percent)
+                    + [result.confidence[i].map(percent) ?? "—"]
+            },
+            notes: [method, "Confidence: 100% when the option is first at its own central weights, a share when level there."])
+        let central = Table(
+            id: "smaa-central-weights",
+            title: "Central weights: the centre of the weightings under which each option is first",
+            columns: [.init("Option")] + result.criterionIDs.map { .init(labels.criterion($0), .right) },
+            rows: order.compactMap { i in
+                result.centralWeights[i].map { [labels.option(result.optionIDs[i])] + $0.map(percent) }
+            },
+            notes: ["Options never first alone have no central weights."])
+        var exactRows: [[String]] = []
+        for i in order {
+            for (rank, share) in (result.rankAcceptability?[i] ?? [result.firstRank[i]]).enumerated() where !share.isZero {
+                exactRows.append([labels.option(result.optionIDs[i]), "Rank \(rank + 1)", share.description, percent(share)])
+            }
+            for (k, weight) in (result.centralWeights[i] ?? []).enumerated() {
+                exactRows.append([labels.option(result.optionIDs[i]), "Central weight of \(labels.criterion(result.criterionIDs[k]))",
+                                  weight.description, percent(weight)])
+            }
+        }
+        let exact = Table(
+            id: "smaa-exact",
+            title: "Exact shares and central weights, as fractions",
+            columns: [.init("Option"), .init("Quantity"), .init("Exact", .right), .init("Percent", .right)],
+            rows: exactRows,
+            notes: ["Shares of rank not listed are zero."])
+        return [ranks, central, exact]
+    }
+
+    public static func json(_ result: ExactSMAA.Result) -> JSONValue {
+        let ids = result.optionIDs
+        func shares(_ i: Int) -> [Rational] { result.rankAcceptability?[i] ?? [result.firstRank[i]] }
+        func perOption(_ value: (Int) -> JSONValue) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], value($0)) }))
+        }
+        return .object([
+            "method": .string("exact"),
+            "weightModel": regionJSON(result.region),
+            "rankAcceptability": perOption { .array(shares($0).map { decimal($0) }) },
+            "rankAcceptabilityExact": perOption { .array(shares($0).map { .string($0.description) }) },
+            "centralWeights": perOption { i in
+                result.centralWeights[i].map { weights in
+                    .object(Dictionary(uniqueKeysWithValues: zip(result.criterionIDs, weights.map { decimal($0) })))
+                } ?? .null
+            },
+            "centralWeightsExact": perOption { i in
+                result.centralWeights[i].map { weights in
+                    .object(Dictionary(uniqueKeysWithValues: zip(result.criterionIDs, weights.map { .string($0.description) })))
+                } ?? .null
+            },
+            "confidence": perOption { i in result.confidence[i].map { decimal($0) } ?? .null },
+            "marginOfError": .number(0),
+        ])
+    }
+
+    private static func regionJSON(_ region: ExactSMAA.Region) -> JSONValue {
+        switch region {
+        case .uniform: .object(["kind": .string("uniform")])
+        case .ordered(let order): .object(["kind": .string("ordered"), "order": .array(order.map(JSONValue.string))])
+        case .around(let percent): .object(["kind": .string("around"), "percent": .number(percent.decimalText(maximumPlaces: places))])
+        }
+    }
+
+    static func regionText(_ region: ExactSMAA.Region) -> String {
+        switch region {
+        case .uniform: "all weightings"
+        case .ordered: "the weightings that respect the order of importance"
+        case .around(let percent): "the weightings within ±\(percent.decimalText(maximumPlaces: 2))% of the current weights"
+        }
+    }
+
+    private static func decimal(_ value: Rational) -> JSONValue { .number(value.formatted(places: places)) }
+
+    /// A share to two decimals; an exact zero as "0%", so it is not mistaken for a share that
+    /// rounds to zero.
+    private static func percent(_ value: Rational) -> String {
+        value.isZero ? "0%" : (value * Rational(100)).formatted(places: 2) + "%"
+    }
+}

@@ -5,13 +5,18 @@ import AppraiseRender
 enum SMAACommand {
     static let spec = CommandSpec(
         name: "smaa",
-        abstract: "Stochastic (SMAA-2) analysis: how often each option takes each rank under random weights.",
+        abstract: "SMAA-2 analysis: how often each option takes each rank under random weights, sampled or exact.",
         discussion: """
         Draws weightings uniformly at random (all weightings, only those that respect an order of
         importance, or those within ± a percentage of the current weights), optionally moves every
         score at random by up to K scale steps, and reports rank acceptability indices, central
         weights, confidence factors and the Monte Carlo margin of error. The same seed gives the
         same numbers on every machine, whatever the number of cores.
+
+        With --exact there is no sampling: the weightings that put an option in a place form
+        convex regions, and their shares of all weightings and their centres are computed as
+        exact fractions. First places and central weights are exact for any size; every rank
+        for up to \(ExactSMAA.allRanksLimit) options. Scores cannot be varied with --exact.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
@@ -21,6 +26,7 @@ enum SMAACommand {
             .init(name: "weights-order", value: "IDS", help: "Only weightings that respect this order of importance (criterion ids, most important first, comma-separated)."),
             .init(name: "weight-spread", value: "P", help: "Only weightings within ±P per cent of the current weights."),
             .init(name: "score-spread", value: "K", help: "Move every score at random by up to K scale steps.", defaultValue: "0"),
+            .init(name: "exact", value: nil, help: "Compute the shares exactly instead of sampling them."),
             OutputFormat.option(),
         ],
         run: run)
@@ -47,6 +53,9 @@ enum SMAACommand {
         case (nil, nil):
             break
         }
+        if arguments.flag("exact") {
+            return try runExact(arguments, console, input: input, weights: selection.weights, order: order, spread: spread)
+        }
         let result: SMAA.Result
         do {
             result = try SMAA.run(matrix: input.matrix, weights: selection.weights, configuration: configuration)
@@ -56,6 +65,41 @@ enum SMAACommand {
         let names = DisplayNames(input.appraisal)
         console.out(OutputFormat.from(arguments, spec: spec).render(
             findings: RobustnessStatements.smaa(result, names: names), tables: SMAARenderer.tables(result, labels: names),
+            json: SMAARenderer.json(result)))
+        return .success
+    }
+
+    /// `smaa --exact`: the same analysis without sampling error.
+    private static func runExact(_ arguments: ParsedArguments, _ console: Console, input: LoadedAppraisal, weights: Weights,
+                                 order: [String]?, spread: String?) throws -> ExitStatus {
+        for name in ["samples", "seed"] where !arguments.all(name).isEmpty {
+            throw UsageError(message: "--\(name) is for sampling; --exact draws no samples, so leave it out")
+        }
+        guard try arguments.integer("score-spread", spec: spec, in: 0...100)! == 0 else {
+            throw UsageError(message: "--score-spread varies scores at random, which --exact cannot do; leave out one of the two")
+        }
+        let region: ExactSMAA.Region
+        if let order {
+            region = .ordered(order)
+        } else if let spread {
+            guard let percent = Rational(decimal: spread), !percent.isNegative, percent <= Rational(100) else {
+                throw UsageError(message: "--weight-spread must be a percentage from 0 to 100, not '\(spread)'")
+            }
+            region = .around(percent: percent)
+        } else {
+            region = .uniform
+        }
+        let matrix = input.matrix
+        let result: ExactSMAA.Result
+        do {
+            result = try ExactSMAA.run(matrix: matrix, weights: weights, region: region,
+                                       allRanks: matrix.optionCount <= ExactSMAA.allRanksLimit)
+        } catch {
+            throw InputError(message: "\(error)")
+        }
+        let names = DisplayNames(input.appraisal)
+        console.out(OutputFormat.from(arguments, spec: spec).render(
+            findings: RobustnessStatements.exactSMAA(result, names: names), tables: SMAARenderer.tables(result, labels: names),
             json: SMAARenderer.json(result)))
         return .success
     }
