@@ -27,12 +27,19 @@ public struct Appraisal: Sendable, Equatable {
     public var declared: [Declaration]
     /// KPI dataset files cited as evidence, relative to the appraisal file.
     public var kpiDatasets: [String]
+    /// The basis on which money is counted; nil when the file gives none (defaults apply).
+    public var costing: Costing?
+    /// Cost lines, savings and other quantities each option has amounts of.
+    public var measures: [Measure]
+    /// Every option's amount of every measure, by year.
+    public var amounts: [Amount]
 
     public init(
         format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
         scale: ScoreScale, panel: PanelSetting? = nil, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
         scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
-        declared: [Declaration] = [], kpiDatasets: [String] = []
+        declared: [Declaration] = [], kpiDatasets: [String] = [],
+        costing: Costing? = nil, measures: [Measure] = [], amounts: [Amount] = []
     ) {
         self.format = format
         self.id = id
@@ -50,12 +57,16 @@ public struct Appraisal: Sendable, Equatable {
         self.importance = importance
         self.declared = declared
         self.kpiDatasets = kpiDatasets
+        self.costing = costing
+        self.measures = measures
+        self.amounts = amounts
     }
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
     public func option(_ id: String) -> Option? { options.first { $0.id == id } }
     public func group(_ id: String) -> OptionGroup? { groups.first { $0.id == id } }
     public func weightSet(_ id: String) -> WeightSet? { weightSets.first { $0.id == id } }
+    public func measure(_ id: String) -> Measure? { measures.first { $0.id == id } }
 
     /// The agreed score of one cell, if the file has it. Scores filed under panel members
     /// count through the panel's consensus (see `DecisionMatrix`).

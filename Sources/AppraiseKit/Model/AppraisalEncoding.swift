@@ -19,7 +19,7 @@ public enum AppraisalEncoding {
     }
 
     /// A JSON value whose object keys keep the order they were added in.
-    private indirect enum Node {
+    indirect enum Node {
         case leaf(JSONValue)
         case array([Node])
         case object([(String, Node)])
@@ -86,7 +86,7 @@ public enum AppraisalEncoding {
     }
 
     /// Collects an object's members, skipping optional ones that are empty.
-    private struct Members {
+    struct Members {
         var list: [(String, Node)] = []
 
         mutating func add(_ key: String, _ node: Node) { list.append((key, node)) }
@@ -135,6 +135,7 @@ public enum AppraisalEncoding {
         if let importance = appraisal.importance { members.add("importance", strings(importance)) }
         members.optional("declared", appraisal.declared.map(declaration))
         members.optional("kpiDatasets", appraisal.kpiDatasets)
+        addMoney(appraisal, to: &members)
         return members.node
     }
 

@@ -112,11 +112,15 @@ final class AppraisalDecoder {
         let importance = file.strings("importance")
         let declared = file.array("declared", required: false)?.compactMap(decodeDeclaration) ?? []
         let kpiDatasets = file.strings("kpiDatasets") ?? []
+        let costing = file.node("costing", required: false).flatMap { decodeCosting($0, path: "costing") }
+        let measures = file.array("measures", required: false)?.compactMap(decodeMeasure) ?? []
+        let amounts = file.array("amounts", required: false)?.compactMap(decodeAmount) ?? []
         file.rejectUnknownKeys()
         guard let format, let id, let title, let body, let date, let scale else { return nil }
         return Appraisal(format: format, id: id, title: title, body: body, date: date, source: source, scale: scale,
                          panel: panel, criteria: criteria, groups: groups, options: options, scores: scores, weightSets: weightSets,
-                         importance: importance, declared: declared, kpiDatasets: kpiDatasets)
+                         importance: importance, declared: declared, kpiDatasets: kpiDatasets,
+                         costing: costing, measures: measures, amounts: amounts)
     }
 
     func decodeScale(_ node: JSONNode, path: String) -> ScoreScale? {
