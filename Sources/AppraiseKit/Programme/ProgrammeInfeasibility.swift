@@ -53,9 +53,7 @@ enum ProgrammeInfeasibility {
             let need = ProgrammeText.amount(target.atLeast, measure)
             if let most, most < target.atLeast {
                 reasons.append("no set reaches \(need)\(within); the most is \(ProgrammeText.amount(most, measure)), \(ProgrammeText.amount(target.atLeast - most, measure)) short")
-            } else if most == nil {
-                reasons.append("no set meets the rules\(within) at all")
-            } else {
+            } else if most != nil {
                 reachable.append(need)
             }
         }

@@ -107,6 +107,8 @@ struct IntegerProgrammeBuilder {
     let targetAmounts: [[Rational]]
     let budgetUnknown: [[Bool]]
     let targetUnknown: [[Bool]]
+    /// The common denominator each budget row was scaled by.
+    let budgetScales: [Int128]
 
     init(problem: ProgrammeProblem, reading: ProgrammeReading) throws {
         self.problem = problem
@@ -180,11 +182,12 @@ struct IntegerProgrammeBuilder {
         }
 
         guard let benefits = IntegerProgramme.scaled(problem.proposals.map(\.benefit)) else { throw ProgrammeError.tooLarge }
-        var budgetRows: [[Int128]] = [], caps: [Int128] = []
+        var budgetRows: [[Int128]] = [], caps: [Int128] = [], scales: [Int128] = []
         for (r, budget) in problem.budgets.enumerated() {
             guard let scaled = IntegerProgramme.scaled(budgetAmounts[r] + [budget.limit]) else { throw ProgrammeError.tooLarge }
             budgetRows.append(Array(scaled.values.dropLast()))
             caps.append(scaled.values.last!)
+            scales.append(scaled.denominator)
         }
         var targetRows: [[Int128]] = [], needsOf: [Int128] = []
         for (t, target) in problem.targets.enumerated() {
@@ -201,6 +204,15 @@ struct IntegerProgrammeBuilder {
         self.targetAmounts = targetAmounts
         self.budgetUnknown = budgetUnknown
         self.targetUnknown = targetUnknown
+        self.budgetScales = scales
+    }
+
+    /// An amount of the first budget's measure in that row's whole units (rounded down, so a
+    /// set fits the scaled budget exactly when it fits the amount).
+    func scaledBudget(_ amount: Rational) -> Int128 {
+        let scaled = amount * Rational(budgetScales[0], 1)
+        let quotient = scaled.numerator / scaled.denominator
+        return scaled.numerator < 0 && scaled.numerator % scaled.denominator != 0 ? quotient - 1 : quotient
     }
 
     func choice(for members: [Int]) -> ProgrammeChoice {

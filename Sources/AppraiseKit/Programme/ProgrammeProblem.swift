@@ -136,6 +136,7 @@ public enum ProgrammeError: Error, Equatable, CustomStringConvertible {
     case unknownProposal(String, role: String)
     case negativeAmount(proposal: String, measure: String)
     case tooLarge
+    case noBudget
 
     public var description: String {
         switch self {
@@ -143,6 +144,7 @@ public enum ProgrammeError: Error, Equatable, CustomStringConvertible {
         case .negativeAmount(let proposal, let measure):
             return "\(proposal) has a negative amount of \(measure); a constrained measure needs amounts of at least 0"
         case .tooLarge: return "the amounts need more precision than the optimiser can hold exactly"
+        case .noBudget: return "a budget frontier needs a cost measure; give a budget or name the measure"
         }
     }
 }

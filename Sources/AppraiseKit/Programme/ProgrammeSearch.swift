@@ -141,7 +141,7 @@ final class ProgrammeSearch {
         for i in order where couldJoin(i) { open[i] = true }
         for t in 0..<achieved.count {
             var reach = achieved[t]
-            for i in order where open[i] { reach += p.targetRows[t][i] }
+            for i in order where open[i] && p.targetRows[t][i] > 0 { reach += p.targetRows[t][i] }
             if reach < p.targetNeeds[t] { return }
         }
         if best.count == keep && !boundReaches(best[keep - 1].benefit, open: open) { return }
