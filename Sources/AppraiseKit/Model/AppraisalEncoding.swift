@@ -136,6 +136,7 @@ public enum AppraisalEncoding {
         members.optional("declared", appraisal.declared.map(declaration))
         members.optional("kpiDatasets", appraisal.kpiDatasets)
         addMoney(appraisal, to: &members)
+        addProgramme(appraisal, to: &members)
         return members.node
     }
 

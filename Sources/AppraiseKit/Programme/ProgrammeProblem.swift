@@ -12,16 +12,17 @@ public enum ProgrammeFigure: Sendable, Hashable {
 public struct ProgrammeMeasure: Sendable, Hashable {
     public let id: String
     public let name: String
-    /// "GBP" for money, else the plural noun of the quantity ("places").
+    /// The currency code for money ("GBP"), else the plural noun of the quantity ("places").
     public let unit: String
+    public let isMoney: Bool
 
-    public init(id: String, name: String, unit: String) {
+    /// Without `isMoney`, a measure is money when its unit is "GBP".
+    public init(id: String, name: String, unit: String, isMoney: Bool? = nil) {
         self.id = id
         self.name = name
         self.unit = unit
+        self.isMoney = isMoney ?? (unit == "GBP")
     }
-
-    public var isMoney: Bool { unit == "GBP" }
 }
 
 /// One proposal that may be funded: its benefit under some weighting and its amounts.

@@ -5,7 +5,8 @@ public enum ProgrammeText {
         if measure.isMoney {
             let places = value.isInteger ? 0 : 2
             let text = grouped(value.magnitudeText(places: places))
-            return (value.isNegative ? "-£" : "£") + text
+            let symbol = measure.unit == "GBP" ? "£" : measure.unit + " "
+            return (value.isNegative ? "-" : "") + symbol + text
         }
         let number = grouped(value.magnitudeText(places: min(value.terminatingDecimalPlaces ?? 2, 2)))
         let sign = value.isNegative ? "-" : ""

@@ -28,6 +28,7 @@ struct AppraisalValidator {
         checkImportance(criterionIDs: criterionIDs)
         checkDeclarations(optionIDs: optionIDs)
         CostsValidator(appraisal: appraisal, sink: sink, optionIDs: optionIDs).validate()
+        ProgrammeValidator(appraisal: appraisal, sink: sink, optionIDs: optionIDs).validate()
         if sink.diagnostics.errors.isEmpty, let matrix = DecisionMatrix(appraisal), let weights = appraisal.defaultWeights {
             for finding in Reconciliation(appraisal: appraisal, matrix: matrix, weights: weights).findings {
                 sink.report(code: "declared-\(finding.field.rawValue)-mismatch", severity: .warning, message: finding.sentence(in: appraisal),
