@@ -29,7 +29,7 @@ extension ProgrammeProblem {
         }
         self.init(
             proposals: appraisal.options.enumerated().map { index, option in
-                ProgrammeProposal(id: option.id, name: option.name, benefit: totals[index].total, amounts: amounts[option.id] ?? [:])
+                ProgrammeProposal(id: option.id, name: option.shortName ?? option.name, benefit: totals[index].total, amounts: amounts[option.id] ?? [:])
             },
             measures: appraisal.measures.map { ProgrammeMeasure(id: $0.id, name: $0.name, unit: $0.unit, isMoney: $0.kind.isMoney) },
             budgets: chosenBudgets.map { ProgrammeBudget(measure: $0.measure, limit: $0.limit, year: $0.year.flatMap { costing.offset(of: $0) }) },

@@ -45,7 +45,7 @@ public struct ProgrammeProposal: Sendable, Hashable {
 
     /// The figures that count against a constraint on `measure`: every year for a total,
     /// else that year's figure.
-    func figures(measure: String, year: Int?) -> [ProgrammeFigure] {
+    public func figures(measure: String, year: Int?) -> [ProgrammeFigure] {
         guard let byYear = amounts[measure] else { return [] }
         guard let year else { return byYear.keys.sorted(by: yearOrder).map { byYear[$0]! } }
         return byYear[year].map { [$0] } ?? []

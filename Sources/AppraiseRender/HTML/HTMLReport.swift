@@ -39,6 +39,7 @@ struct HTMLReport {
             ("options", "Options", options),
             ("rationale", "Rationale", rationale),
         ]
+        if let programme = pack.programme { sections.insert(("programme", "Programme", ProgrammeSection.html(programme)), at: 1) }
         if pack.evidence != nil { sections.append(("evidence", "Evidence", evidence)) }
         if pack.reconciliation.hasDeclarations { sections.append(("reconciliation", "Reconciliation", reconciliation)) }
         var out = "<header>\n<h1>\(HTML.escape(appraisal.title))</h1>\n"

@@ -15,6 +15,8 @@ public struct ReportPack {
     public let sensitivity: SensitivitySection
     /// The KPI evidence the scores cite; nil when the appraisal cites none.
     public let evidence: AppraisalEvidence?
+    /// The best programme and its robustness; nil unless the options are proposals.
+    public let programme: ProgrammeReport?
 
     /// Throws only when the sensitivity analyses cannot run: an order of importance that does
     /// not list every criterion once, or a named weighting that cannot be normalised.
@@ -32,7 +34,11 @@ public struct ReportPack {
         sensitivity = try SensitivitySection(appraisal: appraisal, matrix: matrix, selection: selection)
         let evidence = AppraisalEvidence(appraisal: appraisal, datasets: datasets)
         self.evidence = evidence.citations.isEmpty ? nil : evidence
+        programme = try ProgrammeReport(appraisal: appraisal, matrix: matrix, selection: selection)
     }
+
+    /// The programme tables, empty for an appraisal whose options are rivals.
+    public var programmeTables: [Table] { programme.map(ProgrammeRenderer.tables) ?? [] }
 
     /// The evidence tables (citations, tensions), empty when nothing is cited.
     public var evidenceTables: [Table] {
@@ -70,7 +76,7 @@ public struct ReportPack {
         if reconciliation.hasDeclarations {
             tables.append(SpreadsheetTables.reconciliation(reconciliation, appraisal: appraisal))
         }
-        return tables + sensitivity.tables + evidenceTables
+        return tables + sensitivity.tables + evidenceTables + programmeTables
     }
 
     /// The committee-ready summary printed by `report`.
@@ -78,14 +84,20 @@ public struct ReportPack {
         var out = "\(appraisal.title)\n\(appraisal.body), \(appraisal.date)\n"
         out += "Fingerprint: \(fingerprint)\n\n"
         out += headline + "\n\n"
+        if let programme {
+            out += "Which programme to fund\n\n" + programme.statements.dropFirst().map { "- \($0)\n" }.joined() + "\n"
+            out += TextTableRenderer.render(ProgrammeRenderer.selection(programme)) + "\n"
+        }
         out += TextTableRenderer.render(rankingTable)
         if reconciliation.hasDeclarations {
             out += "\nReconciliation with the published appraisal\n\n"
             for sentence in reconciliation.consequences(in: appraisal) { out += "- \(sentence)\n" }
         }
-        out += "\nHow robust the ranking is\n\n"
-        for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
-        for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { out += "- \(sentence)\n" }
+        if programme == nil {
+            out += "\nHow robust the ranking is\n\n"
+            for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
+            for sentence in RobustnessStatements.smaa(sensitivity.smaa, names: sensitivity.report.names) { out += "- \(sentence)\n" }
+        }
         if let evidence {
             out += "\nPerformance evidence\n\n"
             out += "- \(evidence.citations.count) KPI citation\(evidence.citations.count == 1 ? "" : "s") from \(evidence.datasets.count) scorecard\(evidence.datasets.count == 1 ? "" : "s") \(evidence.citations.count == 1 ? "is" : "are") attached to the scores.\n"
@@ -99,6 +111,7 @@ public struct ReportPack {
 
     /// One sentence naming the leader and its lead.
     public var headline: String {
+        if let programme, let first = programme.statements.first { return first }
         let label = { (id: String) in appraisal.option(id)?.label ?? id }
         guard let first = ranking.entries.first else { return "" }
         let leaders = ranking.leaders
@@ -135,6 +148,7 @@ public struct ReportPack {
             "sensitivity": sensitivity.json,
         ]
         if let evidence { document["evidence"] = EvidenceRenderer.json(evidence) }
+        if let programme { document["programme"] = ProgrammeRenderer.json(programme) }
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),

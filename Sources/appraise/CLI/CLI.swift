@@ -14,6 +14,7 @@ enum CLI {
         VerifyPackCommand.spec,
         SensitivityCommand.spec,
         SMAACommand.spec,
+        ProgrammeCommand.spec,
         KPICommand.spec,
         EvidenceCommand.spec,
         InitCommand.spec,
