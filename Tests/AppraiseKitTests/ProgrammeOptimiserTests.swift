@@ -134,3 +134,78 @@ final class ProgrammeOptimiserTests: XCTestCase {
         }
     }
 }
+
+/// Every way a programme can be impossible, each with the sentence that says which constraint
+/// binds and by how much.
+final class ProgrammeInfeasibilityTests: XCTestCase {
+    private let measures = [ProgrammeMeasure(id: "capital", name: "Capital cost", unit: "GBP"),
+                            ProgrammeMeasure(id: "places", name: "Places", unit: "places"),
+                            ProgrammeMeasure(id: "jobs", name: "Jobs", unit: "jobs")]
+
+    private func problem() -> ProgrammeProblem {
+        func proposal(_ id: String, _ cost: Int, _ places: Int, _ jobs: Int) -> ProgrammeProposal {
+            ProgrammeProposal(id: id, name: id.uppercased(), benefit: Rational(places), amounts: [
+                "capital": [nil: .exact(Rational(cost))], "places": [nil: .exact(Rational(places))], "jobs": [nil: .exact(Rational(jobs))]])
+        }
+        return ProgrammeProblem(proposals: [proposal("a", 400_000, 50, 1), proposal("b", 300_000, 30, 9), proposal("c", 200_000, 24, 2)],
+                                measures: measures, budgets: [ProgrammeBudget(measure: "capital", limit: Rational(740_000))])
+    }
+
+    private func reasons(_ problem: ProgrammeProblem) throws -> [String] {
+        let solution = try ProgrammeOptimiser.solve(problem)
+        XCTAssertNil(solution.best)
+        return solution.infeasibility
+    }
+
+    func testATargetOutOfReachNamesTheMostThatCanBeDone() throws {
+        var p = problem()
+        p.targets = [ProgrammeTarget(measure: "places", atLeast: Rational(125))]
+        // A + B cost £700,000 for 80 places; A + C £600,000 for 74; all three £900,000.
+        XCTAssertEqual(try reasons(p), ["no set reaches 125 places within £740,000 of capital cost; the most is 80 places, 45 places short"])
+        p.budgets = []
+        p.targets = [ProgrammeTarget(measure: "places", atLeast: Rational(125))]
+        XCTAssertEqual(try reasons(p), ["no set reaches 125 places; the most is 104 places, 21 places short"])
+    }
+
+    func testTwoTargetsReachableAloneButNotTogether() throws {
+        var p = problem()
+        // 80 places needs A + B (10 jobs); 11 jobs needs B + C (54 places).
+        p.targets = [ProgrammeTarget(measure: "places", atLeast: Rational(80)), ProgrammeTarget(measure: "jobs", atLeast: Rational(11))]
+        XCTAssertEqual(try reasons(p), ["each target can be met alone, but no set reaches 80 places and 11 jobs together within £740,000 of capital cost"])
+    }
+
+    func testCommitmentsThatBreakTheRules() throws {
+        var p = problem()
+        p.committed = ["a", "b"]
+        p.budgets = [ProgrammeBudget(measure: "capital", limit: Rational(650_000))]
+        XCTAssertEqual(try reasons(p), ["the committed proposals (A and B) alone spend £700,000, more than £650,000 of capital cost by £50,000"])
+
+        p = problem()
+        p.committed = ["a", "c"]
+        p.exclusions = [["a", "b", "c"]]
+        XCTAssertEqual(try reasons(p), ["at most one of A, B or C may be chosen, but A and C are committed or needed by a committed proposal"])
+
+        p = problem()
+        p.committed = ["a"]
+        p.dependencies = [ProgrammeDependency(option: "a", needs: "b")]
+        p.ruledOut = ["b"]
+        XCTAssertEqual(try reasons(p), ["B is ruled out, but a committed proposal needs it"])
+    }
+
+    func testYearBudgetsAndUnknownCosts() throws {
+        var p = problem()
+        p.proposals[2] = ProgrammeProposal(id: "c", name: "C", benefit: Rational(24), amounts: [
+            "capital": [0: .exact(Rational(150_000)), 1: .unknown("TBC")], "places": [nil: .exact(Rational(24))]])
+        p.budgets = [ProgrammeBudget(measure: "capital", limit: Rational(200_000), year: 0)]
+        // Year 0 only: A and B have no year-0 figure under a year key, so they spend nothing there.
+        XCTAssertEqual(try ProgrammeOptimiser.solve(p).best?.proposalIDs, ["a", "b", "c"])
+        p.budgets = [ProgrammeBudget(measure: "capital", limit: Rational(740_000))]
+        let cautious = try ProgrammeOptimiser.solve(p)
+        XCTAssertEqual(cautious.uncosted, ["c"])
+        XCTAssertEqual(cautious.best?.proposalIDs, ["a", "b"])
+        let hopeful = try ProgrammeOptimiser.solve(p, reading: .hopeful)
+        // C counted at £150,000 known + nothing for the unknown year: A + B + C = £850,000 does not fit.
+        XCTAssertEqual(hopeful.best?.proposalIDs, ["a", "b"])
+        XCTAssertEqual(hopeful.uncosted, [])
+    }
+}

@@ -30,12 +30,13 @@ extension ProgrammeReport {
                 if !dropped.isEmpty { change.append("drops \(list(dropped))") }
                 if !added.isEmpty { change.append("adds \(list(added))") }
                 let gap = recommended.benefit - runner.benefit
-                let behind = gap.isZero ? "is as good" : "is \(points(gap)) points behind"
+                let behind = gap.isZero ? "is as good" : "is \(points(gap)) point\(gap == .one ? "" : "s") behind"
                 out.append("The next best programme \(ProgrammeText.list(change)) and \(behind) (\(points(runner.benefit)) points).")
             }
         }
 
-        for pair in lookAlikes() {
+        let funded = Set(recommended?.proposalIDs ?? [])
+        for pair in lookAlikes() where funded.contains(pair.0) != funded.contains(pair.1) {
             out.append("\(name(pair.0)) and \(name(pair.1)) have the same scores and the same constrained amounts, so no weighting or budget can choose between them; where one is chosen the other would do as well (the tables take the one listed first).")
         }
 
