@@ -158,5 +158,13 @@ final class ProgrammeCommandTests: XCTestCase {
         }
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("id=\"frontier-title\""))
+        // The committed pack is exactly what the tool writes (regenerate with
+        // `swift run appraise report appraisals/rotherham-send-2017.json`).
+        let golden = ExecutableRunner.packageRoot.appendingPathComponent("exports/rotherham-send-2017")
+        XCTAssertEqual(try ExportTests.names(out), try ExportTests.names(golden))
+        for name in try ExportTests.names(golden) {
+            XCTAssertTrue(try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: golden.appendingPathComponent(name)),
+                          "\(name) differs from exports/rotherham-send-2017")
+        }
     }
 }
