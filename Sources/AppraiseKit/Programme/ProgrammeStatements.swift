@@ -83,6 +83,10 @@ extension ProgrammeReport {
             } else {
                 out.append("Funding in order of benefit per \(frontier.measure.isMoney ? "pound" : "unit") would choose the best programme here too.")
             }
+            if let last = frontier.steps.last, let budget = problem.budgets.first(where: { $0.measure == frontier.measure.id && $0.year == nil }),
+               last.budget > budget.limit {
+                out.append("Every proposal that can be costed, together, needs \(ProgrammeText.amount(last.budget, frontier.measure)) of \(frontier.measure.name.lowercasedFirst), \(ProgrammeText.amount(last.budget - budget.limit, frontier.measure)) more than the budget.")
+            }
             if !frontier.greedyGaps.isEmpty {
                 out.append("Across the \(frontier.steps.count) budget levels at which the best programme changes, that simple rule falls short at \(frontier.greedyGaps.count).")
             }
