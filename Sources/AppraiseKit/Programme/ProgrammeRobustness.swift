@@ -55,6 +55,11 @@ public struct ProgrammeRobustness: Sendable, Equatable {
     /// `exactLimit`).
     public let portfolios: [Portfolios]?
     public let budgetChanges: [BudgetChange]
+    /// Every programme that keeps the rules and has no room for another proposal (all that
+    /// keep the rules when a score is negative), in the optimiser's order for ties: less of the
+    /// first budget, fewer proposals, earlier in the file. The HTML page re-chooses among them
+    /// as its weights move. Nil when there are too many to list.
+    public let candidates: [[String]]?
 
     /// Most open proposals for which every programme is listed (2^20 sets).
     public static let exactLimit = 20
@@ -71,10 +76,16 @@ public struct ProgrammeRobustness: Sendable, Equatable {
             sampled.append(try sample(problem, matrix: matrix, model: .ordered(importance), samples: samples, seed: seed, reading: reading))
         }
         var portfolios: [Portfolios]?
+        var candidates: [[String]]?
         let noNegativeScores = matrix.scores.allSatisfy { $0.allSatisfy { !$0.isNegative } }
         if let sets = try feasibleSets(problem, reading: reading, maximalOnly: noNegativeScores) {
             portfolios = [classify(problem, matrix: matrix, sets: sets, order: nil)]
             if let order { portfolios!.append(classify(problem, matrix: matrix, sets: sets, order: order)) }
+            let first = try IntegerProgrammeBuilder(problem: problem, reading: reading).programme.budgetRows.first
+            let ordered = sets.map { members in
+                FoundSet(members: members, benefit: 0, firstBudgetUse: first.map { row in members.reduce(Int128(0)) { $0 + row[$1] } } ?? 0)
+            }.sorted(by: FoundSet.precedes)
+            candidates = ordered.map { $0.members.map { problem.proposals[$0].id } }
         }
         var changes: [BudgetChange] = []
         if !problem.budgets.isEmpty {
@@ -89,7 +100,7 @@ public struct ProgrammeRobustness: Sendable, Equatable {
             }
         }
         return ProgrammeRobustness(proposalIDs: problem.proposals.map(\.id), sampled: sampled, portfolios: portfolios,
-                                   budgetChanges: changes)
+                                   budgetChanges: changes, candidates: candidates)
     }
 
     /// Samples per chunk; chunk c draws from the seeded stream jumped c times, so the shares

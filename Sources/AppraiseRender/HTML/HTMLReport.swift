@@ -6,7 +6,9 @@ extension ReportPack {
     public var html: String {
         let script = PageScript.source
         let style = PageStyle.source
-        let policy = "default-src 'none'; script-src \(HTML.hashSource(script)); style-src \(HTML.hashSource(style)); "
+        let programmeData = programme.flatMap(ProgrammeScript.data)
+        let programmeScript = programmeData == nil ? "" : " " + HTML.hashSource(ProgrammeScript.source)
+        let policy = "default-src 'none'; script-src \(HTML.hashSource(script))\(programmeScript); style-src \(HTML.hashSource(style)); "
             + "img-src data:; base-uri 'none'; form-action 'none'"
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -15,7 +17,11 @@ extension ReportPack {
         out += "<title>\(HTML.escape(appraisal.title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
         out += HTMLReport(pack: self).body
         out += HTML.dataBlock(id: "whatif-data", WhatIfPanel(pack: self).data)
-        out += "<script>\(script)</script>\n</body>\n</html>\n"
+        out += "<script>\(script)</script>\n"
+        if let programmeData {
+            out += HTML.dataBlock(id: "programme-data", programmeData) + "<script>\(ProgrammeScript.source)</script>\n"
+        }
+        out += "</body>\n</html>\n"
         return out
     }
 }

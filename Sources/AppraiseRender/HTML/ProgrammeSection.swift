@@ -5,6 +5,7 @@ import AppraiseKit
 enum ProgrammeSection {
     static func html(_ report: ProgrammeReport) -> String {
         var out = "<ul>\n" + report.statements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+        if ProgrammeScript.data(report) != nil { out += ProgrammeScript.paragraph }
         if let frontier = report.frontier, !frontier.steps.isEmpty {
             out += "<figure>\n" + FrontierChart.svg(frontier, budget: report.problem.budgets.first { $0.measure == frontier.measure.id && $0.year == nil }?.limit,
                                                      greedy: report.greedyAtBudget.map { ids in
