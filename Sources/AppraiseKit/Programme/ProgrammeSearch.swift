@@ -68,6 +68,9 @@ final class ProgrammeSearch {
     private var spent: [Int128]
     private var achieved: [Int128]
     private var benefit: Int128 = 0
+    /// Which proposals could still join, one row of `count` flags per depth, allocated once
+    /// (a raw buffer: the hot loop then pays no copy-on-write or exclusivity checks).
+    private let openFlags: UnsafeMutablePointer<Bool>
     private(set) var best: [FoundSet] = []
     private(set) var nodes = 0
 
@@ -77,6 +80,8 @@ final class ProgrammeSearch {
         state = Array(repeating: -1, count: programme.count)
         spent = Array(repeating: 0, count: programme.budgetRows.count)
         achieved = Array(repeating: 0, count: programme.targetRows.count)
+        openFlags = .allocate(capacity: (programme.count + 1) * max(programme.count, 1))
+        openFlags.initialize(repeating: false, count: (programme.count + 1) * max(programme.count, 1))
         let free = (0..<programme.count).filter { programme.fixed[$0] == nil }
         func byRatio(_ row: [Int128]) -> [Int] {
             free.sorted { a, b in
@@ -89,6 +94,8 @@ final class ProgrammeSearch {
             programme.benefit[$0] != programme.benefit[$1] ? programme.benefit[$0] > programme.benefit[$1] : $0 < $1
         }
     }
+
+    deinit { openFlags.deallocate() }
 
     /// Runs the search; the best sets, best first (empty when no set meets every rule).
     func run() -> [FoundSet] {
@@ -137,14 +144,14 @@ final class ProgrammeSearch {
 
     private func visit(_ depth: Int) {
         nodes += 1
-        var open: [Bool] = Array(repeating: false, count: p.count)
-        for i in order where couldJoin(i) { open[i] = true }
+        let base = depth * p.count
+        for i in order { openFlags[base + i] = couldJoin(i) }
         for t in 0..<achieved.count {
             var reach = achieved[t]
-            for i in order where open[i] && p.targetRows[t][i] > 0 { reach += p.targetRows[t][i] }
+            for i in order where openFlags[base + i] && p.targetRows[t][i] > 0 { reach += p.targetRows[t][i] }
             if reach < p.targetNeeds[t] { return }
         }
-        if best.count == keep && !boundReaches(best[keep - 1].benefit, open: open) { return }
+        if best.count == keep && !boundReaches(best[keep - 1].benefit, base: base) { return }
         var next = depth
         while next < order.count && state[order[next]] != -1 { next += 1 }
         guard next < order.count else {
@@ -152,7 +159,7 @@ final class ProgrammeSearch {
             return
         }
         let i = order[next]
-        if open[i] && set(i, true) {
+        if openFlags[base + i] && set(i, true) {
             visit(next + 1)
             unset(i)
         }
@@ -164,14 +171,14 @@ final class ProgrammeSearch {
 
     /// Whether the branch's bound is at least `floor` (a set equal to it may still win on the
     /// tie-break, so only a bound below it cuts).
-    private func boundReaches(_ floor: Int128, open: [Bool]) -> Bool {
+    private func boundReaches(_ floor: Int128, base: Int) -> Bool {
         var positive: Int128 = 0
-        for i in order where open[i] && p.benefit[i] > 0 { positive += p.benefit[i] }
+        for i in order where openFlags[base + i] && p.benefit[i] > 0 { positive += p.benefit[i] }
         if benefit + positive < floor { return false }
         for r in 0..<ratioOrders.count {
             var room = p.budgetCaps[r] - spent[r]
             var total = benefit
-            for i in ratioOrders[r] where open[i] && p.benefit[i] > 0 {
+            for i in ratioOrders[r] where openFlags[base + i] && p.benefit[i] > 0 {
                 let cost = p.budgetRows[r][i]
                 if cost <= room {
                     room -= cost

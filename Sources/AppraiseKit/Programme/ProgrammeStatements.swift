@@ -108,7 +108,9 @@ extension ProgrammeReport {
             out.append("In \(ProgrammeText.grouped(String(sampled.samples))) random weightings (\(how), seed \(sampled.seed)\(scope)): \(parts.joined(separator: "; ")).")
         }
         for portfolios in robustness.portfolios ?? [] {
-            var parts = ["Of the \(ProgrammeText.grouped(String(portfolios.feasibleCount))) programmes that keep every rule and have no room for another proposal, \(portfolios.nonDominated.count) \(portfolios.nonDominated.count == 1 ? "is" : "are") not beaten by another under every weighting (\(portfolios.information))"]
+            let one = portfolios.feasibleCount == 1
+            let programmes = one ? "the 1 programme that keeps every rule and has" : "the \(ProgrammeText.grouped(String(portfolios.feasibleCount))) programmes that keep every rule and have"
+            var parts = ["Of \(programmes) no room for another proposal, \(portfolios.nonDominated.count) \(portfolios.nonDominated.count == 1 ? "is" : "are") not beaten by another under every weighting (\(portfolios.information))"]
             if !portfolios.core.isEmpty { parts.append("\(list(portfolios.core)) \(portfolios.core.count == 1 ? "is" : "are") in all of them (core)") }
             if !portfolios.borderline.isEmpty { parts.append("\(list(portfolios.borderline)) in some (borderline)") }
             if !portfolios.exterior.isEmpty { parts.append("\(list(portfolios.exterior)) in none (exterior)") }
