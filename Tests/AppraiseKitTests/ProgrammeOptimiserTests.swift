@@ -120,6 +120,34 @@ final class ProgrammeOptimiserTests: XCTestCase {
         XCTAssertGreaterThan(feasible, 150)
     }
 
+    func testTheMostATargetCanReachMatchesBruteForce() throws {
+        var rng = Xoshiro256StarStar(seed: 4_6)
+        var checked = 0
+        for case_ in 0..<200 {
+            var problem = randomProblem(&rng, size: 2 + Int(rng.nextInteger(below: 10)))
+            problem.committed = []
+            problem.ruledOut = []
+            problem.targets = [ProgrammeTarget(measure: "places", atLeast: Rational(Int(rng.nextInteger(below: 120))))]
+            let solution = try ProgrammeOptimiser.solve(problem, runnersUp: 0)
+            guard solution.best == nil else { continue }
+            // The most places any set keeping the budgets and rules reaches, by brute force:
+            // the best set when benefit is places and the target is dropped.
+            var relaxed = problem
+            relaxed.targets = []
+            relaxed = relaxed.withBenefits(problem.proposals.map { proposal in
+                if case .exact(let places)? = proposal.amounts["places"]?[nil] { return places }
+                return .zero
+            })
+            let most = try XCTUnwrap(bruteForce(relaxed, keep: 1).first).benefit
+            let expected = "; the most is \(most.decimalText()) places, \((problem.targets[0].atLeast - most).decimalText()) places short"
+            XCTAssertEqual(solution.infeasibility.count, 1, "case \(case_)")
+            XCTAssertTrue(solution.infeasibility[0].hasPrefix("no set reaches \(problem.targets[0].atLeast.decimalText()) places"), solution.infeasibility[0])
+            XCTAssertTrue(solution.infeasibility[0].hasSuffix(expected), "case \(case_): \(solution.infeasibility[0]) should end \(expected)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 40)
+    }
+
     func testTwentyProposalsWithRulesMatchBruteForce() throws {
         var rng = Xoshiro256StarStar(seed: 15)
         for case_ in 0..<3 {
