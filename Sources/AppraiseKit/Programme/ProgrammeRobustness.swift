@@ -116,6 +116,12 @@ public struct ProgrammeRobustness: Sendable, Equatable {
         guard let scaled = IntegerProgramme.scaled(matrix.scores.flatMap { $0 }) else { throw ProgrammeError.tooLarge }
         let n = matrix.criterionCount, m = matrix.optionCount
         let scores = scaled.values
+        // Weights as whole multiples of 2^-bits, with bits chosen so every benefit stays below
+        // 2^60 like every other figure the search multiplies.
+        let largest = scores.map(\.magnitude).max() ?? 1
+        let bits = 60 - (128 - largest.leadingZeroBitCount) - (Int.bitWidth - n.leadingZeroBitCount)
+        guard bits >= 10 else { throw ProgrammeError.tooLarge }
+        let resolution = Double(UInt64(1) << UInt64(min(bits, 30)))
         let programme = builder.programme
         let chunks = (samples + chunkSize - 1) / chunkSize
         var streams: [Xoshiro256StarStar] = []
@@ -133,9 +139,9 @@ public struct ProgrammeRobustness: Sendable, Equatable {
             var counts: [[Int]: Int] = [:]
             for _ in 0..<min(chunkSize, samples - chunk * chunkSize) {
                 model.drawWeights(w, u, &rng)
-                // Weights as whole multiples of 2^-30, so benefits are exact integers and the
-                // search decides ties exactly as it does for the file's own weights.
-                let whole = (0..<n).map { Int128((w[$0] * 1_073_741_824).rounded()) }
+                // Whole-number weights, so benefits are exact integers and the search decides
+                // ties exactly as it does for the file's own weights.
+                let whole = (0..<n).map { Int128((w[$0] * resolution).rounded()) }
                 let benefits = (0..<m).map { i in (0..<n).reduce(Int128(0)) { $0 + whole[$1] * scores[i * n + $1] } }
                 let weighted = IntegerProgramme(count: programme.count, benefit: benefits, budgetRows: programme.budgetRows,
                                                 budgetCaps: programme.budgetCaps, targetRows: programme.targetRows,

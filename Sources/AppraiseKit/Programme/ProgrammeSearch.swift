@@ -29,7 +29,9 @@ struct IntegerProgramme: Sendable {
         var out: [Int128] = []
         for value in values {
             let (scaled, overflow) = value.numerator.multipliedReportingOverflow(by: denominator / value.denominator)
-            guard !overflow, scaled.magnitude < UInt128(1) << 100 else { return nil }
+            // Below 2^60, so a benefit times a cost (the bound's cross-multiplication) and sums
+            // of sixty-odd such products stay inside 128 bits.
+            guard !overflow, scaled.magnitude < UInt128(1) << 60 else { return nil }
             out.append(scaled)
         }
         return (out, denominator)
