@@ -46,4 +46,14 @@ final class ProgrammeFileTests: XCTestCase {
         XCTAssertEqual(problem.budgets, [ProgrammeBudget(measure: "capital", limit: Rational(740_000))])
         XCTAssertEqual(problem.yearNames.first, "2017/18")
     }
+
+    func testAProposalWithNoAmountOnAConstrainedMeasureIsNotKnownNeverZero() throws {
+        var appraisal = try send
+        appraisal.amounts.removeAll { $0.option == "nexus-sld" && $0.measure == "capital" }
+        let problem = try XCTUnwrap(ProgrammeProblem(appraisal: appraisal, weights: try XCTUnwrap(appraisal.defaultWeights)))
+        let nexus = try XCTUnwrap(problem.proposals.first { $0.id == "nexus-sld" })
+        XCTAssertEqual(nexus.figures(measure: "capital", year: nil), [.unknown(ProgrammeProblem.noAmountText)])
+        let solution = try ProgrammeOptimiser.solve(problem)
+        XCTAssertTrue(solution.uncosted.contains("nexus-sld"))
+    }
 }
