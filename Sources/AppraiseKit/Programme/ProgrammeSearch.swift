@@ -177,24 +177,45 @@ final class ProgrammeSearch {
         var positive: Int128 = 0
         for i in order where openFlags[base + i] && p.benefit[i] > 0 { positive += p.benefit[i] }
         if benefit + positive < floor { return false }
-        for r in 0..<ratioOrders.count {
-            var room = p.budgetCaps[r] - spent[r]
-            var total = benefit
-            for i in ratioOrders[r] where openFlags[base + i] && p.benefit[i] > 0 {
-                let cost = p.budgetRows[r][i]
-                if cost <= room {
-                    room -= cost
-                    total += p.benefit[i]
-                } else {
-                    // total + benefit × room / cost < floor, cross-multiplied.
-                    if total * cost + p.benefit[i] * room < floor * cost { return false }
-                    total = floor
-                    break
-                }
-            }
-            if total < floor { return false }
-        }
+        for r in 0..<ratioOrders.count where !knapsackBoundReaches(floor, base: base, row: r) { return false }
         return true
+    }
+
+    /// One budget's knapsack bound, Martello and Toth's U2 (1977): greedily fill the room in
+    /// order of benefit per unit; at the first proposal that does not fit (the critical one),
+    /// either it stays out and the room is filled at the next proposal's rate, or it comes in
+    /// and the overspend is given back at the last included proposal's rate. The larger of the
+    /// two bounds every completion, and is never above Dantzig's fractional bound.
+    private func knapsackBoundReaches(_ floor: Int128, base: Int, row r: Int) -> Bool {
+        var room = p.budgetCaps[r] - spent[r]
+        var total = benefit
+        var lastIn = -1, critical = -1
+        for i in ratioOrders[r] where openFlags[base + i] && p.benefit[i] > 0 {
+            let cost = p.budgetRows[r][i]
+            if critical >= 0 {
+                // Critical proposal out: the room at the next proposal's rate.
+                if total * cost + p.benefit[i] * room >= floor * cost { return true }
+                return criticalInReaches(floor, total: total, room: room, critical: critical, lastIn: lastIn, row: r)
+            }
+            if cost <= room {
+                room -= cost
+                total += p.benefit[i]
+                if cost > 0 { lastIn = i }
+            } else {
+                critical = i
+            }
+        }
+        if critical < 0 || total >= floor { return total >= floor }
+        return criticalInReaches(floor, total: total, room: room, critical: critical, lastIn: lastIn, row: r)
+    }
+
+    /// The critical proposal in: total + its benefit − the overspend at the last included
+    /// proposal's rate, compared with `floor` by cross-multiplying.
+    private func criticalInReaches(_ floor: Int128, total: Int128, room: Int128, critical: Int, lastIn: Int, row r: Int) -> Bool {
+        guard lastIn >= 0 else { return false }
+        let over = p.budgetRows[r][critical] - room
+        let rate = p.budgetRows[r][lastIn]
+        return (total + p.benefit[critical] - floor) * rate >= over * p.benefit[lastIn]
     }
 
     private func record() {
