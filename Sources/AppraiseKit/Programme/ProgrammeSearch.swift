@@ -58,8 +58,8 @@ struct FoundSet: Sendable, Equatable {
 /// most benefit per unit of the first budget first, "in" before "out"; a branch is cut when
 /// it breaks a rule, cannot reach a target with everything still open, or cannot beat the
 /// `keep`-th best set found so far. The bound is the smallest, over the budgets, of the
-/// fractional (linear-relaxation) knapsack of the proposals still open (Dantzig's bound),
-/// each a true upper bound on every completion of the branch.
+/// knapsack bound of the proposals still open (Martello and Toth's U2, never above Dantzig's
+/// fractional bound), each a true upper bound on every completion of the branch.
 final class ProgrammeSearch {
     private let p: IntegerProgramme
     private let keep: Int
