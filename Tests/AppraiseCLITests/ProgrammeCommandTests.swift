@@ -95,6 +95,19 @@ final class ProgrammeCommandTests: XCTestCase {
         let choices = try XCTUnwrap((try CLIFixture.object(richer.stdout)["best"] as? [String: Any])?["choices"] as? [[String: Any]])
         // £610,000: North + East + West + Depot (14 + 8 + 8 + 4 = 34, £610,000).
         XCTAssertEqual(choices.first?["proposals"] as? [String], ["north", "east", "west", "depot"])
+
+        // £250,000 in 2025/26 (year 0) and 20 places: North spends £200,000 that year, so it fits
+        // only alone (14); South (£300,000) does not fit; East + West (£250,000, 16, 20 places) is best.
+        let yearly = try ExecutableRunner.run(["programme", file.path, "--budget", "capital@2025/26=250000", "--target", "places>=20", "--format", "json"])
+        XCTAssertEqual(yearly.status, 0, yearly.stderr)
+        let best = try XCTUnwrap(try CLIFixture.object(yearly.stdout)["best"] as? [String: Any])
+        let yearChoices = try XCTUnwrap(best["choices"] as? [[String: Any]])
+        let constraints = try XCTUnwrap(yearChoices.first?["constraints"] as? [[String: Any]])
+        XCTAssertEqual(constraints.map { $0["year"] as? Int }, [nil, 0, nil])
+        XCTAssertEqual(yearChoices.first?["proposals"] as? [String], ["east", "west"])
+        let bad = try ExecutableRunner.run(["programme", file.path, "--budget", "capital@2019/20=1"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("'2019/20' is not a year of this appraisal"), bad.stderr)
     }
 
     func testBadArgumentsAndARivalsFileAreRefused() throws {

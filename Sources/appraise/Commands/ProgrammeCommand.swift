@@ -19,7 +19,7 @@ enum ProgrammeCommand {
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
-            .init(name: "budget", value: "MEASURE=AMOUNT", help: "A budget on a cost measure's total, e.g. capital=740000.", repeatable: true),
+            .init(name: "budget", value: "MEASURE[@YEAR]=AMOUNT", help: "A budget on a cost measure's total, e.g. capital=740000, or on one year, e.g. capital@2018/19=166667 or capital@1=166667.", repeatable: true),
             .init(name: "target", value: "MEASURE>=N", help: "A target on a quantity, e.g. places>=125.", repeatable: true),
             .init(name: "weights", value: "SET", help: "The weighting the benefits come from.", defaultValue: "default"),
             .init(name: "samples", value: "N", help: "Random weightings for the robustness shares.", defaultValue: "10000"),
@@ -38,10 +38,12 @@ enum ProgrammeCommand {
         let selection = try input.selection(arguments.value("weights", spec: spec))
         var budgets = appraisal.programme?.budgets ?? []
         for text in arguments.all("budget") {
-            let (measure, amount) = try split(text, on: "=", option: "budget", example: "capital=740000")
+            let (named, amount) = try split(text, on: "=", option: "budget", example: "capital=740000")
+            let (measure, year) = try budgetYear(named, appraisal: appraisal)
             try check(measure, option: "budget", in: appraisal, kinds: [.cost])
-            budgets.removeAll { $0.measure == measure }
-            budgets.append(ProgrammeSettings.Budget(measure: measure, limit: amount))
+            let offset = year.flatMap { (appraisal.costing ?? Costing()).offset(of: $0) }
+            budgets.removeAll { $0.measure == measure && $0.year.flatMap { (appraisal.costing ?? Costing()).offset(of: $0) } == offset }
+            budgets.append(ProgrammeSettings.Budget(measure: measure, limit: amount, year: year))
         }
         var targets = appraisal.programme?.targets ?? []
         for text in arguments.all("target") {
@@ -79,6 +81,22 @@ enum ProgrammeCommand {
             throw UsageError(message: "--\(option): '\(text[range.upperBound...])' is not an amount; write a number of at least 0, e.g. \(example)")
         }
         return (measure, amount)
+    }
+
+    /// "capital@2018/19" → ("capital", the year); a year is an offset (0, 1, …) or a label the
+    /// costing's first year can place.
+    static func budgetYear(_ text: String, appraisal: Appraisal) throws(UsageError) -> (String, AmountYear?) {
+        guard let at = text.firstIndex(of: "@") else { return (text, nil) }
+        let measure = String(text[..<at]), label = String(text[text.index(after: at)...])
+        let year: AmountYear
+        if let offset = Int(label), offset >= 0 {
+            year = .offset(offset)
+        } else if FinancialYear.start(of: label) != nil, (appraisal.costing ?? Costing()).offset(of: .label(label)).map({ $0 >= 0 }) == true {
+            year = .label(label)
+        } else {
+            throw UsageError(message: "--budget: '\(label)' is not a year of this appraisal; give an offset (0 is the first year) or a financial year from \"costing.firstYear\" on, e.g. capital@2018/19=166667")
+        }
+        return (measure, year)
     }
 
     static func check(_ measure: String, option: String, in appraisal: Appraisal, kinds: [MeasureKind]) throws(UsageError) {
