@@ -180,4 +180,20 @@ final class ProgrammeCommandTests: XCTestCase {
                           "\(name) differs from exports/rotherham-send-2017")
         }
     }
+
+    func testRemovingAProposalRemovesItsRules() throws {
+        let file = try write(Self.fixture.replacingOccurrences(of: #""exclusions""#, with: #""committed": ["east"], "exclusions""#))
+        let folder = file.deletingLastPathComponent()
+        XCTAssertEqual(try ExecutableRunner.run(["adopt", "programme.json", "--reason", "start the journal", "--by", "Officer"], in: folder).status, 0)
+        for id in ["east", "north"] {
+            let removed = try ExecutableRunner.run(["option", "remove", "programme.json", id, "--reason", "withdrawn", "--by", "Officer"], in: folder)
+            XCTAssertEqual(removed.status, 0, removed.stderr)
+        }
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertFalse(text.contains("\"committed\""), text)
+        XCTAssertFalse(text.contains("\"dependencies\""), text)
+        XCTAssertFalse(text.contains("\"exclusions\""), text)
+        XCTAssertEqual(try ExecutableRunner.run(["validate", "programme.json"], in: folder).status, 0)
+        XCTAssertEqual(try ExecutableRunner.run(["verify", "programme.json"], in: folder).status, 0)
+    }
 }

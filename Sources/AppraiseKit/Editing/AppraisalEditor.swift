@@ -88,6 +88,8 @@ public enum AppraisalEditor {
                 draft.declared[declaration].ranks.removeAll { $0.option == id }
             }
             draft.declared.removeAll { $0.totals.isEmpty && $0.ranks.isEmpty }
+            draft.amounts.removeAll { $0.option == id }
+            draft.programme?.removeOption(id)
             return scored > 0 ? "removing option \"\(id)\" deletes its \(count(scored, "score"))" : nil
         case .setWeight(let id, let weight):
             let index = try criterionIndex(id, in: draft)

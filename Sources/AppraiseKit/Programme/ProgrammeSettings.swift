@@ -55,6 +55,17 @@ extension Appraisal {
     public var isProgramme: Bool { decision == .chooseSet }
 }
 
+extension ProgrammeSettings {
+    /// Forgets a removed option: its commitment or ruling-out, the dependencies that name it,
+    /// and its place in any exclusion (a group left with one option is no longer a choice).
+    mutating func removeOption(_ id: String) {
+        committed.removeAll { $0 == id }
+        ruledOut.removeAll { $0 == id }
+        dependencies.removeAll { $0.option == id || $0.needs == id }
+        exclusions = exclusions.map { $0.filter { $0 != id } }.filter { Set($0).count > 1 }
+    }
+}
+
 /// Reading `decision` and `programme`.
 extension AppraisalDecoder {
     func decodeDecision(_ file: JSONObjectReader) -> DecisionKind? {
