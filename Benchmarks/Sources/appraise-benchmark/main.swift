@@ -4,6 +4,7 @@
 // (Benchmarks/smaa_reference.py), which Benchmarks/run.sh runs on the same input.
 //
 //   swift run -c release appraise-benchmark [--out DIR] [--small-samples N] [--large-samples N] [--only vfm|smaa|exact-smaa|analyses]
+//   swift run -c release appraise-benchmark --programme   (programme optimiser, frontier, robustness)
 
 import AppraiseKit
 import Foundation
@@ -102,6 +103,10 @@ func runSMAA(_ label: String, _ matrix: DecisionMatrix, _ weights: Weights, samp
     return result!
 }
 
+if CommandLine.arguments.dropFirst().first == "--programme" {
+    try runProgrammeBenchmarks()
+    exit(0)
+}
 let options = Options(CommandLine.arguments)
 try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
 let small = matrix(referenceScores, maximum: 5)

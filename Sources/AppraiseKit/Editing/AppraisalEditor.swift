@@ -92,6 +92,7 @@ public enum AppraisalEditor {
                 draft.declared[declaration].ranks.removeAll { $0.option == id }
             }
             draft.declared.removeAll { $0.totals.isEmpty && $0.ranks.isEmpty }
+            draft.programme?.removeOption(id)
             let costed = MoneyEditor.removeOption(id, from: &draft)
             if costed > 0 { return "removing option \"\(id)\" deletes its \(count(scored, "score")) and \(count(costed, "amount"))" }
             return scored > 0 ? "removing option \"\(id)\" deletes its \(count(scored, "score"))" : nil

@@ -37,13 +37,18 @@ public struct Appraisal: Sendable, Equatable {
     public var measures: [Measure]
     /// Every option's amount of every measure, by year.
     public var amounts: [Amount]
+    /// Whether the options are rivals (choose one, the default) or proposals (choose a set).
+    public var decision: DecisionKind?
+    /// The constraints a set of proposals must meet; only for `choose-set`.
+    public var programme: ProgrammeSettings?
 
     public init(
         format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
         scale: ScoreScale, panel: PanelSetting? = nil, criteria: [Criterion], groups: [OptionGroup] = [], options: [Option],
         scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
         declared: [Declaration] = [], kpiDatasets: [String] = [], screening: Screening? = nil,
-        costing: Costing? = nil, measures: [Measure] = [], amounts: [Amount] = [], nodes: [ValueNode] = []
+        costing: Costing? = nil, measures: [Measure] = [], amounts: [Amount] = [], nodes: [ValueNode] = [],
+        decision: DecisionKind? = nil, programme: ProgrammeSettings? = nil
     ) {
         self.nodes = nodes
         self.format = format
@@ -66,6 +71,8 @@ public struct Appraisal: Sendable, Equatable {
         self.costing = costing
         self.measures = measures
         self.amounts = amounts
+        self.decision = decision
+        self.programme = programme
     }
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }

@@ -138,6 +138,7 @@ public enum AppraisalEncoding {
         members.optional("kpiDatasets", appraisal.kpiDatasets)
         if let screening = appraisal.screening { members.add("screening", self.screening(screening)) }
         addMoney(appraisal, to: &members)
+        addProgramme(appraisal, to: &members)
         return members.node
     }
 

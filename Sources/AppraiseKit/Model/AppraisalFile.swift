@@ -119,12 +119,14 @@ final class AppraisalDecoder {
         let costing = file.node("costing", required: false).flatMap { decodeCosting($0, path: "costing") }
         let measures = file.array("measures", required: false)?.compactMap(decodeMeasure) ?? []
         let amounts = file.array("amounts", required: false)?.compactMap(decodeAmount) ?? []
+        let decision = decodeDecision(file)
+        let programme = file.node("programme", required: false).flatMap { decodeProgramme($0, path: "programme") }
         file.rejectUnknownKeys()
         guard let format, let id, let title, let body, let date, let scale else { return nil }
         return Appraisal(format: format, id: id, title: title, body: body, date: date, source: source, scale: scale,
                          panel: panel, criteria: criteria, groups: groups, options: options, scores: scores, weightSets: weightSets,
                          importance: importance, declared: declared, kpiDatasets: kpiDatasets, screening: screening,
-                         costing: costing, measures: measures, amounts: amounts, nodes: nodes)
+                         costing: costing, measures: measures, amounts: amounts, nodes: nodes, decision: decision, programme: programme)
     }
 
     func decodeScale(_ node: JSONNode, path: String) -> ScoreScale? {

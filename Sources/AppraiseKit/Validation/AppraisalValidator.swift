@@ -31,6 +31,7 @@ struct AppraisalValidator {
         checkDeclarations(optionIDs: optionIDs)
         ScreeningRules(appraisal: appraisal, sink: sink, optionIDs: optionIDs).check()
         CostsValidator(appraisal: appraisal, sink: sink, optionIDs: optionIDs).validate()
+        ProgrammeValidator(appraisal: appraisal, sink: sink, optionIDs: optionIDs).validate()
         let shortList = appraisal.shortList
         if sink.diagnostics.errors.isEmpty, let matrix = DecisionMatrix(shortList), let weights = shortList.defaultWeights {
             for finding in Reconciliation(appraisal: shortList, matrix: matrix, weights: weights).findings {

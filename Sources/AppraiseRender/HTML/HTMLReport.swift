@@ -7,7 +7,9 @@ extension ReportPack {
         // The benefit–cost chart's script joins the page's only when the appraisal holds costs.
         let script = PageScript.source + (valueForMoney == nil ? "" : ValueForMoneyChart.script)
         let style = PageStyle.source
-        let policy = "default-src 'none'; script-src \(HTML.hashSource(script)); style-src \(HTML.hashSource(style)); "
+        let programmeData = programme.flatMap(ProgrammeScript.data)
+        let programmeScript = programmeData == nil ? "" : " " + HTML.hashSource(ProgrammeScript.source)
+        let policy = "default-src 'none'; script-src \(HTML.hashSource(script))\(programmeScript); style-src \(HTML.hashSource(style)); "
             + "img-src data:; base-uri 'none'; form-action 'none'"
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -17,7 +19,11 @@ extension ReportPack {
         out += HTMLReport(pack: self).body
         out += HTML.dataBlock(id: "whatif-data", WhatIfPanel(pack: self).data)
         if let valueForMoney { out += HTML.dataBlock(id: "vfm-data", ValueForMoneyChart.data(valueForMoney)) }
-        out += "<script>\(script)</script>\n</body>\n</html>\n"
+        out += "<script>\(script)</script>\n"
+        if let programmeData {
+            out += HTML.dataBlock(id: "programme-data", programmeData) + "<script>\(ProgrammeScript.source)</script>\n"
+        }
+        out += "</body>\n</html>\n"
         return out
     }
 }
@@ -49,6 +55,7 @@ struct HTMLReport {
             let beforeRobustness = sections.firstIndex { $0.id == "sensitivity" } ?? sections.count
             sections.insert(("value-for-money", "Value for money", ValueForMoneyChart.section(pack, vfm: vfm)), at: beforeRobustness)
         }
+        if let programme = pack.programme { sections.insert(("programme", "Programme", ProgrammeSection.html(programme)), at: 1) }
         if pack.evidence != nil { sections.append(("evidence", "Evidence", evidence)) }
         if pack.reconciliation.hasDeclarations { sections.append(("reconciliation", "Reconciliation", reconciliation)) }
         var out = "<header>\n<h1>\(HTML.escape(appraisal.title))</h1>\n"

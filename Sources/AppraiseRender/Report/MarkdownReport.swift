@@ -15,6 +15,10 @@ extension ReportPack {
             out += "\nReconciliation with the published appraisal:\n\n"
             for sentence in consequences { out += "- \(MarkdownReport.escape(sentence))\n" }
         }
+        if let programme {
+            out += "\n## Which programme to fund\n\n" + programme.statements.dropFirst().map { "- \(MarkdownReport.escape($0))\n" }.joined()
+            for table in programmeTables { out += "\n" + MarkdownTableRenderer.render(table, headingLevel: 3) }
+        }
         let robustness = sensitivity.tables
         // The robustness tables have a section of their own below; everything else, evidence included, comes here.
         let robustnessIDs = Set(robustness.map(\.id))

@@ -23,6 +23,8 @@ public struct ReportPack {
     public let valueForMoney: ValueForMoney?
     /// The appraisal's journal head, recorded in the manifest; nil when it has no journal that verifies.
     public var journal: PackManifest.Journal?
+    /// The best programme and its robustness; nil unless the options are proposals.
+    public let programme: ProgrammeReport?
 
     /// Throws only when the sensitivity analyses cannot run: an order of importance that does
     /// not list every criterion once, or a named weighting that cannot be normalised. Takes
@@ -44,7 +46,11 @@ public struct ReportPack {
         let evidence = AppraisalEvidence(appraisal: appraisal, datasets: datasets)
         self.evidence = evidence.citations.isEmpty ? nil : evidence
         valueForMoney = ValueForMoney(appraisal: appraisal, weights: selection, matrix: matrix)
+        programme = try ProgrammeReport(appraisal: appraisal, matrix: matrix, selection: selection)
     }
+
+    /// The programme tables, empty for an appraisal whose options are rivals.
+    public var programmeTables: [Table] { programme.map(ProgrammeRenderer.tables) ?? [] }
 
     /// The money tables (value for money, switching values, costs by year, whole-life cost
     /// working); empty when the appraisal holds no costs.
@@ -105,7 +111,7 @@ public struct ReportPack {
             tables.append(SpreadsheetTables.reconciliation(reconciliation, appraisal: appraisal))
         }
         let money = valueForMoney.map { MoneySpreadsheetTables.tables($0, appraisal: appraisal) } ?? []
-        return tables + valueTreeTables + money + sensitivity.tables + evidenceTables
+        return tables + valueTreeTables + money + sensitivity.tables + evidenceTables + programmeTables
     }
 
     /// The committee-ready summary printed by `report`.
@@ -118,6 +124,10 @@ public struct ReportPack {
             for sentence in ScreeningRenderer.summary(longList) { out += "- \(sentence)\n" }
             out += "\n"
         }
+        if let programme {
+            out += "Which programme to fund\n\n" + programme.statements.dropFirst().map { "- \($0)\n" }.joined() + "\n"
+            out += TextTableRenderer.render(ProgrammeRenderer.selection(programme)) + "\n"
+        }
         out += TextTableRenderer.render(rankingTable)
         if let subtotals = valueTreeTables.first(where: { $0.id == "branch-subtotals" }) { out += "\n" + TextTableRenderer.render(subtotals) }
         if reconciliation.hasDeclarations {
@@ -128,12 +138,16 @@ public struct ReportPack {
             out += "\nValue for money\n\n"
             for sentence in moneyStatements { out += "- \(sentence)\n" }
         }
-        out += "\nHow robust the ranking is\n\n"
-        for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
-        for sentence in sensitivity.smaaStatements { out += "- \(sentence)\n" }
-        if appraisal.hasValueTree {
-            for branch in BranchSensitivity.all(tree: appraisal.valueTree, matrix: matrix, weights: selection.weights) {
-                for sentence in BranchStatements.sentences(branch, appraisal: appraisal).dropFirst() { out += "- \(sentence)\n" }
+        // A programme's robustness is the programme's own (above); the rivals' ranking robustness
+        // answers a question a programme does not ask.
+        if programme == nil {
+            out += "\nHow robust the ranking is\n\n"
+            for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
+            for sentence in sensitivity.smaaStatements { out += "- \(sentence)\n" }
+            if appraisal.hasValueTree {
+                for branch in BranchSensitivity.all(tree: appraisal.valueTree, matrix: matrix, weights: selection.weights) {
+                    for sentence in BranchStatements.sentences(branch, appraisal: appraisal).dropFirst() { out += "- \(sentence)\n" }
+                }
             }
         }
         if let evidence {
@@ -149,6 +163,7 @@ public struct ReportPack {
 
     /// One sentence naming the leader and its lead.
     public var headline: String {
+        if let programme, let first = programme.statements.first { return first }
         let label = { (id: String) in appraisal.option(id)?.label ?? id }
         guard let first = ranking.entries.first else { return "" }
         let leaders = ranking.leaders
@@ -190,6 +205,7 @@ public struct ReportPack {
         if let valueForMoney {
             document["valueForMoney"] = WholeLifeCostRenderer.json(valueForMoney, appraisal: appraisal, fingerprint: fingerprint, findings: moneyStatements)
         }
+        if let programme { document["programme"] = ProgrammeRenderer.json(programme) }
         if reconciliation.hasDeclarations {
             document["reconciliation"] = .object([
                 "findings": .array(reconciliation.findings.map(ReconciliationRenderer.json)),

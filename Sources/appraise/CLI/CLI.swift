@@ -17,6 +17,7 @@ enum CLI {
         SensitivityCommand.spec,
         SMAACommand.spec,
         TreeCommand.spec,
+        ProgrammeCommand.spec,
         KPICommand.spec,
         EvidenceCommand.spec,
         InitCommand.spec,

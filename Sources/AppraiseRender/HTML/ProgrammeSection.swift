@@ -1,0 +1,70 @@
+import AppraiseKit
+
+/// The programme part of the page: the findings, the budget frontier as a step chart, and the
+/// selection, constraint, frontier and robustness tables.
+enum ProgrammeSection {
+    static func html(_ report: ProgrammeReport) -> String {
+        var out = "<ul>\n" + report.statements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+        if ProgrammeScript.data(report) != nil { out += ProgrammeScript.paragraph }
+        if let frontier = report.frontier, !frontier.steps.isEmpty {
+            out += "<figure>\n" + FrontierChart.svg(frontier, budget: report.problem.budgets.first { $0.measure == frontier.measure.id && $0.year == nil }?.limit,
+                                                     greedy: report.greedyAtBudget.map { ids in
+                                                         ids.compactMap { id in report.problem.proposals.first { $0.id == id }?.benefit }.sum()
+                                                     })
+            out += "<figcaption>The best benefit at every budget: each step is the least budget that buys a better programme.</figcaption>\n</figure>\n"
+        }
+        for table in ProgrammeRenderer.tables(report) { out += HTMLTableRenderer.render(table) }
+        return out
+    }
+}
+
+/// The budget frontier as an SVG step chart: budget across, best benefit up, the file's
+/// budget as a vertical line, and what funding by benefit per pound buys there as a point.
+enum FrontierChart {
+    static let width = 760.0, height = 320.0, left = 60.0, right = 20.0, top = 16.0, bottom = 40.0
+
+    static func svg(_ frontier: BudgetFrontier, budget: Rational?, greedy: Rational?) -> String {
+        let steps = frontier.steps
+        let lastBudget = max(steps.last!.budget, budget ?? .zero)
+        let xMax = lastBudget.isZero ? Rational.one : lastBudget * Rational(11, 10)
+        let yMax = max(steps.last!.benefit, .one)
+        let yMin = min(steps.first!.benefit, .zero)
+        func x(_ value: Rational) -> Double { left + (value / xMax).doubleValue * (width - left - right) }
+        func y(_ value: Rational) -> Double { top + (1 - ((value - yMin) / (yMax - yMin)).doubleValue) * (height - top - bottom) }
+        let n = TotalsChart.n
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+            + "aria-labelledby=\"frontier-title frontier-desc\">\n"
+        out += "<title id=\"frontier-title\">Budget frontier: best benefit by \(HTML.escape(frontier.measure.name.lowercased()))</title>\n"
+        let listed = steps.map { "from \(ProgrammeText.amount($0.budget, frontier.measure)): \($0.benefit.decimalText(maximumPlaces: 2))" }.joined(separator: "; ")
+        out += "<desc id=\"frontier-desc\">\(HTML.escape(listed)). The frontier table below lists every step.</desc>\n"
+        for tick in 0...4 {
+            let value = xMax * Rational(tick) / Rational(4)
+            out += "<line class=\"grid\" x1=\"\(n(x(value)))\" y1=\"\(n(top))\" x2=\"\(n(x(value)))\" y2=\"\(n(height - bottom))\"/>"
+            out += "<text class=\"tick\" x=\"\(n(x(value)))\" y=\"\(n(height - bottom + 16))\" text-anchor=\"middle\">\(HTML.escape(ProgrammeText.amount(roundedAmount(value), frontier.measure)))</text>\n"
+        }
+        var path = "M\(n(x(steps[0].budget))),\(n(y(steps[0].benefit)))"
+        for (index, step) in steps.enumerated() where index > 0 {
+            path += " H\(n(x(step.budget))) V\(n(y(step.benefit)))"
+        }
+        path += " H\(n(x(xMax)))"
+        out += "<path class=\"frontier\" d=\"\(path)\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n"
+        for step in steps {
+            out += "<circle cx=\"\(n(x(step.budget)))\" cy=\"\(n(y(step.benefit)))\" r=\"3\" fill=\"#0072B2\"><title>\(HTML.escape(ProgrammeText.amount(step.budget, frontier.measure))): \(step.benefit.decimalText(maximumPlaces: 2))</title></circle>\n"
+        }
+        if let budget {
+            out += "<line x1=\"\(n(x(budget)))\" y1=\"\(n(top))\" x2=\"\(n(x(budget)))\" y2=\"\(n(height - bottom))\" stroke=\"#D55E00\" stroke-dasharray=\"4 3\"/>"
+            out += "<text class=\"tick\" x=\"\(n(x(budget) + 4))\" y=\"\(n(top + 12))\">budget \(HTML.escape(ProgrammeText.amount(budget, frontier.measure)))</text>\n"
+            if let greedy {
+                out += "<circle cx=\"\(n(x(budget)))\" cy=\"\(n(y(greedy)))\" r=\"5\" fill=\"none\" stroke=\"#D55E00\" stroke-width=\"2\"><title>By benefit per unit: \(greedy.decimalText(maximumPlaces: 2))</title></circle>\n"
+            }
+        }
+        out += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(yMax) + 4))\" text-anchor=\"end\">\(yMax.decimalText(maximumPlaces: 0))</text>\n"
+        out += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(yMin) + 4))\" text-anchor=\"end\">\(yMin.decimalText(maximumPlaces: 0))</text>\n"
+        return out + "</svg>\n"
+    }
+
+    /// Tick labels in whole units.
+    private static func roundedAmount(_ value: Rational) -> Rational {
+        Rational(decimal: value.formatted(places: 0)) ?? value
+    }
+}
