@@ -45,8 +45,9 @@ final class OfficeTests: XCTestCase {
             XCTAssertTrue(document.contains("w:val=\"\(style)\""), "the document uses \(style)")
         }
         XCTAssertTrue(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4")
-        XCTAssertEqual(document.components(separatedBy: "<w:tblHeader/>").count - 1, pack.tables.count, "every table repeats its header row")
-        for table in pack.tables { XCTAssertTrue(document.contains(OfficeXML.escape(table.title)), table.title) }
+        let tables = pack.tables + DescriptionTables.tables(pack.appraisal)
+        XCTAssertEqual(document.components(separatedBy: "<w:tblHeader/>").count - 1, tables.count, "every table repeats its header row")
+        for table in tables { XCTAssertTrue(document.contains(OfficeXML.escape(table.title)), table.title) }
         XCTAssertTrue(document.contains("The published totals contain an error"))
         XCTAssertTrue(document.contains(">26/40 (published 24/40, 4th)<"), "the correction beside the total in the ranking")
         XCTAssertTrue(document.contains("Appendix: rationale for each score"))

@@ -34,6 +34,8 @@ extension ReportPack {
             if table == rankingTable { shown = rankingTableWithPublished }
             document.table(shown, headingLevel: 2)
         }
+        // The groups, scale and weight sets the officer described, as the Markdown report gives them.
+        for table in DescriptionTables.tables(appraisal) { document.table(table, headingLevel: 2) }
 
         document.heading("How robust the ranking is", level: 1)
         for sentence in sensitivity.report.statements { document.bullet(sentence) }
