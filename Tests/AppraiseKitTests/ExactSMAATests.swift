@@ -143,11 +143,19 @@ final class ExactSMAATests: XCTestCase {
         }
     }
 }
-final class ExactSMAAPrint: XCTestCase {
-    func testPrint() throws {
-        let r = try ExactSMAA.run(matrix: SensitivityFixtures.reference, weights: .equal(count: 8), region: .uniform, allRanks: true)
-        print("FIRST", r.firstRank, r.firstRank.map(\.doubleValue))
-        print("CENTRAL", r.centralWeights)
-        print("RANKS", r.rankAcceptability!)
+
+/// The work limit and size switch `report` uses: the reference fits well inside them; an
+/// analysis that runs past its limit gives up with `WorkLimitReached` instead of running on.
+final class ExactSMAAWorkLimitTests: XCTestCase {
+    func testTheReferenceFitsAndAnAnalysisPastItsLimitGivesUp() throws {
+        XCTAssertTrue(ExactSMAA.isTractable(options: 8, criteria: 8))
+        XCTAssertFalse(ExactSMAA.isTractable(options: 12, criteria: 10))
+        let reference = try ExactSMAA.run(matrix: SensitivityFixtures.reference, weights: .equal(count: 8), region: .uniform,
+                                          allRanks: true, workLimit: ExactSMAA.reportWorkLimit / 10)
+        XCTAssertEqual(reference.firstRank[0], Rational(31, 32))
+        XCTAssertThrowsError(try ExactSMAA.run(matrix: SensitivityFixtures.reference, weights: .equal(count: 8), region: .uniform,
+                                               allRanks: true, workLimit: 50)) { error in
+            XCTAssertTrue(error is ExactSMAA.WorkLimitReached)
+        }
     }
 }

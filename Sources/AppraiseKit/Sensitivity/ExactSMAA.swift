@@ -16,6 +16,13 @@ public enum ExactSMAA {
         case around(percent: Rational)
     }
 
+    /// The exact analysis stopped at its work limit; sample instead.
+    public struct WorkLimitReached: Error, Sendable {}
+
+    /// The work `report` allows the exact analysis before it samples instead: the reference
+    /// appraisal (8 × 8, every rank) needs a small fraction of it.
+    public static let reportWorkLimit = 200_000
+
     public struct Result: Sendable, Equatable {
         public let region: Region
         public let optionIDs: [String]
@@ -34,10 +41,13 @@ public enum ExactSMAA {
         public let confidence: [Rational?]
     }
 
-    /// The sizes for which `report` computes SMAA exactly rather than by sampling: up to 12
-    /// options and 10 criteria (every appraisal of everyday size), about a second at most.
+    /// The sizes for which `report` tries SMAA exactly rather than by sampling: up to 8 options
+    /// and 8 criteria (the reference's 8 × 8 takes under a tenth of a second with every rank),
+    /// within `reportWorkLimit`. Larger problems can take minutes exactly (a 12 × 10 with
+    /// scores spread over the scale took over a minute for first places alone), so `report`
+    /// samples them; `smaa --exact` still computes them when asked.
     public static func isTractable(options: Int, criteria: Int) -> Bool {
-        options <= allRanksLimit && criteria <= 10
+        options <= 8 && criteria <= 8
     }
 
     /// Most options for which every rank, not only the first, is computed exactly: each
@@ -48,11 +58,17 @@ public enum ExactSMAA {
     /// Computes the exact acceptabilities of `matrix` over `region`; `allRanks` adds the
     /// holistic acceptability of every rank, not only the first. `weights` are the current
     /// weights, the centre of `.around`.
-    public static func run(matrix: DecisionMatrix, weights: Weights, region: Region, allRanks: Bool) throws -> Result {
+    ///
+    /// With `workLimit`, gives up with `WorkLimitReached` once that many steps (facets examined,
+    /// rays kept) are spent: how `report` falls back to sampling on a problem too large to
+    /// finish promptly.
+    public static func run(matrix: DecisionMatrix, weights: Weights, region: Region, allRanks: Bool,
+                           workLimit: Int? = nil) throws -> Result {
+        let budget = workLimit.map(WorkBudget.init)
         guard matrix.optionCount > 0 else { throw SensitivityError.invalidSetting("there are no options to analyse") }
         let n = matrix.criterionCount
         let base = try baseCone(n: n, criteria: matrix.criterionIDs, weights: weights.normalised, region: region)
-        let total = base.volumeAndMoment().volume
+        let total = try base.volumeAndMoment(budget: budget).volume
         guard !total.isZero else {
             throw SensitivityError.invalidSetting("the weightings allowed have no extent: widen the weight spread")
         }
@@ -76,8 +92,11 @@ public enum ExactSMAA {
             let others = classes.indices.filter { $0 != position }
             let rows = others.map { other in zip(own, matrix.scores[classes[other][0]]).map { $0 - $1 } }
             var cone = base
-            for row in rows where !cone.isEmpty { cone.add(row) }
-            let (volume, moment) = cone.volumeAndMoment()
+            for row in rows where !cone.isEmpty {
+                cone.add(row)
+                try budget?.spend(cone.rays.count)
+            }
+            let (volume, moment) = try cone.volumeAndMoment(budget: budget)
             let size = Rational(members.count)
             if !volume.isZero {
                 let centroid = moment.map { $0 / volume }
@@ -90,7 +109,7 @@ public enum ExactSMAA {
                 // Each split of the other classes into those above and those below this one
                 // is a cone; those of full dimension partition the region.
                 var shares: [Int: Rational] = [:]
-                splitAbove(base, rows: rows, sizes: others.map { classes[$0].count }, next: 0, above: 0) { above, volume in
+                try splitAbove(base, rows: rows, sizes: others.map { classes[$0].count }, next: 0, above: 0, budget: budget) { above, volume in
                     shares[above, default: .zero] += volume
                 }
                 for (above, volume) in shares {
@@ -111,9 +130,9 @@ public enum ExactSMAA {
     /// Visits every full-dimensional cone got by putting each remaining other class above
     /// (row · w ≤ 0) or below (row · w ≥ 0) this one, with the number of options above.
     private static func splitAbove(_ cone: WeightCone, rows: [[Rational]], sizes: [Int], next: Int, above: Int,
-                                   visit: (Int, Rational) -> Void) {
+                                   budget: WorkBudget?, visit: (Int, Rational) -> Void) throws {
         guard next < rows.count else {
-            let volume = cone.volumeAndMoment().volume
+            let volume = try cone.volumeAndMoment(budget: budget).volume
             if !volume.isZero { visit(above, volume) }
             return
         }
@@ -121,13 +140,14 @@ public enum ExactSMAA {
         below.add(rows[next])
         var over = cone
         over.add(rows[next].map { -$0 })
+        try budget?.spend(below.rays.count + over.rays.count)
         // A side that keeps every ray of the cone holds it all: the other side is at most a
         // face and no weighting of any extent lies there.
         if below.isFullDimensional {
-            splitAbove(below, rows: rows, sizes: sizes, next: next + 1, above: above, visit: visit)
+            try splitAbove(below, rows: rows, sizes: sizes, next: next + 1, above: above, budget: budget, visit: visit)
         }
         if over.isFullDimensional {
-            splitAbove(over, rows: rows, sizes: sizes, next: next + 1, above: above + sizes[next], visit: visit)
+            try splitAbove(over, rows: rows, sizes: sizes, next: next + 1, above: above + sizes[next], budget: budget, visit: visit)
         }
     }
 

@@ -83,11 +83,11 @@ struct WeightCone: Sendable {
     /// The region's share of the simplex and the sum of its simplices' centroids weighted by
     /// their shares (divide by the share for the centroid). Zero for a region of lower
     /// dimension, which no random weighting lands in.
-    func volumeAndMoment() -> (volume: Rational, moment: [Rational]) {
+    func volumeAndMoment(budget: WorkBudget? = nil) throws -> (volume: Rational, moment: [Rational]) {
         var volume = Rational.zero
         var moment = Array(repeating: Rational.zero, count: dimension)
         guard isFullDimensional else { return (volume, moment) }
-        for simplex in triangulate(Array(rays.indices), rank: dimension) {
+        for simplex in try triangulate(Array(rays.indices), rank: dimension, budget: budget) {
             let matrix = simplex.map { rays[$0] }
             var share = WeightCone.determinant(matrix)
             if share.isNegative { share = -share }
@@ -103,7 +103,7 @@ struct WeightCone: Sendable {
 
     /// A pulling triangulation of the face spanned by `face` (ray indices) of the given rank:
     /// the first ray joined to a triangulation of every facet that does not contain it.
-    private func triangulate(_ face: [Int], rank: Int) -> [[Int]] {
+    private func triangulate(_ face: [Int], rank: Int, budget: WorkBudget?) throws -> [[Int]] {
         if face.count == rank { return [face] }
         let apex = face[0]
         var seen = Set<[Int]>()
@@ -111,9 +111,10 @@ struct WeightCone: Sendable {
         for condition in 0..<conditionCount {
             let facet = face.filter { tight[$0].contains(condition) }
             guard facet.count >= rank - 1, facet.count < face.count, !facet.contains(apex),
-                  seen.insert(facet).inserted,
-                  WeightCone.rank(of: facet, in: rays) == rank - 1 else { continue }
-            for simplex in triangulate(facet, rank: rank - 1) { simplices.append([apex] + simplex) }
+                  seen.insert(facet).inserted else { continue }
+            try budget?.spend(1)
+            guard WeightCone.rank(of: facet, in: rays) == rank - 1 else { continue }
+            for simplex in try triangulate(facet, rank: rank - 1, budget: budget) { simplices.append([apex] + simplex) }
         }
         return simplices
     }
@@ -203,5 +204,19 @@ struct ConditionSet: Sendable, Hashable {
             guard index < other.words.count, words[index] & ~other.words[index] == 0 else { return false }
         }
         return true
+    }
+}
+
+/// How much exact work an analysis may do before it gives up (facets examined, rays kept), so
+/// that `report` can fall back to sampling on a size it cannot finish promptly. A count of
+/// steps, not a clock, so the same input always takes the same path.
+final class WorkBudget {
+    private var remaining: Int
+
+    init(_ steps: Int) { remaining = steps }
+
+    func spend(_ steps: Int) throws {
+        remaining -= steps
+        if remaining < 0 { throw ExactSMAA.WorkLimitReached() }
     }
 }

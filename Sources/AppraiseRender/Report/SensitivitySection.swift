@@ -17,10 +17,20 @@ public struct SensitivitySection {
 
     public init(appraisal: Appraisal, matrix: DecisionMatrix, selection: WeightSelection) throws {
         report = try SensitivityReport(matrix: matrix, weights: selection, appraisal: appraisal)
-        if ExactSMAA.isTractable(options: matrix.optionCount, criteria: matrix.criterionCount) {
-            acceptability = .exact(try ExactSMAA.run(matrix: matrix, weights: selection.weights, region: .uniform, allRanks: true))
+        if ExactSMAA.isTractable(options: matrix.optionCount, criteria: matrix.criterionCount),
+           let exact = try SensitivitySection.exact(matrix: matrix, weights: selection.weights) {
+            acceptability = .exact(exact)
         } else {
             acceptability = .sampled(try SMAA.run(matrix: matrix, weights: selection.weights, configuration: SMAA.Configuration()))
+        }
+    }
+
+    /// The exact analysis within the report's work limit; nil when it would take longer.
+    private static func exact(matrix: DecisionMatrix, weights: Weights) throws -> ExactSMAA.Result? {
+        do {
+            return try ExactSMAA.run(matrix: matrix, weights: weights, region: .uniform, allRanks: true, workLimit: ExactSMAA.reportWorkLimit)
+        } catch is ExactSMAA.WorkLimitReached {
+            return nil
         }
     }
 
