@@ -60,14 +60,7 @@ public struct JournalChain: Sendable {
     }
 
     private static func link(_ entry: JournalEntry, number: Int, previous: String?, last: JournalEntry?, state: inout [String: JSONValue]) -> String? {
-        guard entry.number == number else {
-            return "it holds entry \(entry.number), not entry \(number): an entry was removed, added or moved"
-        }
-        guard entry.previous == previous else {
-            return number == 1
-                ? "entry 1 records a previous entry, so the journal's first entries were removed"
-                : "entry \(number)'s \"previous\" is not the hash of entry \(number - 1): entry \(number - 1) was altered, or entries were removed or reordered"
-        }
+        if let problem = entry.placeProblem(number: number, previous: previous) { return problem }
         guard entry.before == last?.after else {
             return "entry \(number)'s \"before\" (\(entry.before ?? "none")) is not the \"after\" of entry \(number - 1) (\(last?.after ?? "none"))"
         }

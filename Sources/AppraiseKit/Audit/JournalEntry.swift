@@ -137,3 +137,19 @@ public struct JournalEntry: Sendable, Equatable {
         }
     }
 }
+
+extension JournalEntry {
+    /// What is wrong with where the entry stands in the chain (its number, or its link to the
+    /// entry before), as both the full verification and the edit-time chain check say it.
+    func placeProblem(number: Int, previous: String?) -> String? {
+        guard self.number == number else {
+            return "it holds entry \(self.number), not entry \(number): an entry was removed, added or moved"
+        }
+        guard self.previous == previous else {
+            return number == 1
+                ? "entry 1 records a previous entry, so the journal's first entries were removed"
+                : "entry \(number)'s \"previous\" is not the hash of entry \(number - 1): entry \(number - 1) was altered, or entries were removed or reordered"
+        }
+        return nil
+    }
+}

@@ -105,14 +105,7 @@ public struct JournalVerification: Sendable {
         } catch {
             return "not a journal entry: \(error.message)"
         }
-        guard entry.number == number else {
-            return "it holds entry \(entry.number), not entry \(number): an entry was removed, added or moved"
-        }
-        guard entry.previous == previous else {
-            return number == 1
-                ? "entry 1 records a previous entry, so the journal's first entries were removed"
-                : "entry \(number)'s \"previous\" is not the hash of entry \(number - 1): entry \(number - 1) was altered, or entries were removed or reordered"
-        }
+        if let problem = entry.placeProblem(number: number, previous: previous) { return problem }
         let current = number == 1 ? nil : fingerprint(state)
         guard entry.before == current else {
             return "entry \(number)'s \"before\" (\(entry.before ?? "none")) is not the file as entry \(number - 1) left it (\(current ?? "none"))"

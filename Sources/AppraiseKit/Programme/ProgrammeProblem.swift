@@ -67,16 +67,9 @@ public struct ProgrammeBudget: Sendable, Hashable {
     }
 }
 
-/// A least a set must achieve of a quantity measure (places ≥ 125).
-public struct ProgrammeTarget: Sendable, Hashable {
-    public let measure: String
-    public let atLeast: Rational
-
-    public init(measure: String, atLeast: Rational) {
-        self.measure = measure
-        self.atLeast = atLeast
-    }
-}
+/// A least a set must achieve of a quantity measure (places ≥ 125): the file's target as it is,
+/// since a target, unlike a budget, has no year to resolve.
+public typealias ProgrammeTarget = ProgrammeSettings.Target
 
 /// The option can be chosen only together with the one it needs.
 public struct ProgrammeDependency: Sendable, Hashable {

@@ -21,7 +21,7 @@ public struct ProgrammeSettings: Sendable, Equatable {
         }
     }
 
-    public struct Target: Sendable, Equatable {
+    public struct Target: Sendable, Hashable {
         public var measure: String
         public var atLeast: Rational
 
