@@ -80,11 +80,16 @@ def main():
                 handle.write(appraisal(rng, options, criteria, scale))
             for command in COMMANDS:
                 words = [word.replace("{pack}", os.path.join(work, f"pack-{index}")) for word in command]
-                label = " ".join(command[:2]) if command[0] != "report" else "report"
+                label = "report" if command[0] == "report" else " ".join(command)
                 start = time.monotonic()
-                result = subprocess.run([args.appraise] + words + [path], capture_output=True, text=True)
-                seconds = time.monotonic() - start
                 name = f"{index} ({options} x {criteria}, {scale})"
+                try:
+                    result = subprocess.run([args.appraise] + words + [path], capture_output=True, text=True,
+                                            timeout=3 * args.bound)
+                except subprocess.TimeoutExpired:
+                    failures.append(f"{label} on file {name} was stopped after {3 * args.bound:.0f} s")
+                    continue
+                seconds = time.monotonic() - start
                 if result.returncode not in (0, 1):
                     failures.append(f"{label} on file {name} exited {result.returncode}: {result.stderr.strip()[:200]}")
                 if seconds > args.bound:
@@ -93,7 +98,7 @@ def main():
                     slowest[label] = (seconds, name)
     print(f"{args.files} random appraisals up to 8 x 8 (seed {args.seed}), slowest run of each command:")
     for label, (seconds, name) in sorted(slowest.items()):
-        print(f"  {label:<22} {seconds:6.2f} s  file {name}")
+        print(f"  {label:<26} {seconds:6.2f} s  file {name}")
     for failure in failures:
         print("FAIL " + failure)
     print(f"{args.files * len(COMMANDS) - len(failures)} runs within the bound; {len(failures)} failures")
