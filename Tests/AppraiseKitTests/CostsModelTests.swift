@@ -140,4 +140,18 @@ final class CostsModelTests: XCTestCase {
         let file = load(text)
         XCTAssertEqual(file.diagnostics.map { "\($0.code) \($0.location)" }, ["missing-field amounts[3].year"])
     }
+
+    /// An option set aside is never costed, so an uncosted discounted option is not a missing
+    /// amount; the same option on the short list is.
+    func testAnOptionSetAsideIsNotAskedForAmounts() {
+        let build = #"{"id": "build", "name": "Build"}"#
+        let close = #"{"id": "close", "name": "Close", "stage": "discounted", "stageReason": "Fails on access."}"#
+        let setAside = load(Self.costed.replacingOccurrences(of: build, with: build + ", " + close))
+        XCTAssertFalse(setAside.diagnostics.map(\.code).contains("missing-amount"), "\(setAside.diagnostics)")
+        let scored = #"{"option": "close", "criterion": "quality", "value": 0, "rationale": [{"kind": "note", "text": "Shut."}]},"#
+        let shortListed = load(Self.costed
+            .replacingOccurrences(of: build, with: build + ", " + close.replacingOccurrences(of: #""stage": "discounted", "#, with: ""))
+            .replacingOccurrences(of: #""scores": ["#, with: #""scores": ["# + scored))
+        XCTAssertEqual(shortListed.diagnostics.map(\.code), ["missing-amount", "missing-amount"], "\(shortListed.diagnostics)")
+    }
 }

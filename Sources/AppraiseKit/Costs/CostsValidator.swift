@@ -121,13 +121,15 @@ struct CostsValidator {
         if sink.diagnostics.errors.isEmpty { checkMissing() }
     }
 
-    /// An option with no amount at all on a money line that others have: its cost is not
-    /// known, which is worth saying before anyone reads a value-for-money table.
+    /// A short-listed option with no amount at all on a money line that others have: its cost
+    /// is not known, which is worth saying before anyone reads a value-for-money table. Options
+    /// set aside are never costed, so they are not asked for amounts.
     private func checkMissing() {
         let filed = Set(appraisal.amounts.map { $0.option + "\u{0}" + $0.measure })
+        let appraised = appraisal.scoredOptions
         for (index, measure) in appraisal.measures.enumerated() where measure.kind.isMoney {
-            let missing = appraisal.options.filter { !filed.contains($0.id + "\u{0}" + measure.id) }.map(\.id)
-            guard !missing.isEmpty, missing.count < appraisal.options.count else { continue }
+            let missing = appraised.filter { !filed.contains($0.id + "\u{0}" + measure.id) }.map(\.id)
+            guard !missing.isEmpty, missing.count < appraised.count else { continue }
             sink.report(code: "missing-amount", severity: .warning,
                         message: "\"\(measure.name)\" has no amount for \(missing.joined(separator: ", ")); add one (0 if none, or \"unknown\": \"TBC\") so its whole-life cost is known",
                         location: "measures[\(index)]")
