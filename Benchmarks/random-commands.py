@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Every command finishes on every everyday appraisal: random valid appraisals up to 8 x 8 with
-six-decimal weights and scores, each run through the analyses and the report with the release
-build, timing each command from outside. Prints the slowest run of each command and exits 1 when
+"""Every command finishes on every everyday appraisal.
+
+Random valid appraisals up to 8 x 8 (or `--largest N`) with six-decimal weights and scores, each
+run through the analyses and the report with the release build, timing each command from outside. Prints the slowest run of each command and exits 1 when
 any command fails or takes longer than the bound (10 s by default).
 
-    python3 Benchmarks/random-commands.py APPRAISE_BINARY [--files N] [--seed S] [--bound SECONDS]
+    python3 Benchmarks/random-commands.py APPRAISE_BINARY [--files N] [--seed S] [--bound SECONDS] [--largest N]
 
 Kept out of `swift test` (a timing is a measurement, not a unit test); `.ci/run` calls it with a
 modest count, and a long run is `--files 1000`.
@@ -67,13 +68,14 @@ def main():
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--bound", type=float, default=10.0)
+    parser.add_argument("--largest", type=int, default=8, help="most options and criteria (default 8)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     slowest = {}
     failures = []
     with tempfile.TemporaryDirectory() as work:
         for index in range(args.files):
-            options, criteria = rng.randint(2, 8), rng.randint(2, 8)
+            options, criteria = rng.randint(2, args.largest), rng.randint(2, args.largest)
             scale = ("unit", "percent", "points")[index % 3]
             path = os.path.join(work, f"random-{index}.json")
             with open(path, "w") as handle:
@@ -96,7 +98,7 @@ def main():
                     failures.append(f"{label} on file {name} took {seconds:.1f} s")
                 if seconds > slowest.get(label, (0, ""))[0]:
                     slowest[label] = (seconds, name)
-    print(f"{args.files} random appraisals up to 8 x 8 (seed {args.seed}), slowest run of each command:")
+    print(f"{args.files} random appraisals up to {args.largest} x {args.largest} (seed {args.seed}), slowest run of each command:")
     for label, (seconds, name) in sorted(slowest.items()):
         print(f"  {label:<26} {seconds:6.2f} s  file {name}")
     for failure in failures:
