@@ -123,9 +123,11 @@ public enum AppraisalEditor {
             return try setScore(changes, in: &draft)
         case .setScores(let list):
             var reasons: [String] = []
+            // A sheet that only adds notes or sources to scores already given changes no value, so
+            // it needs no reason; a replaced value does.
             for changes in list {
-                let before = draft.scores
-                if let reason = try setScore(changes, in: &draft), draft.scores != before { reasons.append(reason) }
+                let before = draft.scores.first { $0.option == changes.option && $0.criterion == changes.criterion && $0.scorer == changes.scorer }
+                if let reason = try setScore(changes, in: &draft), before?.value != changes.value { reasons.append(reason) }
             }
             guard let first = reasons.first else { return nil }
             return reasons.count == 1 ? first : "\(first), and \(count(reasons.count - 1, "other cell")) already \(reasons.count == 2 ? "has" : "have") a score"

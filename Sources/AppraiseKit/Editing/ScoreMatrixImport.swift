@@ -38,33 +38,42 @@ public enum ScoreMatrixImport {
     public struct Result: Sendable {
         public let appraisal: Appraisal
         public let notes: [String]
+        /// Which way the sheet was read, and why: one line for the officer (nil for a long list,
+        /// whose options are always rows).
+        public var layoutNote: String? = nil
     }
 
     /// Adds the matrix's criteria, options, weights and scores (and the amounts of any measure
-    /// columns) to an empty appraisal.
+    /// columns) to an empty appraisal. The sheet may run either way (see `SheetLayout`);
+    /// `optionsIn` settles a sheet that does not say. A Total column (a Total row, read
+    /// sideways) is kept as the published totals, on the basis they turn out to be printed on.
     public static func apply(_ table: CSVTable, file: String, to appraisal: Appraisal,
-                             measures: [MeasureColumn] = []) throws(SheetProblems) -> Result {
+                             measures: [MeasureColumn] = [], optionsIn: SheetLayout? = nil) throws(SheetProblems) -> Result {
+        let reading = try SheetLayout.read(table, file: file, chosen: optionsIn)
+        let grid = reading.grid
+        let rows = grid.layout == .rows
         var problems: [String] = []
         var notes: [String] = []
-        var rows = table.rows.filter { !$0.isBlank }[...]
-        guard let header = rows.popFirst() else {
-            throw SheetProblems(["\(file): the file has no header row; put the criteria's names in the first row"])
-        }
-        var names = header.fields.dropFirst().map(SheetCell.trimmed)
+        var names = grid.names.map(SheetCell.trimmed)
         while names.last?.isEmpty == true { names.removeLast() }
-        // Columns of totals or ranks are computed, not criteria.
-        let computed = Set(names.indices.filter { SheetCell.isComputed(names[$0]) })
-        for index in computed.sorted() {
-            notes.append("\(file):\(header.line): column \(index + 2) (\"\(names[index])\") left out: totals and ranks are computed from the scores")
+        // Columns of totals or ranks are computed, not criteria; the first column of totals is
+        // what was published. Weights running the other way are not a criterion either.
+        let computed = Set(names.indices.filter { SheetCell.isComputed(names[$0]) || SheetCell.isWeightRow(names[$0]) })
+        let published = names.indices.first { computed.contains($0) && SheetCell.isTotal(names[$0]) }
+        for index in computed.sorted() where index != published {
+            let why = SheetCell.isWeightRow(names[index])
+                ? "weights run the other way only with --options-in \(rows ? SheetLayout.columns.rawValue : SheetLayout.rows.rawValue)"
+                : "totals and ranks are computed from the scores"
+            notes.append("\(grid.headerPlace(of: index)) (\"\(names[index])\") left out: \(why)")
         }
         for column in measures where !names.contains(where: { $0.caseInsensitiveCompare(column.header) == .orderedSame }) {
-            problems.append("\(file):\(header.line): no column is headed \"\(column.header)\"; the headers are \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
+            problems.append("\(grid.headerPlace): no \(grid.across) is headed \"\(column.header)\"; the headers are \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let measureOf = { (name: String) in measures.first { $0.header.caseInsensitiveCompare(name) == .orderedSame } }
         let measureColumns = names.indices.filter { !computed.contains($0) && measureOf(names[$0]) != nil }
         let criterionColumns = names.indices.filter { !computed.contains($0) && measureOf(names[$0]) == nil }
         guard !criterionColumns.isEmpty else {
-            throw SheetProblems(["\(file):\(header.line): the header row names no criteria; put one criterion name per column after the first"])
+            throw SheetProblems(["\(grid.headerPlace): \(grid.headerName) names no criteria; put one criterion name per \(grid.across) after the first"])
         }
         var result = appraisal
         let currency = appraisal.costing?.effectiveCurrency ?? Costing.defaultCurrency
@@ -78,48 +87,52 @@ public enum ScoreMatrixImport {
         for index in criterionColumns {
             let name = names[index]
             guard !name.isEmpty else {
-                problems.append("\(file):\(header.line): column \(index + 2) of the header row is empty; name the criterion or delete the column")
+                problems.append(rows ? "\(grid.headerPlace(of: index)) of the header row is empty; name the criterion or delete the column"
+                    : "\(grid.headerPlace(of: index)): the criterion's name is empty; name the criterion or delete the row")
                 continue
             }
             let id = Identifier.suggestion(for: name)
             if let first = criterionColumn[id] {
-                problems.append("\(file):\(header.line): columns \(first) and \(index + 2) both give the criterion id \"\(id)\"; rename one of them")
+                problems.append(rows ? "\(grid.headerPlace): columns \(first + 2) and \(index + 2) both give the criterion id \"\(id)\"; rename one of them"
+                    : "\(grid.headerPlace(of: index)): the criterion \"\(name)\" gives the id \"\(id)\", already used at \(grid.headerPlace(of: first)); rename one of them")
                 continue
             }
-            criterionColumn[id] = index + 2
+            criterionColumn[id] = index
             criterionAt[index] = result.criteria.count
             result.criteria.append(Criterion(id: id, name: name))
         }
         let scale = appraisal.scale
         let decimalComma = table.separator == .semicolon
-        var weightLine: Int?
-        var optionLines: [String: Int] = [:]
-        for row in rows {
-            let label = SheetCell.trimmed(row.fields[0])
-            let cells = Array(row.fields.dropFirst().map(SheetCell.trimmed))
+        var weightLine: String?
+        var optionLines: [String: String] = [:]
+        var totals: [(option: String, total: Rational, places: Int)] = []
+        for line in grid.lines {
+            let label = SheetCell.trimmed(line.label)
+            let cells = line.cells.map(SheetCell.trimmed)
             for extra in cells.indices where extra >= names.count && !cells[extra].isEmpty {
-                problems.append("\(file):\(row.line): column \(extra + 2) has a value but no criterion in the header row; name the criterion or delete the value")
+                problems.append("\(line.place(of: extra)) has a value but no criterion in the header row; name the criterion or delete the value")
             }
             if SheetCell.isComputed(label) {
-                notes.append("\(file):\(row.line): row \"\(label)\" left out: totals and ranks are computed from the scores")
+                notes.append(rows ? "\(line.place): row \"\(label)\" left out: totals and ranks are computed from the scores"
+                    : "\(line.place) (\"\(label)\") left out: totals and ranks are computed from the scores")
                 continue
             }
             if SheetCell.isWeightRow(label) {
                 if let first = weightLine {
-                    problems.append("\(file):\(row.line): a second weight row (the first is on line \(first)); keep one")
+                    problems.append("\(line.place): a second weight \(grid.along) (the first is on \(first)); keep one")
                     continue
                 }
-                weightLine = row.line
+                weightLine = line.source
                 for (index, criterion) in criterionAt.sorted(by: { $0.key < $1.key }) {
                     let cell = index < cells.count ? cells[index] : ""
                     if cell.isEmpty {
                         result.criteria[criterion].weight = .zero
-                        notes.append("\(file):\(row.line): the weight of \"\(names[index])\" is empty, so it weighs 0; change it with 'appraise weight set FILE \(result.criteria[criterion].id) VALUE'")
+                        notes.append("\(rows ? line.place : line.place(of: index)): the weight of \"\(names[index])\" is empty, so it weighs 0; change it with 'appraise weight set FILE \(result.criteria[criterion].id) VALUE'")
                         continue
                     }
                     guard let weight = NumberText.read(cell, decimalComma: decimalComma)?.value, !weight.isNegative,
                           weight.terminatingDecimalPlaces.map({ $0 <= 6 }) == true else {
-                        problems.append("\(file):\(row.line): column \(index + 2) (\"\(names[index])\"): the weight \"\(cell)\" is not a number of 0 or more; \(NumberText.hint(cell))")
+                        problems.append("\(line.place(of: index)) (\"\(names[index])\"): the weight \"\(cell)\" is not a number of 0 or more; \(NumberText.hint(cell))")
                         continue
                     }
                     result.criteria[criterion].weight = weight
@@ -127,39 +140,53 @@ public enum ScoreMatrixImport {
                 continue
             }
             guard !label.isEmpty else {
-                problems.append("\(file):\(row.line): the row has scores but no option name in its first cell; name the option")
+                problems.append("\(line.place): the \(grid.along) has scores but no option name in its first cell; name the option")
                 continue
             }
             let id = Identifier.suggestion(for: label)
             if let first = optionLines[id] {
-                problems.append("\(file):\(row.line): option \"\(label)\" gives the id \"\(id)\", already used by line \(first); rename one of them")
+                problems.append("\(line.place): option \"\(label)\" gives the id \"\(id)\", already used by \(first); rename one of them")
                 continue
             }
-            optionLines[id] = row.line
+            optionLines[id] = line.source
             result.options.append(Option(id: id, name: label))
+            if let published, published < cells.count, !cells[published].isEmpty {
+                if let total = NumberText.read(cells[published], decimalComma: decimalComma)?.value,
+                   let places = total.terminatingDecimalPlaces, places <= Declaration.maximumDecimals {
+                    totals.append((id, total, places))
+                } else {
+                    problems.append("\(line.place(of: published)) (\"\(names[published])\"): the total \"\(cells[published])\" is not a number; correct it or empty the cell")
+                }
+            }
             for index in measureColumns where index < cells.count && !cells[index].isEmpty {
                 do {
                     let reading = try MoneyParser.read(cells[index])
                     result.amounts.append(Amount(option: id, measure: Identifier.suggestion(for: names[index]), year: nil,
-                                                 value: reading.amountValue, source: "\(file) line \(row.line)"))
+                                                 value: reading.amountValue, source: "\(file) \(line.source)"))
                 } catch {
-                    problems.append("\(file):\(row.line): column \(index + 2) (\"\(names[index])\"): \(error.message)")
+                    problems.append("\(line.place(of: index)) (\"\(names[index])\"): \(error.message)")
                 }
             }
             for (index, criterion) in criterionAt.sorted(by: { $0.key < $1.key }) where index < cells.count && !cells[index].isEmpty {
                 let cell = cells[index]
                 guard let value = SheetCell.score(cell, scale: scale, decimalComma: decimalComma) else {
-                    problems.append("\(file):\(row.line): column \(index + 2) (\"\(names[index])\"): \"\(cell)\" is not a score on the scale \(SheetCell.scaleText(scale)); \(SheetCell.fix(cell))")
+                    problems.append("\(line.place(of: index)) (\"\(names[index])\"): \"\(cell)\" is not a score on the scale \(SheetCell.scaleText(scale)); \(SheetCell.fix(cell))")
                     continue
                 }
                 result.scores.append(Score(option: id, criterion: result.criteria[criterion].id, value: value))
             }
         }
         if result.options.isEmpty && problems.isEmpty {
-            problems.append("\(file): the matrix has no option rows; put one option per row under the header")
+            problems.append(rows ? "\(file): the matrix has no option rows; put one option per row under the header"
+                : "\(file): the matrix has no option columns; put one option per column after the first")
         }
         guard problems.isEmpty else { throw SheetProblems(problems) }
-        return Result(appraisal: result, notes: notes)
+        if let published, !totals.isEmpty {
+            let kept = PublishedTotals.declaration(totals, in: result, source: "\(file), \(names[published]) \(grid.across)")
+            result.declared.append(kept.declaration)
+            notes.append("\(grid.headerPlace(of: published)) (\"\(names[published])\") kept as the published totals: \(kept.note)")
+        }
+        return Result(appraisal: result, notes: notes, layoutNote: reading.note)
     }
 }
 
@@ -182,6 +209,13 @@ enum SheetCell {
         let words = label.lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
         return ["total", "totals", "sum", "rank", "ranking", "grand"].contains(String(first))
+    }
+
+    /// A row or column of totals ("Total", "Weighted total", "Sum"), as against ranks.
+    static func isTotal(_ label: String) -> Bool {
+        let words = label.lowercased().split { !$0.isLetter }
+        guard let first = words.first else { return false }
+        return ["total", "totals", "sum", "grand"].contains(String(first))
     }
 
     /// A row of weights ("Weight", "Weights", "Weighting", "Weighting (%)").

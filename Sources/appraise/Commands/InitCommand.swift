@@ -10,8 +10,13 @@ enum InitCommand {
         that created it. With --from-csv the criteria, options, weights and scores come from a
         spreadsheet score matrix: a header row naming the criteria, one row per option with its
         scores (empty cells are not scored yet) and optionally a row headed "Weight" or
-        "Weighting" (25% is read as 25, an empty cell as 0). Rows and columns of totals or ranks
-        are left out (the tool computes them); every bad cell is listed at once. Excel's
+        "Weighting" (25% is read as 25, an empty cell as 0). A table laid out the other way
+        (criteria as rows, options across the header, a "Weight" column) is read as well: the
+        layout comes from the Weight row or column and the first cell ("Option", "Criteria"),
+        a note says which was read, and a sheet that does not say is refused with both readings
+        until --options-in rows or columns settles it. A Total column (or row) is kept as the
+        published totals, on the basis and weighting they agree with (see declare); rows and
+        columns of ranks are left out (the tool computes them); every bad cell is listed at once. Excel's
         "CSV UTF-8" and LibreOffice exports are read as they are (comma or semicolon, BOM, CRLF,
         quoted fields). A long list may add columns of screening results (cells pass, pass with
         reservations or fail, or a header "CSF: name"), a "Stage" column and a "Reason" column;
@@ -36,6 +41,7 @@ enum InitCommand {
             .init(name: "from-csv", value: "MATRIX.csv", help: "Take criteria, options, weights and scores from a score matrix."),
             .init(name: "normalise", value: "METHOD", help: "How a raw matrix's levels become scores (costs reversed).",
                   choices: Normalisation.allCases.map(\.rawValue), defaultValue: Normalisation.minMax.rawValue),
+            optionsInOption,
             .init(name: "cost-column", value: "HEADER", help: "A --from-csv column of costs (money), not scores.", repeatable: true),
             .init(name: "saving-column", value: "HEADER", help: "A --from-csv column of savings or income (money).", repeatable: true),
             .init(name: "quantity-column", value: "HEADER=UNIT", help: "A --from-csv column of another quantity, e.g. 'Places=places'.",
@@ -73,9 +79,10 @@ enum InitCommand {
                 } else {
                     let imported = LongListImport.applies(to: table)
                         ? try LongListImport.apply(table, file: matrix, to: appraisal)
-                        : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal, measures: try measureColumns(arguments))
+                        : try ScoreMatrixImport.apply(table, file: matrix, to: appraisal, measures: try measureColumns(arguments),
+                                                      optionsIn: try optionsIn(arguments, spec: spec))
                     appraisal = imported.appraisal
-                    for note in imported.notes { console.error("note: \(note)") }
+                    for note in [imported.layoutNote].compactMap({ $0 }) + imported.notes { console.error("note: \(note)") }
                 }
             } catch let error as SheetProblems {
                 throw SheetInput.failure(error, file: matrix, console: console)
@@ -110,6 +117,15 @@ enum InitCommand {
             console.out("  from \(matrix): \(appraisal.criteria.count) criteria, \(appraisal.options.count) options, \(appraisal.scores.count) scores\n")
         }
         return .success
+    }
+
+    /// `--options-in rows|columns`, shared with `score --from-csv`.
+    static let optionsInOption = CommandSpec.Option(
+        name: "options-in", value: "rows|columns", help: "Where a --from-csv matrix keeps its options, when the sheet does not say.",
+        choices: SheetLayout.allCases.map(\.rawValue))
+
+    static func optionsIn(_ arguments: ParsedArguments, spec: CommandSpec) throws(UsageError) -> SheetLayout? {
+        arguments.value("options-in", spec: spec).flatMap(SheetLayout.init(rawValue:))
     }
 
     /// The measure columns declared for --from-csv.

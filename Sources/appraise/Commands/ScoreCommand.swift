@@ -17,7 +17,9 @@ enum ScoreCommand {
         With --from-csv SHEET.csv (and no OPTION CRITERION VALUE) the scores come from a
         spreadsheet: a matrix as 'init --from-csv' reads it, or one row per cell headed Option,
         Criterion, Score and optionally Scorer, For, Against, Contingent, Note, Source (several
-        bullets on separate lines in the cell). Options and criteria may be given by id or name.
+        bullets on separate lines in the cell). Options and criteria may be given by id or name;
+        a matrix may keep its options in rows or in columns (the names, a Weight row or column
+        and the first cell say which, else --options-in rows|columns).
         Every bad cell is listed at once and nothing is written until all are right; the scores
         are journalled as one entry, with --reason when any replaces a score.
         """,
@@ -37,6 +39,7 @@ enum ScoreCommand {
             .init(name: "evidence", value: "DATASET:REF[=NOTE]", help: "A KPI indicator the score cites, with what it shows.", repeatable: true),
             .init(name: "from-csv", value: "SHEET.csv", help: "Take many scores from a spreadsheet (a matrix or one row per cell)."),
             .init(name: "scorer", value: "NAME", help: "File the score as this panel member's score, not the agreed one."),
+            InitCommand.optionsInOption,
             .init(name: "agreed", value: nil, help: "File the score as the cell's agreed score (the default without --scorer)."),
             EditSession.byOption,
             EditSession.reasonOption,
@@ -79,12 +82,13 @@ enum ScoreCommand {
         let table = try SheetInput.read(sheet)
         let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         let result: ScoreSheetImport.Result
+        let optionsIn = try InitCommand.optionsIn(arguments, spec: spec)
         do {
-            result = try ScoreSheetImport.changes(table, file: sheet, appraisal: session.appraisal, scorer: scorer)
+            result = try ScoreSheetImport.changes(table, file: sheet, appraisal: session.appraisal, scorer: scorer, optionsIn: optionsIn)
         } catch {
             throw SheetInput.failure(error, file: sheet, console: console)
         }
-        for note in result.notes { console.error("note: \(note)") }
+        for note in [result.layoutNote].compactMap({ $0 }) + result.notes { console.error("note: \(note)") }
         return try session.apply(.setScores(result.changes), action: "score --from-csv", arguments: arguments, spec: spec, console: console)
     }
 
