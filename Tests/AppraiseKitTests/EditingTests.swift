@@ -216,9 +216,12 @@ final class EditingTests: XCTestCase {
         XCTAssertEqual(result.appraisal.criteria.map(\.weight), [Rational(25), .zero, Rational(75)], "25% weighs 25; an empty weight 0")
         XCTAssertEqual(result.appraisal.options.map(\.id), ["ecole-sainte-therese", "strasse-aero"], "accents transliterated, the Total row left out")
         XCTAssertEqual(result.notes.count, 3)
-        XCTAssertTrue(result.notes[0].contains("column 5 (\"Total score\") left out"), result.notes[0])
-        XCTAssertTrue(result.notes[1].contains("the weight of \"Risk\" is empty, so it weighs 0"), result.notes[1])
-        XCTAssertTrue(result.notes[2].contains("row \"Total\" left out"), result.notes[2])
+        XCTAssertTrue(result.notes[0].contains("the weight of \"Risk\" is empty, so it weighs 0"), result.notes[0])
+        XCTAssertTrue(result.notes[1].contains("row \"Total\" left out"), result.notes[1])
+        XCTAssertTrue(result.notes[2].hasPrefix("m.csv:1: column 5 (\"Total score\") kept as the published totals: read as points under equal weights printed to 1 dp"),
+                      result.notes[2])
+        XCTAssertEqual(result.appraisal.declared, [Declaration(source: "m.csv, Total score column", totals: [("ecole-sainte-therese", Rational(12)), ("strasse-aero", Rational(9, 2))],
+                                                               weighting: "equal", decimals: 1)], "the Total column is what was published")
     }
 
     func testNumbersAsOfficersTypeThem() {

@@ -52,10 +52,28 @@ extension AppraisalDecoder {
                 functions.append(.categories(decoded))
             }
         }
+        if let node = reader.node("reciprocal", required: false), let rule = JSONObjectReader(node, path: reader.child("reciprocal"), sink: sink) {
+            let methodText = rule.string("normalise")
+            let levels = rule.array("levels")?.compactMap { node, path in JSONObjectReader.rational(node, path: path, sink: sink) }
+            rule.rejectUnknownKeys()
+            if let methodText, let levels {
+                if let method = Normalisation(rawValue: methodText) {
+                    if levels.isEmpty || levels.contains(where: { $0 <= .zero }) {
+                        sink.report(code: "invalid-value-function", message: "the reciprocal rule needs the column's levels, every one above 0",
+                                    location: rule.child("levels"))
+                    } else {
+                        functions.append(.reciprocal(method: method, levels: levels))
+                    }
+                } else {
+                    sink.report(code: "invalid-value-function", message: "\"\(methodText)\" is not a normalisation; use one of \(Normalisation.allCases.map(\.rawValue).joined(separator: ", "))",
+                                location: rule.child("normalise"))
+                }
+            }
+        }
         reader.rejectUnknownKeys()
         guard functions.count == 1 else {
-            if functions.count > 1 || !(reader.has("linear") || reader.has("piecewise") || reader.has("categories")) {
-                sink.report(code: "missing-value-function", message: "a measured criterion needs exactly one value function: \"linear\", \"piecewise\" or \"categories\"",
+            if functions.count > 1 || !(reader.has("linear") || reader.has("piecewise") || reader.has("categories") || reader.has("reciprocal")) {
+                sink.report(code: "missing-value-function", message: "a measured criterion needs exactly one value function: \"linear\", \"piecewise\", \"categories\" or \"reciprocal\"",
                             location: path)
             }
             return nil

@@ -76,6 +76,38 @@ public enum Normalisation: String, Sendable, CaseIterable {
         }
     }
 
+    /// A cost level's normalised value under the reciprocal rule against a column of levels,
+    /// exactly (the vector norm's square root rounded to 9 decimals); nil for a level or a
+    /// column level of 0 or less, or a column the method cannot apply to.
+    public func reciprocalFraction(_ level: Rational, of levels: [Rational]) -> Rational? {
+        guard level > .zero, !levels.isEmpty, levels.allSatisfy({ $0 > .zero }) else { return nil }
+        let inverse = Rational.one / level
+        let column = levels.map { Rational.one / $0 }
+        switch self {
+        case .max:
+            return inverse / column.max()!
+        case .sum:
+            return inverse / column.sum()
+        case .minMax:
+            let low = column.min()!, high = column.max()!
+            return low == high ? .one : (inverse - low) / (high - low)
+        case .vector:
+            let norm = sqrt(column.map { $0 * $0 }.sum().doubleValue)
+            guard norm > 0, let rounded = Rational(decimal: String(format: "%.9f", norm)) else { return nil }
+            return inverse / rounded
+        }
+    }
+
+    /// The value function that gives this normalisation on the scale from a column: the
+    /// linear one for a benefit or a reversed cost, the reciprocal rule for a cost taken by
+    /// reciprocals.
+    public func valueFunctionForColumn(_ values: [Rational], direction: Direction, cost rule: CostRule) -> ValueFunction? {
+        guard direction == .cost, rule == .reciprocal else { return valueFunction(values, direction: direction, cost: rule) }
+        guard !values.isEmpty, values.allSatisfy({ $0 > .zero }) else { return nil }
+        if self == .minMax, Set(values).count == 1 { return nil }
+        return .reciprocal(method: self, levels: values)
+    }
+
     /// The linear value function that gives this normalisation on a 0–1 scale from a column,
     /// when there is one: every method with a reversed cost, and every benefit. Reciprocals are
     /// not straight lines, so they have none. The vector norm is rounded to 6 decimals.

@@ -14,16 +14,17 @@
 ///
 /// Every criterion becomes measured: its value function is the linear one the chosen
 /// normalisation amounts to over the column (min–max by default, so the worst level scores
-/// the bottom of the scale and the best the top), and every cell is a measurement whose score
-/// and working follow from it.
+/// the bottom of the scale and the best the top), or for a cost taken by reciprocals the
+/// reciprocal rule over the column, and every cell is a measurement whose score and working
+/// follow from it.
 public enum RawMatrixImport {
     /// Whether a table is a raw matrix (it has a row headed "Direction").
     public static func isRawMatrix(_ table: CSVTable) -> Bool {
         table.rows.contains { ["direction", "directions"].contains(label($0)) }
     }
 
-    public static func apply(_ table: CSVTable, file: String, to appraisal: Appraisal, normalisation: Normalisation = .minMax)
-        throws(EditError) -> Appraisal
+    public static func apply(_ table: CSVTable, file: String, to appraisal: Appraisal, normalisation: Normalisation = .minMax,
+                             costs: Normalisation.CostRule = .reversal) throws(EditError) -> Appraisal
     {
         var rows = table.rows.filter { !$0.isBlank }[...]
         guard let header = rows.popFirst() else { throw EditError("\(file): the file has no header row; put the criteria's names in the first row") }
@@ -90,8 +91,10 @@ public enum RawMatrixImport {
                 throw EditError("\(file): the direction row gives no direction for \"\(name)\"; write benefit or cost under it")
             }
             let column = options.compactMap { $0.levels[index] }
-            guard let function = normalisation.valueFunction(column, direction: direction, cost: .reversal) else {
-                throw EditError("\(file): \"\(name)\" cannot be normalised by \(normalisation.rawValue) (its levels are all the same, or total 0); choose another --normalise or score it by hand")
+            guard let function = normalisation.valueFunctionForColumn(column, direction: direction, cost: costs) else {
+                let why = direction == .cost && costs == .reciprocal ? "a level is 0 or less, so it has no reciprocal, or the levels are all the same"
+                    : "its levels are all the same, or total 0"
+                throw EditError("\(file): \"\(name)\" cannot be normalised by \(normalisation.rawValue) (\(why)); choose another --normalise or --cost-rule, or score it by hand")
             }
             let measured = MeasuredScoring(unit: units[index], function: function)
             result.criteria.append(Criterion(id: id, name: name, weight: weights?[index], measured: measured))

@@ -8,12 +8,18 @@ public enum ValueFunction: Sendable, Equatable {
     case piecewise([ValuePoint])
     /// A score for each named category ("Outstanding" → 5).
     case categories([(category: String, score: Rational)])
+    /// A cost turned round by reciprocals: 1/level normalised by `method` against the
+    /// reciprocals of the column's levels, as published worked examples do (sum: (1/x)/Σ(1/x);
+    /// max: min/x; min–max and vector on 1/x). Not a straight line, so the column it was
+    /// normalised against is kept with it; lower is better.
+    case reciprocal(method: Normalisation, levels: [Rational])
 
     public static func == (lhs: ValueFunction, rhs: ValueFunction) -> Bool {
         switch (lhs, rhs) {
         case let (.linear(a, b), .linear(c, d)): a == c && b == d
         case let (.piecewise(a), .piecewise(b)): a == b
         case let (.categories(a), .categories(b)): a.elementsEqual(b) { $0.category == $1.category && $0.score == $1.score }
+        case let (.reciprocal(a, c), .reciprocal(b, d)): a == b && c == d
         default: false
         }
     }
@@ -28,6 +34,8 @@ public enum ValueFunction: Sendable, Equatable {
             return last.score > first.score
         case .categories:
             return nil
+        case .reciprocal:
+            return false
         }
     }
 
@@ -48,6 +56,9 @@ public enum ValueFunction: Sendable, Equatable {
             return last.score
         case .categories:
             return nil
+        case let .reciprocal(method, levels):
+            guard let fraction = method.reciprocalFraction(level, of: levels) else { return nil }
+            return scale.minimum + min(max(fraction, .zero), .one) * (scale.maximum - scale.minimum)
         }
     }
 
@@ -68,6 +79,14 @@ public enum ValueFunction: Sendable, Equatable {
             return "the piecewise linear function " + points.map { "\(level($0.level)) = \($0.score.decimalText())" }.joined(separator: ", ")
         case let .categories(table):
             return "the categories " + table.map { "\($0.category) = \($0.score.decimalText())" }.joined(separator: ", ")
+        case let .reciprocal(method, levels):
+            let formula = switch method {
+            case .max: "min/x"
+            case .sum: "(1/x)/Σ(1/x)"
+            case .minMax: "(1/x − 1/max)/(1/min − 1/max)"
+            case .vector: "(1/x)/√Σ(1/x)²"
+            }
+            return "the reciprocal rule \(formula) (\(method.rawValue), lower is better) over " + levels.map(level).joined(separator: ", ")
         }
     }
 }

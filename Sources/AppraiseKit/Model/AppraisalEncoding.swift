@@ -194,6 +194,8 @@ public enum AppraisalEncoding {
             members.add("piecewise", .array(points.map { .object([("level", .leaf(.number($0.level))), ("score", .leaf(.number($0.score)))]) }))
         case let .categories(table):
             members.add("categories", .array(table.map { .object([("category", .leaf(.string($0.category))), ("score", .leaf(.number($0.score)))]) }))
+        case let .reciprocal(method, levels):
+            members.add("reciprocal", .object([("normalise", .leaf(.string(method.rawValue))), ("levels", .array(levels.map { .leaf(.number($0)) }))]))
         }
         return members.node
     }

@@ -23,8 +23,9 @@ enum InitCommand {
         without a Stage column an option that fails a factor is discounted. A raw decision matrix
         (a row headed "Direction" saying benefit or cost for each column, optionally a row headed
         "Unit") makes every criterion measured: its value function is the linear one --normalise
-        amounts to over the column, and every cell keeps its level with the score worked out from
-        it. Columns named with --cost-column, --saving-column or --quantity-column are measures, not
+        amounts to over the column (a cost turned round by reversal), or with --cost-rule
+        reciprocal a cost's 1/x normalised the same way over the column, and every cell keeps its
+        level with the score worked out from it. Columns named with --cost-column, --saving-column or --quantity-column are measures, not
         criteria: each cell is that option's amount, read exactly as printed (£1,200,000, 1200000,
         £87k, £1.2m, a range £50k–£87k; words such as TBC are kept as not known; anything ambiguous
         is refused with its cell). Refuses to overwrite an existing file.
@@ -39,8 +40,10 @@ enum InitCommand {
             .init(name: "scale", value: "MIN..MAX", help: "The score scale.", defaultValue: "0..5"),
             .init(name: "step", value: "STEP", help: "Smallest difference between two scores.", defaultValue: "1"),
             .init(name: "from-csv", value: "MATRIX.csv", help: "Take criteria, options, weights and scores from a score matrix."),
-            .init(name: "normalise", value: "METHOD", help: "How a raw matrix's levels become scores (costs reversed).",
+            .init(name: "normalise", value: "METHOD", help: "How a raw matrix's levels become scores.",
                   choices: Normalisation.allCases.map(\.rawValue), defaultValue: Normalisation.minMax.rawValue),
+            .init(name: "cost-rule", value: "RULE", help: "How --normalise turns a cost round: reversal (1 − benefit form) or reciprocal (1/x, then normalised).",
+                  choices: Normalisation.CostRule.allCases.map(\.rawValue), defaultValue: Normalisation.CostRule.reversal.rawValue),
             optionsInOption,
             .init(name: "cost-column", value: "HEADER", help: "A --from-csv column of costs (money), not scores.", repeatable: true),
             .init(name: "saving-column", value: "HEADER", help: "A --from-csv column of savings or income (money).", repeatable: true),
@@ -75,7 +78,8 @@ enum InitCommand {
             do {
                 if RawMatrixImport.isRawMatrix(table) {
                     let method = Normalisation(rawValue: arguments.value("normalise", spec: spec) ?? "") ?? .minMax
-                    appraisal = try RawMatrixImport.apply(table, file: matrix, to: appraisal, normalisation: method)
+                    let costs = Normalisation.CostRule(rawValue: arguments.value("cost-rule", spec: spec) ?? "") ?? .reversal
+                    appraisal = try RawMatrixImport.apply(table, file: matrix, to: appraisal, normalisation: method, costs: costs)
                 } else {
                     let imported = LongListImport.applies(to: table)
                         ? try LongListImport.apply(table, file: matrix, to: appraisal)
