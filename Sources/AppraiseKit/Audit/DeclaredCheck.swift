@@ -59,17 +59,8 @@ public struct DeclaredCheck: Sendable, Equatable {
 
     /// An option's total on `basis` from its entry in a ranking (points out of the maximum)
     /// under `weights`, with the maximum on that basis.
-    static func value(_ entry: Ranking.Entry, basis: Declaration.Basis, criteria: Int, weights: Weights,
-                      scaleMaximum: Rational) -> (value: Rational, maximum: Rational) {
-        let average = entry.total / Rational(criteria)
-        switch basis {
-        case .points: return (entry.total, entry.maximum)
-        case .percent: return (entry.total / entry.maximum * Rational(100), Rational(100))
-        case .weightedAverage: return (average, scaleMaximum)
-        case .rawSum:
-            let sum = weights.entered.sum()
-            return (average * sum, scaleMaximum * sum)
-        }
+    static func value(_ entry: Ranking.Entry, basis: Declaration.Basis, weights: Weights) -> (value: Rational, maximum: Rational) {
+        basis.value(points: entry.total, maximum: entry.maximum, weights: weights)
     }
 
     /// The figure the way a reader would write it: "24/40", "65%", "7.35 out of 10"; with

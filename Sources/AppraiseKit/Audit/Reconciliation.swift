@@ -90,8 +90,7 @@ public struct Reconciliation: Sendable, Equatable {
             let basis = declaration.basis ?? .points
             for entry in declaration.totals {
                 guard let computed = computedRanking.entry(for: entry.option) else { continue }
-                let (value, maximum) = DeclaredCheck.value(computed, basis: basis, criteria: matrix.criterionCount, weights: declaredWeights,
-                                                           scaleMaximum: matrix.scale.maximum)
+                let (value, maximum) = DeclaredCheck.value(computed, basis: basis, weights: declaredWeights)
                 checks.append(DeclaredCheck(
                     declaration: index, source: declaration.source, option: entry.option, field: .total, declared: entry.total,
                     computed: value, outcome: DeclaredCheck.outcome(declared: entry.total, computed: value, decimals: declaration.decimals),
@@ -143,8 +142,7 @@ public struct Reconciliation: Sendable, Equatable {
         let basis = appraisal.declared[index].basis ?? .points
         let options = ranking.entries.map(\.option)
         let values = ranking.entries.map { entry in
-            read[entry.option] ?? DeclaredCheck.value(entry, basis: basis, criteria: entry.contributions.count, weights: weights,
-                                                      scaleMaximum: .one).value
+            read[entry.option] ?? DeclaredCheck.value(entry, basis: basis, weights: weights).value
         }
         return Dictionary(uniqueKeysWithValues: zip(options, competitionRanks(values)))
     }

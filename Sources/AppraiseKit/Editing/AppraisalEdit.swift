@@ -27,6 +27,8 @@ public enum AppraisalEdit: Sendable {
     /// Sets what scale values mean (replacing the meaning of a value that has one) and removes
     /// the anchors of the values in `remove`.
     case setAnchors([ScaleAnchor], remove: [Rational])
+    /// Marks the scale relative to the options appraised (or absolute again).
+    case setScaleRelative(Bool)
     /// The criteria from most to least important; nil removes the order.
     case setImportance([String]?)
     /// Records what a published document declared, keyed by where it was published; totals and

@@ -137,7 +137,7 @@ public enum AppraisalEditor {
             return had ? "the panel rule decides the consensus of scores already given" : nil
         case .screening(let edit):
             return try ScreeningEditor.change(&draft, by: edit)
-        case .addGroup, .editGroup, .removeGroup, .setAnchors, .setImportance, .setDeclaration, .removeDeclaration, .agreeScores, .setDetails:
+        case .addGroup, .editGroup, .removeGroup, .setAnchors, .setScaleRelative, .setImportance, .setDeclaration, .removeDeclaration, .agreeScores, .setDetails:
             return try changeStructure(&draft, by: edit)
         case .valueTree(let edit):
             return try ValueTreeEditor.apply(edit, to: &draft)

@@ -12,15 +12,22 @@ enum PublishedTotals {
         let equal = Array(repeating: Rational.one, count: appraisal.criteria.count)
         var weightings: [(id: String?, weights: [Rational])] = [(nil, entered)]
         if Set(entered).count > 1 { weightings.append(("equal", equal)) }
-        var best: (declaration: Declaration, agreeing: Int)?
+        // The reading most totals agree with; among equals, the one nearest the printed figures
+        // (each gap as a share of the total), so a table with a slip is still read on its basis.
+        var best: (declaration: Declaration, agreeing: Int, gap: Rational)?
         for weighting in weightings {
             for basis in [Declaration.Basis.points, .weightedAverage, .percent, .rawSum] {
-                let agreeing = totals.filter { entry in
-                    guard let value = value(of: entry.option, basis: basis, weights: weighting.weights, in: appraisal) else { return false }
-                    return DeclaredCheck.outcome(declared: entry.total, computed: value, decimals: decimals) != .differs
-                }.count
-                if agreeing > (best?.agreeing ?? 0) {
-                    best = (Declaration(source: source, totals: [], basis: basis == .points ? nil : basis, weighting: weighting.id, decimals: decimals), agreeing)
+                let values = totals.map { value(of: $0.option, basis: basis, weights: weighting.weights, in: appraisal) }
+                guard values.allSatisfy({ $0 != nil }) else { continue }
+                let pairs = zip(totals, values.map { $0! })
+                let agreeing = pairs.filter { DeclaredCheck.outcome(declared: $0.total, computed: $1, decimals: decimals) != .differs }.count
+                let gap = pairs.map { entry, value in
+                    let difference = entry.total > value ? entry.total - value : value - entry.total
+                    return value.isZero ? difference : difference / (value.isNegative ? -value : value)
+                }.sum()
+                if best == nil || agreeing > best!.agreeing || agreeing == best!.agreeing && gap < best!.gap {
+                    best = (Declaration(source: source, totals: [], basis: basis == .points ? nil : basis, weighting: weighting.id, decimals: decimals),
+                            agreeing, gap)
                 }
             }
         }
@@ -37,9 +44,9 @@ enum PublishedTotals {
         }
         let under = declaration.weighting.map { " under \($0) weights" } ?? ""
         let note = best.map { found in
-            "read as \(what)\(under) printed to \(decimals) dp (\(found.agreeing) of \(totals.count) agree with the scores); "
+            "read as \(what)\(under) printed to \(decimals) dp (\(found.agreeing) of \(totals.count) agree with the scores\(found.agreeing == 0 ? ", the nearest reading" : "")); "
                 + "correct that with 'appraise declare FILE --source \"\(source)\" --basis BASIS --decimals N'"
-        } ?? "no basis agrees with the scores, so they are kept as points printed to \(decimals) dp; "
+        } ?? "an option is not fully scored, so they are kept as points printed to \(decimals) dp; "
             + "say what they measure with 'appraise declare FILE --source \"\(source)\" --basis BASIS --decimals N'"
         return (declaration, note)
     }

@@ -22,6 +22,10 @@ extension AppraisalEditor {
             return members.isEmpty ? nil : "removing group \"\(id)\" leaves \(count(members.count, "option")) without a group"
         case .setAnchors(let anchors, let remove):
             return try setAnchors(anchors, remove: remove, in: &draft)
+        case .setScaleRelative(let relative):
+            let was = draft.scale.relative
+            draft.scale.relative = relative
+            return was && !relative ? "the scale was marked relative to the options appraised" : nil
         case .setImportance(let order):
             if let order { try checkImportance(order, in: draft) }
             let had = draft.importance
@@ -108,15 +112,37 @@ extension AppraisalEditor {
             _ = try optionIndex(entry.option, in: draft)
             guard entry.rank >= 1 else { throw EditError("a rank is 1 or more, not \(entry.rank)") }
         }
+        if let decimals = declaration.decimals, !(0...Declaration.maximumDecimals).contains(decimals) {
+            throw EditError("a total is printed to 0 to \(Declaration.maximumDecimals) decimal places, not \(decimals)")
+        }
+        if let weighting = declaration.weighting, draft.weightSelection(weighting) == nil {
+            throw EditError("there is no weighting \"\(weighting)\"; use equal, default or one of the weight sets \(draft.weightSets.map { "\"\($0.id)\"" }.joined(separator: ", "))")
+        }
+        // Points are the default basis, so the file leaves them unsaid.
+        let basis = declaration.basis == .points ? nil : declaration.basis
         guard let index = draft.declared.firstIndex(where: { $0.source == source }) else {
             guard !declaration.totals.isEmpty || !declaration.ranks.isEmpty else {
                 throw EditError("a new declaration needs what was published: --total OPTION=VALUE or --rank OPTION=N")
             }
-            draft.declared.append(declaration)
+            var added = declaration
+            added.basis = basis
+            draft.declared.append(added)
             return nil
         }
         var existing = draft.declared[index]
         var replaced: [String] = []
+        if declaration.basis != nil {
+            if existing.basis != nil && existing.basis != basis { replaced.append("the basis (\(existing.basis!.rawValue))") }
+            existing.basis = basis
+        }
+        if let decimals = declaration.decimals {
+            if let old = existing.decimals, old != decimals { replaced.append("the decimals (\(old))") }
+            existing.decimals = decimals
+        }
+        if let weighting = declaration.weighting {
+            if let old = existing.weighting, old != weighting { replaced.append("the weighting (\(old))") }
+            existing.weighting = weighting
+        }
         for entry in declaration.totals {
             if let position = existing.totals.firstIndex(where: { $0.option == entry.option }) {
                 if existing.totals[position].total != entry.total { replaced.append("the total of \(entry.option)") }

@@ -150,6 +150,7 @@ public enum AppraisalEncoding {
         members.optional("anchors", scale.anchors.map { anchor in
             .object([("value", .leaf(.number(anchor.value))), ("meaning", .leaf(.string(anchor.meaning)))])
         })
+        if scale.relative { members.add("relative", .leaf(.bool(true))) }
         return members.node
     }
 

@@ -142,9 +142,10 @@ final class AppraisalDecoder {
             guard let value, let meaning else { return nil }
             return ScaleAnchor(value: value, meaning: meaning)
         } ?? []
+        let relative = reader.bool("relative") ?? false
         reader.rejectUnknownKeys()
         guard let minimum, let maximum, let step else { return nil }
-        return ScoreScale(minimum: minimum, maximum: maximum, step: step, anchors: anchors)
+        return ScoreScale(minimum: minimum, maximum: maximum, step: step, anchors: anchors, relative: relative)
     }
 
     func decodePanel(_ node: JSONNode, path: String) -> PanelSetting? {

@@ -6,12 +6,17 @@ public struct ScoreScale: Sendable, Equatable {
     public var step: Rational
     /// What chosen values mean, in the appraisal's own words ("3 = meets some aspects…").
     public var anchors: [ScaleAnchor]
+    /// Whether the scale is relative to the options appraised (the bottom is the least
+    /// preferred of them, the top the most), as swing-scored tables are, so "87.9%" is never
+    /// read as an absolute standard.
+    public var relative: Bool
 
-    public init(minimum: Rational, maximum: Rational, step: Rational, anchors: [ScaleAnchor] = []) {
+    public init(minimum: Rational, maximum: Rational, step: Rational, anchors: [ScaleAnchor] = [], relative: Bool = false) {
         self.minimum = minimum
         self.maximum = maximum
         self.step = step
         self.anchors = anchors
+        self.relative = relative
     }
 
     /// Whether a value lies on the scale and on one of its steps.

@@ -4,11 +4,14 @@ import AppraiseKit
 public enum RankingRenderer {
     public static func table(_ ranking: Ranking, appraisal: Appraisal, selection: WeightSelection) -> Table {
         let consensus = appraisal.consensusCells
+        let unit = TotalsUnit(appraisal: appraisal)
         let rows = ranking.entries.map { entry -> [String] in
             let panel = consensus.isEmpty ? [] : [ConsensusNote.criteria(of: entry.option, consensus, appraisal: appraisal)]
+            let published = unit.map { [Formatting.published(entry, unit: $0, weights: selection.weights)] } ?? []
             return [
                 Formatting.rank(entry),
                 appraisal.option(entry.option)?.label ?? entry.option,
+            ] + published + [
                 Formatting.outOf(entry.total, entry.maximum),
                 Formatting.percent(entry.percent),
                 entry.marginToNext.map(Formatting.number) ?? "",
@@ -22,11 +25,16 @@ public enum RankingRenderer {
         notes.append(selection.weights.areEqual
             ? "Weights: \(selection.name), every criterion equal; totals are points out of the maximum."
             : "Weights: \(selection.name); totals are weighted points out of the maximum.")
+        if let unit {
+            notes.append("As published: each total in the unit the appraisal's declared totals are given in (\(unit.basis.rawValue)); the margin is in the tool's points.")
+            if let meaning = unit.relativeMeaning { notes.append(meaning) }
+        }
         if let note = ConsensusNote.note(appraisal) { notes.append(note) }
         return Table(
             id: "ranking",
             title: "Ranking of options",
-            columns: [.init("Rank", .right), .init("Option"), .init("Total", .right), .init("Percent", .right), .init("Margin to next", .right)]
+            columns: [.init("Rank", .right), .init("Option")] + (unit == nil ? [] : [.init("As published", .right)])
+                + [.init("Total", .right), .init("Percent", .right), .init("Margin to next", .right)]
                 + (consensus.isEmpty ? [] : [.init("Panel consensus on")]),
             rows: rows,
             notes: notes)

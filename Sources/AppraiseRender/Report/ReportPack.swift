@@ -167,6 +167,9 @@ public struct ReportPack {
         let label = { (id: String) in appraisal.option(id)?.label ?? id }
         guard let first = ranking.entries.first else { return "" }
         let leaders = ranking.leaders
+        if let unit = TotalsUnit(appraisal: appraisal) {
+            return Formatting.headline(ranking, unit: unit, weights: selection.weights, label: label)
+        }
         if leaders.count > 1 {
             return "\(Ordinal.list(leaders.map(label))) share first place on \(Formatting.outOf(first.total, first.maximum))."
         }

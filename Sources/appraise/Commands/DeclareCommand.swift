@@ -9,13 +9,20 @@ enum DeclareCommand {
         --source, where it was published ("Annex 1, TOTAL SCORE row"), so validate, report and
         the pack reconcile the publication with the scores it was supposedly computed from.
         Giving the same --source again adds to that declaration; replacing a value or --remove
-        (the whole declaration) needs --reason.
+        (the whole declaration) needs --reason. How the totals were printed: --basis (points,
+        the tool's own; percent of the maximum; weighted-average, the weighted average score on
+        the scale; raw-sum, each score times its weight as entered), --decimals N (the places
+        they were rounded to) and --weighting (equal, default or a weight set id). The first
+        declared basis is the unit every headline, ranking and cost per point is given in.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
             .init(name: "source", value: "TEXT", help: "Where the declaration was published (required)."),
             .init(name: "total", value: "OPTION=VALUE", help: "A total the document published.", repeatable: true),
             .init(name: "rank", value: "OPTION=N", help: "A rank the document published.", repeatable: true),
+            .init(name: "basis", value: "BASIS", help: "What the totals measure.", choices: Declaration.Basis.allCases.map(\.rawValue)),
+            .init(name: "decimals", value: "N", help: "Decimal places the totals were printed to (0–\(Declaration.maximumDecimals))."),
+            .init(name: "weighting", value: "SET", help: "The weighting the document used: equal, default or a weight set id."),
             .init(name: "remove", value: nil, help: "Remove the declaration with this source."),
             EditSession.byOption,
             EditSession.reasonOption,
@@ -28,7 +35,8 @@ enum DeclareCommand {
         }
         let edit: AppraisalEdit
         if arguments.flag("remove") {
-            try EditArguments.reject(["total", "rank"], in: arguments, action: "--remove", hint: "--remove takes only --source, --by and --reason")
+            try EditArguments.reject(["total", "rank", "basis", "decimals", "weighting"], in: arguments, action: "--remove",
+                                     hint: "--remove takes only --source, --by and --reason")
             edit = .removeDeclaration(source: source)
         } else {
             let totals = try arguments.all("total").map { text throws(UsageError) in
@@ -42,10 +50,18 @@ enum DeclareCommand {
                 }
                 return (option: option, rank: rank)
             }
-            guard !totals.isEmpty || !ranks.isEmpty else {
-                throw UsageError(message: "say what was published with --total OPTION=VALUE or --rank OPTION=N, or give --remove")
+            let basis = arguments.value("basis", spec: spec).flatMap(Declaration.Basis.init(rawValue:))
+            let decimals = try arguments.value("decimals", spec: spec).map { text throws(UsageError) in
+                guard let places = NumberText.wholeNumber(text), (0...Declaration.maximumDecimals).contains(places) else {
+                    throw UsageError(message: "--decimals must be a whole number from 0 to \(Declaration.maximumDecimals), the places the totals were printed to, not '\(text)'")
+                }
+                return places
             }
-            edit = .setDeclaration(Declaration(source: source, totals: totals, ranks: ranks))
+            let weighting = arguments.value("weighting", spec: spec)
+            guard !totals.isEmpty || !ranks.isEmpty || basis != nil || decimals != nil || weighting != nil else {
+                throw UsageError(message: "say what was published with --total OPTION=VALUE or --rank OPTION=N (and how with --basis, --decimals, --weighting), or give --remove")
+            }
+            edit = .setDeclaration(Declaration(source: source, totals: totals, ranks: ranks, basis: basis, weighting: weighting, decimals: decimals))
         }
         let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         return try session.apply(edit, action: "declare", arguments: arguments, spec: spec, console: console)

@@ -67,6 +67,16 @@ public final class JSONObjectReader {
         return JSONObjectReader.integer(value, path: child(key), sink: sink)
     }
 
+    /// An optional `true`/`false` key; nil when absent or not a boolean (reported).
+    public func bool(_ key: String) -> Bool? {
+        guard let value = node(key, required: false) else { return nil }
+        guard case .bool(let flag) = value.kind else {
+            sink.report(code: "wrong-type", message: "expected true or false but found \(value.kindName)", location: child(key), position: value.position)
+            return nil
+        }
+        return flag
+    }
+
     public func rational(_ key: String, required: Bool = true) -> Rational? {
         guard let value = node(key, required: required) else { return nil }
         return JSONObjectReader.rational(value, path: child(key), sink: sink)
