@@ -40,7 +40,9 @@ final class MoneyCommandTests: XCTestCase {
 
     func testRefusals() throws {
         let none = try run(["vfm", "appraisals/rotherham-ama-2017.json"], expect: 1)
-        XCTAssertTrue(none.stderr.contains("has no costs: add \"measures\""), none.stderr)
+        XCTAssertTrue(none.stderr.contains("has no costs: add a cost line with 'appraise measure add"), none.stderr)
+        XCTAssertTrue(none.stderr.contains("'appraise cost set") && none.stderr.contains("'appraise costing set'"), none.stderr)
+        XCTAssertFalse(none.stderr.contains("\"amounts\""), "no advice to hand-edit the JSON")
         let reference = try run(["vfm", example, "--reference", "nothing"], expect: 2)
         XCTAssertTrue(reference.stderr.contains("unknown option 'nothing' for --reference"), reference.stderr)
     }

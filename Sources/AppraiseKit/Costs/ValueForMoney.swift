@@ -4,7 +4,7 @@
 public struct ValueForMoney: Sendable {
     public struct Row: Sendable {
         public let option: String
-        /// Weighted points out of `maximum`.
+        /// Weighted points out of `maximum`, in the published unit when there is one.
         public let benefit: Rational
         public let cost: WholeLifeCost
         /// Net present cost divided by benefit; nil when either is unknown or benefit ≤ 0.
@@ -33,7 +33,11 @@ public struct ValueForMoney: Sendable {
     }
 
     public let weights: WeightSelection
+    /// The most points an option can score, in the published unit when there is one.
     public let maximum: Rational
+    /// The unit the appraisal publishes its totals in; benefits, costs per point and per
+    /// extra point are in it, so a published cost per point can be read off.
+    public let unit: TotalsUnit?
     public let costing: WholeLifeCosting
     public let reference: String?
     public let rows: [Row]
@@ -64,14 +68,22 @@ public struct ValueForMoney: Sendable {
         let reference = reference ?? appraisal.costing?.reference
         self.reference = reference
         let totals = AppraiseKit.totals(of: matrix, weights: weights.weights)
-        maximum = totals.first?.maximum ?? .zero
+        let points = totals.first?.maximum ?? .zero
+        let published = TotalsUnit(appraisal: appraisal).flatMap { unit in
+            let perPoint = unit.perPoint(maximum: points, weights: weights.weights)
+            return perPoint > .zero ? (unit, perPoint) : nil
+        }
+        unit = published?.0
+        let perPoint = published?.1 ?? .one
+        maximum = points * perPoint
+        // The frontier and switching values work in the tool's points; what is shown is in the published unit.
         let benefits = totals.map(\.total)
+        let shown = benefits.map { $0 * perPoint }
         let byOption = Dictionary(costing.costs.map { ($0.option, $0) }, uniquingKeysWith: { first, _ in first })
         let costs = matrix.optionIDs.map { byOption[$0]! }
         // The frontier is drawn among options whose cost is known.
         let known = costs.indices.filter { costs[$0].isKnown }
-        let points = known.map { CostBenefitPoint(cost: costs[$0].netPresentCost!, benefit: benefits[$0]) }
-        let frontier = Frontier(points)
+        let frontier = Frontier(known.map { CostBenefitPoint(cost: costs[$0].netPresentCost!, benefit: benefits[$0]) })
         var status = [FrontierStatus?](repeating: nil, count: costs.count)
         for (position, index) in known.enumerated() {
             status[index] = switch frontier.statuses[position] {
@@ -84,7 +96,7 @@ public struct ValueForMoney: Sendable {
         var steps = [Increment?](repeating: nil, count: costs.count)
         for (low, high) in zip(path, path.dropFirst()) {
             steps[high] = Increment(from: matrix.optionIDs[low], cost: costs[high].netPresentCost! - costs[low].netPresentCost!,
-                                    benefit: benefits[high] - benefits[low])
+                                    benefit: shown[high] - shown[low])
         }
         let ratios: [BigRational?] = costs.indices.map { index in
             guard let cost = costs[index].netPresentCost, benefits[index] > .zero else { return nil }
@@ -97,7 +109,7 @@ public struct ValueForMoney: Sendable {
             var against: Increment?
             if let referenceIndex, referenceIndex != index, let cost = costs[index].netPresentCost,
                let base = costs[referenceIndex].netPresentCost {
-                against = Increment(from: matrix.optionIDs[referenceIndex], cost: cost - base, benefit: benefits[index] - benefits[referenceIndex])
+                against = Increment(from: matrix.optionIDs[referenceIndex], cost: cost - base, benefit: shown[index] - shown[referenceIndex])
             }
             var budgeted: BigRational?
             if let budget {
@@ -107,7 +119,8 @@ public struct ValueForMoney: Sendable {
                     budgeted = costs[index].netPresentCost
                 }
             }
-            return Row(option: matrix.optionIDs[index], benefit: benefits[index], cost: costs[index], costPerPoint: ratios[index],
+            return Row(option: matrix.optionIDs[index], benefit: shown[index], cost: costs[index],
+                       costPerPoint: published == nil ? ratios[index] : ratios[index].map { $0 / BigRational(perPoint) },
                        costPerPointRank: ranks[index], status: status[index], step: steps[index], againstReference: against,
                        affordable: budgeted.map { $0 <= BigRational(budget!.limit) }, budgetedAmount: budgeted)
         }

@@ -18,8 +18,11 @@ public enum ValueForMoneyStatements {
                 let rate = step.costPerExtraPoint.map { ", \(money($0)) per extra point" } ?? ""
                 return "\(name(id)) (\(points(step.benefit)) more for \(money(step.cost)) more\(rate))"
             }
+            let others = unknown.isEmpty ? "every other option costs at least as much for fewer points"
+                : "every other option whose cost is known costs at least as much for fewer points, and the cost of "
+                    + Ordinal.list(unknown.map { name($0.option) }) + " is not known"
             out.append(vfm.frontier.count == 1
-                ? "Only \(steps[0]) is on the value-for-money frontier: every other option costs at least as much for fewer points."
+                ? "Only \(steps[0]) is on the value-for-money frontier: \(others)."
                 : "On the value-for-money frontier, from the cheapest: " + steps.joined(separator: ", then ") + ".")
         }
         for row in vfm.rows {

@@ -301,7 +301,7 @@ public enum RobustnessStatements {
                 }
             }
             if !importanceGiven {
-                sentences.append("The appraisal states no order of importance of its own (the Importance column of the criteria is only the order of the weights), so rank-order weights (rank sum, rank reciprocal, rank-order centroid) were not tried; state one with 'appraise importance'.")
+                sentences.append("The appraisal states no order of importance of its own (the importance shown beside each criterion is only the order of the weights, worked out by the tool), so rank-order weights (rank sum, rank reciprocal, rank-order centroid) were not tried; state one with 'appraise importance'.")
             }
         }
 

@@ -61,7 +61,9 @@ public enum ValueForMoneyRenderer {
             }
             return cells
         }
-        var notes = ["Weights: \(vfm.weights.name). Points are the weighted total out of the maximum; the net present cost is the whole-life cost (costs with optimism bias, less savings) discounted to year 0."]
+        let points = vfm.unit.map { "Points are each option's total in the unit the appraisal publishes (\($0.basis.rawValue)), and cost per point is per \($0.unitName)" }
+            ?? "Points are the weighted total out of the maximum"
+        var notes = ["Weights: \(vfm.weights.name). \(points); the net present cost is the whole-life cost (costs with optimism bias, less savings) discounted to year 0."]
         notes.append(discountNote(vfm, appraisal: appraisal))
         notes.append("Extra cost and points are the step from the previous option on the frontier; its cost per extra point rises along the frontier.")
         if let budget {

@@ -256,7 +256,7 @@ public enum SensitivityRenderer {
         }
         var notes = ["= marks a shared rank."]
         if report.importance == nil {
-            notes.append("The appraisal states no order of importance (the Importance column of the criteria is only the order of the weights), so rank-order weights were not tried; state one with 'appraise importance'.")
+            notes.append("The appraisal states no order of importance (the importance shown beside each criterion is only the order of the weights, worked out by the tool), so rank-order weights were not tried; state one with 'appraise importance'.")
         }
         return Table(
             id: "sensitivity-scenarios",

@@ -9,7 +9,24 @@ public enum ValidationRenderer {
         // compactly, not one error each.
         let unscored = file.diagnostics.filter { $0.code == "missing-score" }
         let ungrouped = file.diagnostics.filter(isUngroupedOption)
+        // Many warnings of one kind (a rationale missing from every cell) are shown by their
+        // first few and counted, so the rest of the report is not lost among them.
+        var counts: [String: Int] = [:]
+        for diagnostic in file.diagnostics where diagnostic.severity == .warning { counts[diagnostic.code, default: 0] += 1 }
+        var shown: [String: Int] = [:]
         for diagnostic in file.diagnostics where diagnostic.code != "missing-score" && !isUngroupedOption(diagnostic) {
+            let total = counts[diagnostic.code] ?? 0
+            if diagnostic.severity == .warning && total > groupedAfter {
+                shown[diagnostic.code, default: 0] += 1
+                let index = shown[diagnostic.code]!
+                if index > groupedAfter { continue }
+                out += diagnostic.formatted(file: file.name) + "\n"
+                if index == groupedAfter {
+                    out += "\(file.name): warning: \(total - groupedAfter) more like these (\(diagnostic.code), \(total) in all); "
+                        + "'appraise validate \(file.name) --format json' lists every one\n"
+                }
+                continue
+            }
             out += diagnostic.formatted(file: file.name) + "\n"
         }
         if !unscored.isEmpty, let appraisal = file.appraisal { out += unscoredCells(appraisal, count: unscored.count, file: file.name) }
@@ -30,6 +47,9 @@ public enum ValidationRenderer {
         }
         return out
     }
+
+    /// How many warnings of one kind are printed in full before the rest are counted.
+    static let groupedAfter = 3
 
     public static func json(_ file: AppraisalFile) -> JSONValue {
         func entry(_ diagnostic: Diagnostic) -> JSONValue {

@@ -32,7 +32,7 @@ enum VfmCommand {
             throw UsageError(message: "unknown option '\(reference)' for --reference; this appraisal has: \(input.appraisal.options.map(\.id).joined(separator: ", "))")
         }
         guard let vfm = ValueForMoney(appraisal: input.appraisal, weights: selection, reference: reference, matrix: input.matrix) else {
-            throw InputError(message: "\(path) has no costs: add \"measures\" (kind cost or saving) and \"amounts\" (see README, The appraisal file), then run vfm again")
+            throw InputError(message: "\(path) has no costs: add a cost line with 'appraise measure add \(path) ID --name TEXT --kind cost', each option's cost with 'appraise cost set \(path) OPTION MEASURE YEAR AMOUNT' (and the basis with 'appraise costing set'), then run vfm again")
         }
         let findings = ValueForMoneyStatements.sentences(vfm, names: DisplayNames(input.appraisal))
         var tables = ValueForMoneyRenderer.tables(vfm, appraisal: input.appraisal)
