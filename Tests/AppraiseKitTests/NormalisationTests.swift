@@ -112,6 +112,37 @@ final class NormalisationTests: XCTestCase {
         XCTAssertNil(Normalisation.sum.valueFunction([Rational(2), Rational(4)], direction: .cost, cost: .reciprocal))
     }
 
+    /// The reciprocal rule kept in the file scores every level of its column exactly as the
+    /// library's reciprocal normalisation does (checked on random columns, every method, on a
+    /// 0–1 and a 1–7 scale); under `sum` the column's values add up to one.
+    func testTheReciprocalValueFunctionScoresAsTheNormalisation() throws {
+        var generator = SplitMix64(seed: 1981)
+        let scales = [ScoreScale(minimum: .zero, maximum: .one, step: Rational(1, 1_000_000)), ScoreScale(minimum: .one, maximum: Rational(7), step: Rational(1, 2))]
+        for _ in 0..<150 {
+            let count = Int.random(in: 2...7, using: &generator)
+            let levels = (0..<count).map { _ in Rational(Int128(Int.random(in: 1...90_000, using: &generator)), 100) }
+            for method in Normalisation.allCases {
+                guard let function = method.valueFunctionForColumn(levels, direction: .cost, cost: .reciprocal),
+                      let expected = method.normalise(levels, direction: .cost, cost: .reciprocal) else {
+                    XCTAssertEqual(method, .minMax, "only a column of equal levels has no min–max rule")
+                    continue
+                }
+                for scale in scales {
+                    for (level, want) in zip(levels, expected) {
+                        let score = try XCTUnwrap(function.score(level, scale: scale))
+                        let fraction = ((score - scale.minimum) / (scale.maximum - scale.minimum)).doubleValue
+                        XCTAssertEqual(fraction, want, accuracy: method == .vector ? 1e-8 : 1e-12, "\(method) \(levels)")
+                    }
+                }
+                if method == .sum {
+                    XCTAssertEqual(levels.map { method.reciprocalFraction($0, of: levels)! }.sum(), .one, "exact")
+                }
+            }
+        }
+        XCTAssertNil(Normalisation.sum.valueFunctionForColumn([.zero, Rational(2)], direction: .cost, cost: .reciprocal), "0 has no reciprocal")
+        XCTAssertEqual(Normalisation.max.reciprocalFraction(Rational(9, 2), of: [Rational(11, 2), Rational(9, 2)]), .one, "the cheapest scores the top")
+    }
+
     func testDirectionWordsAndDegenerateColumns() {
         XCTAssertEqual(Direction(word: "Lower is better"), .cost)
         XCTAssertEqual(Direction(word: "max"), .benefit)

@@ -77,7 +77,7 @@ public enum Normalisation: String, Sendable, CaseIterable {
     }
 
     /// A cost level's normalised value under the reciprocal rule against a column of levels,
-    /// exactly (the vector norm's square root rounded to 9 decimals); nil for a level or a
+    /// exactly (the vector norm's square root rounded to 12 significant figures); nil for a level or a
     /// column level of 0 or less, or a column the method cannot apply to.
     public func reciprocalFraction(_ level: Rational, of levels: [Rational]) -> Rational? {
         guard level > .zero, !levels.isEmpty, levels.allSatisfy({ $0 > .zero }) else { return nil }
@@ -92,8 +92,11 @@ public enum Normalisation: String, Sendable, CaseIterable {
             let low = column.min()!, high = column.max()!
             return low == high ? .one : (inverse - low) / (high - low)
         case .vector:
+            // Reciprocals are small, so the norm keeps 12 significant figures rather than fixed places.
             let norm = sqrt(column.map { $0 * $0 }.sum().doubleValue)
-            guard norm > 0, let rounded = Rational(decimal: String(format: "%.9f", norm)) else { return nil }
+            guard norm > 0, norm.isFinite else { return nil }
+            let places = Swift.min(Swift.max(9, 12 - Int(log10(norm).rounded(.down))), 40)
+            guard let rounded = Rational(decimal: String(format: "%.\(places)f", norm)), !rounded.isZero else { return nil }
             return inverse / rounded
         }
     }
