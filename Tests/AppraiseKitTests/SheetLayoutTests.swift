@@ -128,3 +128,31 @@ final class SheetLayoutTests: XCTestCase {
         }
     }
 }
+
+/// The new keys of the file: a relative scale and the reciprocal rule read back as written, and
+/// a bad reciprocal rule is refused at its place.
+final class PublishedUnitFileTests: XCTestCase {
+    func testARelativeScaleAndAReciprocalRuleRoundTrip() throws {
+        let text = "Option,Quality,Price\nDirection,benefit,cost\nA,70,20\nB,50,10\nC,80,40\n"
+        let table = try CSVReader.read(Data(text.utf8), fileName: "r.csv")
+        var appraisal = try RawMatrixImport.apply(table, file: "r.csv", to: Appraisal(
+            id: "r", title: "R", body: "B", date: "2026", scale: ScoreScale(minimum: .zero, maximum: .one, step: Rational(1, 1_000_000)),
+            criteria: [], options: [], scores: []), normalisation: .sum, costs: .reciprocal)
+        appraisal.scale.relative = true
+        let written = AppraisalEncoding.text(appraisal)
+        XCTAssertTrue(written.contains("\"relative\": true"), written)
+        XCTAssertTrue(written.contains("\"reciprocal\": {\n          \"normalise\": \"sum\""), written)
+        let file = AppraisalFile(data: Data(written.utf8), name: "r.json")
+        XCTAssertEqual(file.diagnostics.errors, [])
+        XCTAssertEqual(file.appraisal, appraisal)
+        XCTAssertEqual(AppraisalEncoding.text(file.appraisal!), written)
+        // (1/20)/(1/20 + 1/10 + 1/40) = 2/7 of the scale.
+        XCTAssertEqual(file.appraisal!.score(option: "a", criterion: "price")?.value, Rational(285714, 1_000_000))
+
+        let bad = written.replacingOccurrences(of: "\"normalise\": \"sum\"", with: "\"normalise\": \"median\"")
+        let refused = AppraisalFile(data: Data(bad.utf8), name: "bad.json").diagnostics.errors
+        XCTAssertTrue(refused.contains { $0.code == "invalid-value-function" && $0.location == "criteria[1].measured.reciprocal.normalise" }, "\(refused)")
+        let old = written.replacingOccurrences(of: ",\n    \"relative\": true", with: "")
+        XCTAssertEqual(AppraisalFile(data: Data(old.utf8), name: "old.json").appraisal?.scale.relative, false, "a file without the key is absolute")
+    }
+}
