@@ -16,7 +16,7 @@ public enum ValidationRenderer {
         var shown: [String: Int] = [:]
         for diagnostic in file.diagnostics where diagnostic.code != "missing-score" && !isUngroupedOption(diagnostic) {
             let total = counts[diagnostic.code] ?? 0
-            if diagnostic.severity == .warning && total > groupedAfter {
+            if diagnostic.severity == .warning && total > groupedAbove {
                 shown[diagnostic.code, default: 0] += 1
                 let index = shown[diagnostic.code]!
                 if index > groupedAfter { continue }
@@ -48,7 +48,9 @@ public enum ValidationRenderer {
         return out
     }
 
-    /// How many warnings of one kind are printed in full before the rest are counted.
+    /// More warnings of one kind than `groupedAbove` are shown by the first `groupedAfter` and
+    /// counted; a few are all shown.
+    static let groupedAbove = 6
     static let groupedAfter = 3
 
     public static func json(_ file: AppraisalFile) -> JSONValue {
