@@ -97,6 +97,19 @@ final class SheetLayoutTests: XCTestCase {
                       averages.notes.last!)
     }
 
+    /// A Rank column beside a "Weighted total" goes into the same declaration; "2=" is a shared place.
+    func testARankColumnIsKeptWithTheTotals() throws {
+        let result = try imported("Option,Reach,Cost,Weighted total,Rank\nWeight,3,1,,\nA,4,2,3.5,1\nB,1,5,2,2=\nC,1,5,2,2=\n")
+        XCTAssertEqual(result.appraisal.criteria.map(\.id), ["reach", "cost"])
+        let declared = try XCTUnwrap(result.appraisal.declared.first)
+        XCTAssertEqual(declared.basis, .weightedAverage)
+        XCTAssertEqual(declared.ranks.map(\.rank), [1, 2, 2])
+        XCTAssertTrue(result.notes.last!.hasSuffix("(\"Rank\") kept as the published ranks, checked against the ranks the scores give"), result.notes.last!)
+        XCTAssertEqual(problems("Option,Reach,Rank\nA,4,first\n"), ["t.csv:2: column 3 (\"Rank\"): the rank \"first\" is not a place such as 1 or 2=; correct it or empty the cell"])
+        let alone = try imported("Criteria,North,South\nReach,4,2\nRanking,1,2\n")
+        XCTAssertEqual(alone.appraisal.declared, [Declaration(source: "t.csv, Ranking row", ranks: [("north", 1), ("south", 2)])])
+    }
+
     /// `score --from-csv`: the appraisal's own names settle the layout of a sheet that says nothing.
     func testAScoreSheetIsReadTheWayTheAppraisalsNamesRun() throws {
         var appraisal = base()

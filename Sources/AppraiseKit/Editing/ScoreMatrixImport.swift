@@ -60,7 +60,8 @@ public enum ScoreMatrixImport {
         // what was published. Weights running the other way are not a criterion either.
         let computed = Set(names.indices.filter { SheetCell.isComputed(names[$0]) || SheetCell.isWeightRow(names[$0]) })
         let published = names.indices.first { computed.contains($0) && SheetCell.isTotal(names[$0]) }
-        for index in computed.sorted() where index != published {
+        let ranked = names.indices.first { computed.contains($0) && SheetCell.isRank(names[$0]) }
+        for index in computed.sorted() where index != published && index != ranked {
             let why = SheetCell.isWeightRow(names[index])
                 ? "weights run the other way only with --options-in \(rows ? SheetLayout.columns.rawValue : SheetLayout.rows.rawValue)"
                 : "totals and ranks are computed from the scores"
@@ -106,6 +107,7 @@ public enum ScoreMatrixImport {
         var weightLine: String?
         var optionLines: [String: String] = [:]
         var totals: [(option: String, total: Rational, places: Int)] = []
+        var ranks: [(option: String, rank: Int)] = []
         for line in grid.lines {
             let label = SheetCell.trimmed(line.label)
             let cells = line.cells.map(SheetCell.trimmed)
@@ -158,6 +160,15 @@ public enum ScoreMatrixImport {
                     problems.append("\(line.place(of: published)) (\"\(names[published])\"): the total \"\(cells[published])\" is not a number; correct it or empty the cell")
                 }
             }
+            if let ranked, ranked < cells.count, !cells[ranked].isEmpty {
+                // "2=" is a shared second place, as tables print it.
+                let text = cells[ranked].hasSuffix("=") ? String(cells[ranked].dropLast()) : cells[ranked]
+                if let rank = NumberText.wholeNumber(text), rank >= 1 {
+                    ranks.append((id, rank))
+                } else {
+                    problems.append("\(line.place(of: ranked)) (\"\(names[ranked])\"): the rank \"\(cells[ranked])\" is not a place such as 1 or 2=; correct it or empty the cell")
+                }
+            }
             for index in measureColumns where index < cells.count && !cells[index].isEmpty {
                 do {
                     let reading = try MoneyParser.read(cells[index])
@@ -186,6 +197,15 @@ public enum ScoreMatrixImport {
             result.declared.append(kept.declaration)
             notes.append("\(grid.headerPlace(of: published)) (\"\(names[published])\") kept as the published totals: \(kept.note)")
         }
+        if let ranked, !ranks.isEmpty {
+            // Ranks printed beside totals belong to the same declaration, read under the same weighting.
+            if let index = result.declared.indices.last, published != nil {
+                result.declared[index].ranks = ranks
+            } else {
+                result.declared.append(Declaration(source: "\(file), \(names[ranked]) \(grid.across)", ranks: ranks))
+            }
+            notes.append("\(grid.headerPlace(of: ranked)) (\"\(names[ranked])\") kept as the published ranks, checked against the ranks the scores give")
+        }
         return Result(appraisal: result, notes: notes, layoutNote: reading.note)
     }
 }
@@ -204,18 +224,24 @@ public struct SheetProblems: Error, Sendable, Equatable {
 enum SheetCell {
     static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces) }
 
-    /// A row or column of totals or ranks ("Total", "Total score", "Rank", "Sum").
+    /// A row or column of totals or ranks ("Total", "Total score", "Weighted total", "Rank", "Sum").
     static func isComputed(_ label: String) -> Bool {
+        isTotal(label) || isRank(label)
+    }
+
+    /// A row or column of ranks ("Rank", "Ranking").
+    static func isRank(_ label: String) -> Bool {
         let words = label.lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
-        return ["total", "totals", "sum", "rank", "ranking", "grand"].contains(String(first))
+        return ["rank", "ranking"].contains(String(first))
     }
 
     /// A row or column of totals ("Total", "Weighted total", "Sum"), as against ranks.
     static func isTotal(_ label: String) -> Bool {
-        let words = label.lowercased().split { !$0.isLetter }
+        let words = label.lowercased().split { !$0.isLetter }.map(String.init)
         guard let first = words.first else { return false }
-        return ["total", "totals", "sum", "grand"].contains(String(first))
+        let totals = ["total", "totals", "sum", "grand"]
+        return totals.contains(first) || first == "weighted" && words.count > 1 && (totals + ["score"]).contains(words[1])
     }
 
     /// A row of weights ("Weight", "Weights", "Weighting", "Weighting (%)").
