@@ -69,9 +69,56 @@ final class ValueForMoneyTests: XCTestCase {
         XCTAssertEqual(vfm.frontier, ["o0", "o1", "o2"])
         XCTAssertEqual(vfm.row("o2")?.againstReference?.costPerExtraPoint?.rational, Rational(500, 3))
         XCTAssertEqual(vfm.row("o2")?.step?.costPerExtraPoint?.rational, Rational(300))
-        XCTAssertEqual(vfm.rows.map(\.costPerPointRank), [1, 2, 3])
+        XCTAssertEqual(vfm.rows.map(\.place), [1, 1, 1])
+        XCTAssertEqual(vfm.rows.map(\.costPerPoint), [BigRational.zero, BigRational(Rational(200, 3)), BigRational(Rational(125))])
         let sentences = ValueForMoneyStatements.sentences(vfm, names: DisplayNames(a))
         XCTAssertTrue(sentences.contains("Against Option 0, Option 2 gives 3 points more for £500 more: £167 per extra point."), "\(sentences)")
+    }
+
+    /// The SEND case: an option saving £450,000 for 80 points must not come ahead of one saving
+    /// £550,000 for 105 (−£5,625 against −£5,238 per point would put it first). A saving has no
+    /// cost per point; places go by dominance, then the frontier.
+    func testSavingsAreNotDividedByPoints() throws {
+        let a = appraisal(scores: [[105], [80], [80], [105], [40]], weights: [1],
+                          costs: [[(0, -550_000)], [(0, -450_000)], [(0, 200_000)], [(0, -550_000)], [(0, 100_000)]])
+        let vfm = try XCTUnwrap(ValueForMoney(appraisal: a, weights: a.weightSelection(nil)!))
+        XCTAssertEqual(vfm.rows.map(\.costPerPoint), [nil, nil, BigRational(Rational(2_500)), nil, BigRational(Rational(2_500))])
+        // o0 and o3 are equal and undominated; o1 is dominated by them; o2 and o4 by o1.
+        XCTAssertEqual(vfm.rows.map(\.place), [1, 3, 4, 1, 4])
+        let sentences = ValueForMoneyStatements.sentences(vfm, names: DisplayNames(a))
+        XCTAssertTrue(sentences.contains { $0.hasPrefix("Most cost-effective: Option 0 and Option 3 (") }, "\(sentences)")
+        XCTAssertTrue(sentences.contains("Lowest cost per point of the options with a net cost: Option 2 and Option 4 at £2,500 per point; "
+                                         + "Option 0, Option 1 and Option 3 save more than they cost, so a cost per point does not apply."), "\(sentences)")
+        XCTAssertFalse(sentences.contains { $0.range(of: "−£[0-9,]+ per point", options: .regularExpression) != nil }, "\(sentences)")
+    }
+
+    /// Places by brute force on random cost–benefit sets: an option that strictly dominates
+    /// another is placed ahead of it; equal points share a place; among options nothing
+    /// dominates, those on the frontier come first; no place depends on a ratio of a saving.
+    func testPlacesRespectDominanceOnRandomSets() {
+        var generator = SplitMix64(seed: 22)
+        for _ in 0..<300 {
+            let count = Int(generator.next() % 8) + 1
+            let costs: [BigRational?] = (0..<count).map { _ in
+                generator.next() % 7 == 0 ? nil : BigRational(Rational(Int(generator.next() % 9) - 4) * Rational(1000))
+            }
+            let benefits = (0..<count).map { _ in Rational(Int(generator.next() % 6)) }
+            let places = ValueForMoney.places(costs, benefits: benefits)
+            let known = costs.indices.filter { costs[$0] != nil }
+            let points = known.map { CostBenefitPoint(cost: costs[$0]!, benefit: benefits[$0]) }
+            let frontier = Frontier(points)
+            for i in costs.indices { XCTAssertEqual(places[i] == nil, costs[i] == nil) }
+            for (p, i) in known.enumerated() {
+                for (q, j) in known.enumerated() {
+                    if Frontier.dominatesStrictly(points[p], points[q]) { XCTAssertLessThan(places[i]!, places[j]!) }
+                    if costs[i] == costs[j], benefits[i] == benefits[j] { XCTAssertEqual(places[i], places[j]) }
+                }
+                let undominated = !points.contains { Frontier.dominatesStrictly($0, points[p]) }
+                if frontier.statuses[p].isEfficient { XCTAssertEqual(places[i], 1) }
+                if !undominated { XCTAssertGreaterThan(places[i]!, 1) }
+            }
+            if !known.isEmpty { XCTAssertEqual(places.compactMap { $0 }.min(), 1) }
+        }
     }
 
     /// Moving a cost to halfway to its switching value changes nothing; moving it one penny past

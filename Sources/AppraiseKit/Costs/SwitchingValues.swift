@@ -52,7 +52,10 @@ public struct SwitchingValues: Sendable {
     public let places: [PlaceSwitch]
     public let weights: [WeightSwitch]
 
-    init(matrix: DecisionMatrix, weights: Weights, costs: [BigRational?], benefits: [Rational], ratios: [BigRational?], ranks: [Int?]) {
+    /// `ratios` are the costs per point (nil for an option that saves money, scores nothing or
+    /// whose cost is not known); places on cost per point are among the options that have one.
+    init(matrix: DecisionMatrix, weights: Weights, costs: [BigRational?], benefits: [Rational], ratios: [BigRational?]) {
+        let ranks = ValueForMoney.competitionRanks(ratios)
         let known = costs.indices.filter { costs[$0] != nil }
         let points = known.map { CostBenefitPoint(cost: costs[$0]!, benefit: benefits[$0]) }
         let order = Frontier.costOrder(points)
@@ -238,7 +241,8 @@ public struct SwitchingValues: Sendable {
                                    error: (epsilon * (size.0 + 1), epsilon * (size.1 + 1)), joining: better, leaving: worse))
         }
         let ranked = Set(ratioOrder)
-        for option in A.indices {
+        // An option that saves money has no cost per point whatever its points.
+        for option in A.indices where !C[option].isNegative {
             // Ranked options have a positive benefit; the others none, until it turns positive.
             let sign: Int128 = ranked.contains(option) ? 1 : -1
             let x = sign > 0 ? a[option] : -a[option], y = sign > 0 ? b[option] : -b[option]

@@ -7,10 +7,12 @@ public struct ValueForMoney: Sendable {
         /// Weighted points out of `maximum`, in the published unit when there is one.
         public let benefit: Rational
         public let cost: WholeLifeCost
-        /// Net present cost divided by benefit; nil when either is unknown or benefit ≤ 0.
+        /// Net present cost divided by benefit, for an option that costs money (net present cost
+        /// of zero or more) and scores above zero; nil otherwise. A saving is never divided by
+        /// points: that would rank a higher score as worse value.
         public let costPerPoint: BigRational?
-        /// Place on cost per point, cheapest first (shared places for equal ratios).
-        public let costPerPointRank: Int?
+        /// Place on cost-effectiveness (see `ValueForMoney.places`); nil when the cost is not known.
+        public let place: Int?
         /// Nil when the cost is not known.
         public let status: FrontierStatus?
         /// For frontier options after the first: the step from the previous frontier option.
@@ -99,10 +101,10 @@ public struct ValueForMoney: Sendable {
                                     benefit: shown[high] - shown[low])
         }
         let ratios: [BigRational?] = costs.indices.map { index in
-            guard let cost = costs[index].netPresentCost, benefits[index] > .zero else { return nil }
+            guard let cost = costs[index].netPresentCost, !cost.isNegative, benefits[index] > .zero else { return nil }
             return cost / BigRational(benefits[index])
         }
-        let ranks = ValueForMoney.competitionRanks(ratios)
+        let places = ValueForMoney.places(costs.map { cost in cost.netPresentCost }, benefits: benefits)
         let referenceIndex = reference.flatMap { matrix.optionIDs.firstIndex(of: $0) }
         let budget = appraisal.costing?.affordability
         rows = costs.indices.map { index in
@@ -121,12 +123,12 @@ public struct ValueForMoney: Sendable {
             }
             return Row(option: matrix.optionIDs[index], benefit: shown[index], cost: costs[index],
                        costPerPoint: published == nil ? ratios[index] : ratios[index].map { $0 / BigRational(perPoint) },
-                       costPerPointRank: ranks[index], status: status[index], step: steps[index], againstReference: against,
+                       place: places[index], status: status[index], step: steps[index], againstReference: against,
                        affordable: budgeted.map { $0 <= BigRational(budget!.limit) }, budgetedAmount: budgeted)
         }
         self.frontier = path.map { matrix.optionIDs[$0] }
         switching = SwitchingValues(matrix: matrix, weights: weights.weights, costs: costs.map(\.netPresentCost),
-                                    benefits: benefits, ratios: ratios, ranks: ranks)
+                                    benefits: benefits, ratios: ratios)
     }
 
     /// The sum of two amounts: ranges add end to end; anything unknown makes the sum unknown.
@@ -139,6 +141,34 @@ public struct ValueForMoney: Sendable {
             let a = total.bounds!, b = value.bounds!
             return a.low + b.low == a.high + b.high ? .exact(a.low + b.low) : .range(low: a.low + b.low, high: a.high + b.high)
         }
+    }
+
+    /// Places on cost-effectiveness, without dividing a saving by points: dominance first, then
+    /// the frontier. An option's layer is one more than the deepest layer of any option that
+    /// dominates it strictly (costs no more, scores no less, and is better on one), so the
+    /// options nothing dominates are layer 1; within a layer, options on the efficient frontier
+    /// (or equal in cost and points to one on it) come before those ruled out by extended
+    /// dominance. Equal layer and standing share a place; an unknown cost has none.
+    public static func places(_ costs: [BigRational?], benefits: [Rational]) -> [Int?] {
+        let known = costs.indices.filter { costs[$0] != nil }
+        let points = known.map { CostBenefitPoint(cost: costs[$0]!, benefit: benefits[$0]) }
+        let order = Frontier.costOrder(points)
+        let frontier = Frontier(points, order: order)
+        // A strict dominator costs less, or the same with more points: it comes first in cost order.
+        var layer = [Int](repeating: 1, count: points.count)
+        for (position, index) in order.enumerated() {
+            for earlier in order[..<position] where Frontier.dominatesStrictly(points[earlier], points[index]) {
+                layer[index] = max(layer[index], layer[earlier] + 1)
+            }
+        }
+        let efficient = frontier.path.map { points[$0] }
+        let keys: [BigRational?] = costs.indices.map { index in
+            guard let position = known.firstIndex(of: index) else { return nil }
+            let point = points[position]
+            let onFrontier = efficient.contains { $0.cost == point.cost && $0.benefit == point.benefit }
+            return BigRational(Rational(layer[position] * 2 + (onFrontier ? 0 : 1)))
+        }
+        return competitionRanks(keys)
     }
 
     /// 1 for the smallest ratio; equal ratios share a place; nil stays nil.

@@ -38,11 +38,21 @@ public enum ValueForMoneyStatements {
             default: break
             }
         }
-        let ranked = vfm.rows.filter { $0.costPerPointRank == 1 }
-        if let first = ranked.first, let ratio = first.costPerPoint {
-            out.append(ratio.isNegative
-                ? "Lowest cost per point: \(Ordinal.list(ranked.map { name($0.option) })), which saves more than it costs (\(money(ratio)) per point)."
-                : "Lowest cost per point: \(Ordinal.list(ranked.map { name($0.option) })) at \(money(ratio)) per point.")
+        let first = vfm.rows.filter { $0.place == 1 }.map { name($0.option) }
+        if !first.isEmpty, vfm.rows.filter({ $0.place != nil }).count > 1 {
+            out.append("Most cost-effective: \(Ordinal.list(first)) (options placed by dominance first, then by the frontier; no option comes ahead of "
+                + (first.count == 1 ? "it" : "them") + ").")
+        }
+        let savers = vfm.rows.filter { $0.cost.netPresentCost?.isNegative == true }.map { name($0.option) }
+        let priced = vfm.rows.filter { $0.costPerPoint != nil }
+        if let lowest = priced.compactMap(\.costPerPoint).min() {
+            let cheapest = priced.filter { $0.costPerPoint == lowest }.map { name($0.option) }
+            out.append("Lowest cost per point of the options with a net cost: \(Ordinal.list(cheapest)) at \(money(lowest)) per point"
+                + (savers.isEmpty ? "." : "; " + Ordinal.list(savers) + (savers.count == 1 ? " saves" : " save")
+                    + " more than " + (savers.count == 1 ? "it costs" : "they cost") + ", so a cost per point does not apply."))
+        } else if !savers.isEmpty {
+            out.append("\(Ordinal.list(savers)) " + (savers.count == 1 ? "saves more than it costs" : "save more than they cost")
+                + ", so a cost per point does not apply.")
         }
         if let reference = vfm.reference {
             for row in vfm.rows {

@@ -19,7 +19,7 @@ public enum MoneySpreadsheetTables {
         let rows = ValueForMoneyRenderer.costOrder(vfm).map { row -> [String] in
             [row.option, label(row.option, appraisal), Formatting.number(row.benefit), Formatting.number(vfm.maximum),
              plain(row.cost.netPresentCost), plain(row.cost.lowest), plain(row.cost.highest), plain(row.costPerPoint),
-             row.costPerPointRank.map(String.init) ?? "", ValueForMoneyRenderer.status(row, vfm, appraisal: appraisal),
+             row.place.map(String.init) ?? "", ValueForMoneyRenderer.status(row, vfm, appraisal: appraisal),
              plain(row.step?.cost), row.step.map { Formatting.number($0.benefit) } ?? "", plain(row.step?.costPerExtraPoint),
              plain(row.againstReference?.cost), row.againstReference.map { Formatting.number($0.benefit) } ?? "",
              row.affordable.map { $0 ? "yes" : "no" } ?? ""]

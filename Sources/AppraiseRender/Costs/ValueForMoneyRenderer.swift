@@ -38,9 +38,11 @@ public enum ValueForMoneyRenderer {
     public static func valueForMoney(_ vfm: ValueForMoney, appraisal: Appraisal) -> Table {
         let budget = appraisal.costing?.affordability
         let reference = vfm.reference.map { appraisal.option($0)?.label ?? $0 }
+        // With one option on the frontier there is no step along it: the step columns would be empty.
+        let steps = vfm.rows.contains { $0.step != nil }
         var columns: [Table.Column] = [.init("Option"), .init("Points", .right), .init("Net present cost", .right), .init("Cost per point", .right),
-                                       .init("Place", .right), .init("Frontier"), .init("Extra cost", .right), .init("Extra points", .right),
-                                       .init("Cost per extra point", .right)]
+                                       .init("Place", .right), .init("Frontier")]
+        if steps { columns += [.init("Extra cost", .right), .init("Extra points", .right), .init("Cost per extra point", .right)] }
         if let reference {
             columns += [.init("Extra cost vs \(reference)", .right), .init("Extra points vs \(reference)", .right)]
         }
@@ -48,10 +50,11 @@ public enum ValueForMoneyRenderer {
         columns += vfm.quantities.map { .init("\($0.measure.name) (\($0.measure.unit))", .right) }
         let rows = costOrder(vfm).map { row -> [String] in
             var cells = [appraisal.option(row.option)?.label ?? row.option, Formatting.outOf(row.benefit, vfm.maximum), npc(row.cost, vfm),
-                         row.costPerPoint.map { money($0, vfm) } ?? "", row.costPerPointRank.map(String.init) ?? "",
-                         status(row, vfm, appraisal: appraisal),
-                         row.step.map { money($0.cost, vfm) } ?? "", row.step.map { Formatting.number($0.benefit) } ?? "",
-                         row.step?.costPerExtraPoint.map { money($0, vfm) } ?? ""]
+                         costPerPoint(row, vfm), row.place.map(String.init) ?? "", status(row, vfm, appraisal: appraisal)]
+            if steps {
+                cells += [row.step.map { money($0.cost, vfm) } ?? "", row.step.map { Formatting.number($0.benefit) } ?? "",
+                          row.step?.costPerExtraPoint.map { money($0, vfm) } ?? ""]
+            }
             if reference != nil {
                 cells += [row.againstReference.map { money($0.cost, vfm) } ?? "", row.againstReference.map { Formatting.number($0.benefit) } ?? ""]
             }
@@ -65,12 +68,23 @@ public enum ValueForMoneyRenderer {
             ?? "Points are the weighted total out of the maximum"
         var notes = ["Weights: \(vfm.weights.name). \(points); the net present cost is the whole-life cost (costs with optimism bias, less savings) discounted to year 0."]
         notes.append(discountNote(vfm, appraisal: appraisal))
-        notes.append("Extra cost and points are the step from the previous option on the frontier; its cost per extra point rises along the frontier.")
+        notes.append("Place: by dominance first (an option that costs no more and scores no less comes ahead), then by the frontier; "
+            + "an option that saves more than it costs has no cost per point, since dividing a saving by points would make a higher score look worse.")
+        notes.append(steps
+            ? "Extra cost and points are the step from the previous option on the frontier; its cost per extra point rises along the frontier."
+            : "Only one option is on the frontier, so there is no step along it to cost.")
         if let budget {
             let what = budget.measure.map { "the cash total of \(appraisal.measure($0)?.name ?? $0), with optimism bias" } ?? "the net present cost"
             notes.append("Budget: \(MoneyText.text(budget.limit, currency: currency(vfm))) on \(what).")
         }
         return Table(id: "value-for-money", title: "Value for money", columns: columns, rows: rows, notes: notes)
+    }
+
+    /// The cost per point, or why there is none for an option whose cost is known.
+    static func costPerPoint(_ row: ValueForMoney.Row, _ vfm: ValueForMoney) -> String {
+        if let ratio = row.costPerPoint { return money(ratio, vfm) }
+        guard let cost = row.cost.netPresentCost else { return "" }
+        return cost.isNegative ? "saves money" : "no points"
     }
 
     static func discountNote(_ vfm: ValueForMoney, appraisal: Appraisal) -> String {

@@ -95,7 +95,7 @@ public enum WholeLifeCostRenderer {
                 "lowest": optional(row.cost.lowest),
                 "highest": optional(row.cost.highest),
                 "costPerPoint": optional(row.costPerPoint),
-                "costPerPointRank": row.costPerPointRank.map { .number($0) } ?? .null,
+                "place": row.place.map { .number($0) } ?? .null,
                 "step": increment(row.step),
                 "againstReference": increment(row.againstReference),
                 "affordable": row.affordable.map(JSONValue.bool) ?? .null,
