@@ -2,14 +2,22 @@ import AppraiseKit
 
 /// "Why does one option beat another?": pick any two options and see, criterion by criterion,
 /// the points each earns and the difference, largest advantage first, as a table and a chart of
-/// differences around zero. The page opens on the leader against the runner-up; the script
+/// differences around zero. The page opens on the leader against the next option that scores differently; the script
 /// redraws both for any other pair, under the report's weights (as `appraise compare` does).
 struct CompareView {
     let pack: ReportPack
 
+    /// The first pair in rank order whose scores differ (two identical options would open on an
+    /// empty chart); the first two when every option scores alike.
     var pair: (String, String)? {
         let entries = pack.ranking.entries
         guard entries.count >= 2 else { return nil }
+        let row = Dictionary(uniqueKeysWithValues: pack.matrix.optionIDs.enumerated().map { ($1, $0) })
+        for (position, first) in entries.enumerated() {
+            for second in entries[(position + 1)...] where pack.matrix.scores[row[first.option]!] != pack.matrix.scores[row[second.option]!] {
+                return (first.option, second.option)
+            }
+        }
         return (entries[0].option, entries[1].option)
     }
 

@@ -180,6 +180,7 @@ enum PageScript {
       body.replaceChildren();
       drawTotals([], [], sum);
       status.textContent = "Every weight is zero: give at least one criterion some weight to rank the options.";
+      notify();
       return;
     }
     var points = scores.map(function (row) {
@@ -191,12 +192,25 @@ enum PageScript {
     var order = points.map(function (_, i) { return i; }).sort(function (a, b) {
       return ranks[a] - ranks[b] || a - b;
     });
-    var moved = 0;
+    // An option changes place only when it passes, or is passed by, another; drawing level with
+    // one (or a tie coming apart) is told as a tie, not as a change of place.
+    var moved = 0, level = [], parted = [];
+    function passes(i, j) { return data.options[j].rank < data.options[i].rank && points[i] > points[j]; }
+    data.options.forEach(function (option, i) {
+      data.options.forEach(function (other, j) {
+        if (j <= i) { return; }
+        if (option.rank !== other.rank && points[i] === points[j]) { level.push([i, j]); }
+        if (option.rank === other.rank && points[i] !== points[j]) { parted.push([i, j]); }
+      });
+    });
     var rows = order.map(function (i) {
       var option = data.options[i];
       var tied = ranks.filter(function (rank) { return rank === ranks[i]; }).length > 1;
-      var change = option.rank - ranks[i];
+      var reordered = data.options.some(function (_, j) { return passes(i, j) || passes(j, i); });
+      var change = reordered ? option.rank - ranks[i] : 0;
       if (change !== 0) { moved += 1; }
+      var evened = change === 0 && level.some(function (pair) { return pair[0] === i || pair[1] === i; });
+      var split = change === 0 && parted.some(function (pair) { return pair[0] === i || pair[1] === i; });
       var row = document.createElement("tr");
       row.dataset.option = option.id;
       row.dataset.rank = String(ranks[i]);
@@ -205,7 +219,8 @@ enum PageScript {
         ["th", option.label, ""],
         ["td", number(count * points[i], sum * scoreScale) + "/" + data.maximumText, "num"],
         ["td", fixed(100n * points[i], sum * scaleMaximum, 1) + "%", "num"],
-        ["td", change === 0 ? "same" : (change > 0 ? "up " + change : "down " + -change), change === 0 ? "" : (change > 0 ? "up" : "down")]
+        ["td", change !== 0 ? (change > 0 ? "up " + change : "down " + -change) : (evened ? "now level" : (split ? "no longer level" : "same")),
+          change === 0 ? "" : (change > 0 ? "up" : "down")]
       ];
       cells.forEach(function (spec) {
         var cell = document.createElement(spec[0]);
@@ -220,9 +235,21 @@ enum PageScript {
     drawTotals(order, points, sum);
     var leaders = order.filter(function (i) { return ranks[i] === 1; }).map(function (i) { return data.options[i].label; });
     var first = leaders.length > 1 ? names(leaders) + " share first place." : leaders[0] + " first.";
+    function pairs(list, verb) {
+      return list.map(function (pair) { return data.options[pair[0]].label + " and " + data.options[pair[1]].label; }).join("; ") + verb;
+    }
+    var ties = [level.length ? pairs(level, " now tie") : "", parted.length ? pairs(parted, " are no longer level") : ""]
+      .filter(function (text) { return text; }).join("; ");
     status.textContent = moved === 0
-      ? "Same ranking as the appraisal; " + first
-      : moved + (moved === 1 ? " option changes" : " options change") + " place; " + first;
+      ? (ties ? "No option changes place, but " + ties + "; " + first : "Same ranking as the appraisal; " + first)
+      : moved + (moved === 1 ? " option changes" : " options change") + " place" + (ties ? "; " + ties : "") + "; " + first;
+    notify();
+  }
+
+  // Tells the page's other parts (the programme line, the value-for-money chart) that the
+  // weights changed, however they were set: slider, typed share or reset.
+  function notify() {
+    document.getElementById("what-if").dispatchEvent(new CustomEvent("weights-change"));
   }
 
   // A typed share: "40", "40%", "12.5" or a fraction of the whole such as "8/15".
@@ -267,6 +294,9 @@ enum PageScript {
     slider.addEventListener("input", function () { weights[j] = BigInt(slider.value); update(); });
   });
   fields.forEach(function (field, j) {
+    // A share takes effect as it is typed, once it reads as one; a finished entry that does
+    // not is refused when the field is left.
+    field.addEventListener("input", function () { if (parseShare(field.value)) { setShare(j, field.value); } });
     field.addEventListener("change", function () { setShare(j, field.value); });
     field.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); setShare(j, field.value); }

@@ -42,17 +42,24 @@ enum ProgrammeScript {
       status.textContent = "Give at least one criterion some weight to choose a programme.";
       return;
     }
-    var best = -1, bestValue = 0n;
-    sums.forEach(function (row, i) {
-      var value = row.reduce(function (total, score, j) { return total + score * weights[j]; }, 0n);
-      if (best < 0 || value > bestValue) { best = i; bestValue = value; }
+    var values = sums.map(function (row) {
+      return row.reduce(function (total, score, j) { return total + score * weights[j]; }, 0n);
     });
+    var best = -1, bestValue = 0n;
+    values.forEach(function (value, i) { if (best < 0 || value > bestValue) { best = i; bestValue = value; } });
+    var level = values.filter(function (value) { return value === bestValue; }).length;
     var names = data.candidates[best].names.join(", ");
-    status.textContent = (best === data.base ? "Under these weights the best programme is unchanged: " : "Under these weights the best programme changes to: ") + names + ".";
+    if (data.base !== null && values[data.base] === bestValue) {
+      status.textContent = "Under these weights the best programme is unchanged: " + data.candidates[data.base].names.join(", ") + "." +
+        (level > 1 ? " It now ties with " + (level === 2 ? "another programme" : (level - 1) + " other programmes") + " of the same value." : "");
+    } else {
+      status.textContent = "Under these weights the best programme changes to: " + names + "." +
+        (level > 1 ? " It ties with " + (level === 2 ? "another programme" : (level - 1) + " other programmes") + " of the same value." : "");
+    }
   }
-  sliders.forEach(function (slider) { slider.addEventListener("input", update); });
-  var reset = document.getElementById("whatif-reset");
-  if (reset) { reset.addEventListener("click", update); }
+  // The what-if panel announces every change of weights, whether by slider, typed share or reset.
+  var panel = document.getElementById("what-if");
+  if (panel) { panel.addEventListener("weights-change", update); }
   update();
 })();
 """#

@@ -9,17 +9,58 @@ enum ValueForMoneyChart {
 
     struct Scale {
         let low: Double, high: Double, maximum: Double
+        /// Round money values for the cost axis, from `low` to `high`.
+        let ticks: [Rational]
         func x(_ cost: Double) -> Double { left + (cost - low) / (high - low) * (width - left - right) }
         func y(_ points: Double) -> Double { height - bottom - points / maximum * (height - top - bottom) }
     }
 
     static func scale(_ vfm: ValueForMoney) -> Scale {
-        let costs = vfm.rows.compactMap { $0.cost.netPresentCost?.doubleValue }
-        var low = min(0, costs.min() ?? 0), high = max(costs.max() ?? 1, low + 1)
-        let pad = (high - low) * 0.05
-        high += pad
-        if low < 0 { low -= pad }
-        return Scale(low: low, high: high, maximum: max(vfm.maximum.doubleValue, 1))
+        let costs = vfm.rows.compactMap { $0.cost.netPresentCost.flatMap { Rational(decimal: $0.formatted(places: 0)) } }
+        let ticks = ChartTicks.nice(low: min(.zero, costs.min() ?? .zero), high: max(costs.max() ?? .one, .zero))
+        return Scale(low: ticks.first!.doubleValue, high: ticks.last!.doubleValue, maximum: max(vfm.maximum.doubleValue, 1), ticks: ticks)
+    }
+
+    /// Where each point's label goes: beside it where it fits, clear of the other labels and
+    /// points and inside the plot; otherwise a number, explained in a key under the chart.
+    /// Options at the same place share one label. Widths are estimated from the characters.
+    struct Label {
+        let text: String
+        let dx: Double, dy: Double
+        let anchor: String
+        /// The names a number stands for, for the key; empty for a label in words.
+        let key: [String]
+    }
+
+    static func labels(_ placed: [(x: Double, y: Double, names: [String])]) -> [Label] {
+        typealias Box = (x0: Double, y0: Double, x1: Double, y1: Double)
+        func overlaps(_ a: Box, _ b: Box) -> Bool { a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+        let spots: [(dx: Double, dy: Double, anchor: String)] = [(9, -8, "start"), (-9, -8, "end"), (9, 16, "start"), (-9, 16, "end"),
+                                                                 (0, -12, "middle"), (0, 22, "middle")]
+        let circles = placed.map { Box($0.x - 7, $0.y - 7, $0.x + 7, $0.y + 7) }
+        var taken: [Box] = []
+        var number = 0
+        return placed.enumerated().map { index, point in
+            let words = TotalsChart.shortened(point.names.joined(separator: " and "))
+            func box(_ text: String, _ spot: (dx: Double, dy: Double, anchor: String)) -> Box {
+                let w = Double(text.count) * 6.6
+                let x0 = point.x + spot.dx - (spot.anchor == "end" ? w : spot.anchor == "middle" ? w / 2 : 0)
+                return Box(x0, point.y + spot.dy - 11, x0 + w, point.y + spot.dy + 3)
+            }
+            func fits(_ b: Box) -> Bool {
+                b.x0 >= left - 4 && b.x1 <= width - right + 4 && b.y0 >= top - 4 && b.y1 <= height - bottom
+                    && !taken.contains { overlaps($0, b) } && !circles.enumerated().contains { $0.offset != index && overlaps($0.element, b) }
+            }
+            if let spot = spots.first(where: { fits(box(words, $0)) }) {
+                taken.append(box(words, spot))
+                return Label(text: words, dx: spot.dx, dy: spot.dy, anchor: spot.anchor, key: [])
+            }
+            number += 1
+            let text = String(number)
+            let spot = spots.first { fits(box(text, $0)) } ?? spots[0]
+            taken.append(box(text, spot))
+            return Label(text: text, dx: spot.dx, dy: spot.dy, anchor: spot.anchor, key: point.names)
+        }
     }
 
     static func fill(_ status: FrontierStatus?) -> (fill: String, stroke: String) {
@@ -35,18 +76,35 @@ enum ValueForMoneyChart {
         let scale = scale(vfm)
         let currency = vfm.costing.costing.effectiveCurrency
         let label = { (id: String) in appraisal.option(id)?.label ?? id }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"vfm-chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+        // Options at the same place share a label, drawn with the first of them.
+        var groups: [(x: Double, y: Double, names: [String])] = []
+        var groupOf: [String: Int] = [:]
+        for row in vfm.rows {
+            guard let cost = row.cost.netPresentCost else { continue }
+            let x = scale.x(cost.doubleValue), y = scale.y(row.benefit.doubleValue)
+            if let same = groups.firstIndex(where: { abs($0.x - x) < 0.05 && abs($0.y - y) < 0.05 }) {
+                groups[same].names.append(label(row.option))
+                groupOf[row.option] = same
+            } else {
+                groupOf[row.option] = groups.count
+                groups.append((x, y, [label(row.option)]))
+            }
+        }
+        let labels = labels(groups)
+        let keyLines = Double(labels.filter { !$0.key.isEmpty }.count)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"vfm-chart\" viewBox=\"0 0 \(n(width)) \(n(height + (keyLines > 0 ? 16 * keyLines + 8 : 0)))\" role=\"img\" "
             + "aria-labelledby=\"vfm-chart-title vfm-chart-desc\">\n"
         out += "<title id=\"vfm-chart-title\">Benefit against whole-life cost under \(HTML.escape(vfm.weights.name))</title>\n"
         let frontier = vfm.frontier.map(label).joined(separator: ", ")
         out += "<desc id=\"vfm-chart-desc\">Each point is an option: net present cost across, weighted points up. The line joins the options on "
             + "the value-for-money frontier (\(HTML.escape(frontier))); hollow points are dominated. The table below gives every figure.</desc>\n"
-        for step in 0...4 {
-            let cost = scale.low + (scale.high - scale.low) * Double(step) / 4
-            let x = n(scale.x(cost))
+        for cost in scale.ticks {
+            let x = n(scale.x(cost.doubleValue))
             out += "<line x1=\"\(x)\" y1=\"\(n(top))\" x2=\"\(x)\" y2=\"\(n(height - bottom))\" stroke=\"#dddddd\"/>"
             out += "<text x=\"\(x)\" y=\"\(n(height - bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">"
-                + "\(HTML.escape(MoneyText.text(BigRational(BigInt(Int128(cost.rounded()))), currency: currency)))</text>\n"
+                + "\(HTML.escape(MoneyText.text(BigRational(cost), currency: currency)))</text>\n"
+        }
+        for step in 0...4 {
             let points = scale.maximum * Double(step) / 4
             let y = n(scale.y(points))
             out += "<line x1=\"\(n(left))\" y1=\"\(y)\" x2=\"\(n(width - right))\" y2=\"\(y)\" stroke=\"#dddddd\"/>"
@@ -60,16 +118,24 @@ enum ValueForMoneyChart {
             return "\(n(scale.x(cost.doubleValue))),\(n(scale.y(row.benefit.doubleValue)))"
         }
         out += "<polyline id=\"vfm-frontier\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\" points=\"\(path.joined(separator: " "))\"/>\n"
+        var drawn = Set<Int>()
         for row in vfm.rows {
-            guard let cost = row.cost.netPresentCost else { continue }
+            guard let cost = row.cost.netPresentCost, let group = groupOf[row.option] else { continue }
             let x = scale.x(cost.doubleValue), y = scale.y(row.benefit.doubleValue)
             let colours = fill(row.status)
             out += "<g class=\"vfm-point\" data-option=\"\(HTML.escape(row.option))\">"
             out += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"6\" fill=\"\(colours.fill)\" stroke=\"\(colours.stroke)\" stroke-width=\"2\"/>"
-            // Labels of points near the right edge run leftwards so they stay inside the chart.
-            let leftwards = x > width - right - 180
-            out += "<text x=\"\(n(leftwards ? x - 9 : x + 9))\" y=\"\(n(y - 8))\" font-size=\"12\"\(leftwards ? " text-anchor=\"end\"" : "")>"
-                + "\(HTML.escape(TotalsChart.shortened(label(row.option))))</text></g>\n"
+            if drawn.insert(group).inserted {
+                let text = labels[group]
+                out += "<text x=\"\(n(x + text.dx))\" y=\"\(n(y + text.dy))\" data-dy=\"\(n(text.dy))\" font-size=\"12\""
+                    + "\(text.anchor == "start" ? "" : " text-anchor=\"\(text.anchor)\"")>\(HTML.escape(text.text))</text>"
+            }
+            out += "</g>\n"
+        }
+        let key = labels.filter { !$0.key.isEmpty }
+        for (line, entry) in key.enumerated() {
+            out += "<text class=\"vfm-key\" x=\"\(n(left))\" y=\"\(n(height + 16 * Double(line) + 12))\" font-size=\"12\">"
+                + "\(HTML.escape(entry.text)): \(HTML.escape(Ordinal.list(entry.key)))</text>\n"
         }
         out += "</svg>\n"
         return out
@@ -129,7 +195,7 @@ enum ValueForMoneyChart {
       var group = groups[index++];
       var circle = group.querySelector("circle"), text = group.querySelector("text");
       circle.setAttribute("cy", y(points[i]).toFixed(1));
-      text.setAttribute("y", (y(points[i]) - 8).toFixed(1));
+      if (text) { text.setAttribute("y", (y(points[i]) + Number(text.getAttribute("data-dy"))).toFixed(1)); }
       circle.setAttribute("fill", onFrontier[i] ? "#0072B2" : "#ffffff");
       circle.setAttribute("stroke", onFrontier[i] ? "#0072B2" : "#999999");
     });
@@ -140,9 +206,9 @@ enum ValueForMoneyChart {
       note.textContent = "Frontier under the what-if weights: " + hull.map(function (i) { return whatif.options[i].label; }).join(", then ") + ".";
     }
   }
-  sliders.forEach(function (slider) { slider.addEventListener("input", redraw); });
-  var reset = document.getElementById("whatif-reset");
-  if (reset) { reset.addEventListener("click", function () { setTimeout(redraw, 0); }); }
+  // The what-if panel announces every change of weights, whether by slider, typed share or reset.
+  var panel = document.getElementById("what-if");
+  if (panel) { panel.addEventListener("weights-change", redraw); }
 })();
 """#
 
