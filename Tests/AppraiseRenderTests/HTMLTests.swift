@@ -119,7 +119,7 @@ final class HTMLTests: XCTestCase {
     func testHeatMapAndChart() throws {
         let html = try PackFixtures.pack(PackFixtures.small()).html
         let matrix = try between(html, "<table id=\"table-score-matrix\" class=\"matrix\">", "</table>")
-        XCTAssertTrue(matrix.contains("<th scope=\"row\">Alpha</th><td class=\"num heat-4\">4</td><td class=\"num heat-3\">3</td><td class=\"num heat-2\">2</td>"))
+        XCTAssertTrue(matrix.contains("<th scope=\"row\" data-label=\"Option\">Alpha</th><td class=\"num heat-4\" data-label=\"Cost\">4</td>"), matrix)
         let chart = try between(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"", "</svg>")
         XCTAssertEqual(count("<rect ", in: chart), 9, "one segment per non-zero contribution")
         XCTAssertEqual(count("<g class=\"bar\"", in: chart), 3)

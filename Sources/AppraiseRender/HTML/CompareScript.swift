@@ -65,6 +65,7 @@ enum CompareScript {
         cells.forEach(function (text, column) {
           var cell = document.createElement(column === 0 ? "th" : "td");
           if (column === 0) { cell.scope = "row"; } else { cell.className = "num"; }
+          cell.dataset.label = heads[column].textContent;
           cell.textContent = text;
           row.appendChild(cell);
         });

@@ -222,10 +222,11 @@ enum PageScript {
         ["td", change !== 0 ? (change > 0 ? "up " + change : "down " + -change) : (evened ? "now level" : (split ? "no longer level" : "same")),
           change === 0 ? "" : (change > 0 ? "up" : "down")]
       ];
-      cells.forEach(function (spec) {
+      cells.forEach(function (spec, k) {
         var cell = document.createElement(spec[0]);
         if (spec[0] === "th") { cell.scope = "row"; }
         if (spec[2]) { cell.className = spec[2]; }
+        cell.dataset.label = ["Rank", "Option", "Total", "Percent", "Change"][k];
         cell.textContent = spec[1];
         row.appendChild(cell);
       });

@@ -34,7 +34,8 @@ tbody tr:nth-child(even) { background: var(--tint); }
 table.matrix { font-size: 0.85rem; }
 table.matrix td.num { text-align: center; }
 tbody th { min-width: 8rem; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.wide { font-size: 0.8rem; } table.wide th, table.wide td { padding: 0.3rem 0.3rem; } table.wide tbody th { min-width: 6rem; }
 .heat-0 { background: #f4f8fc; } .heat-1 { background: #dbe8f5; } .heat-2 { background: #b7d1ea; }
 .heat-3 { background: #86b3dc; } .heat-4 { background: #2f6ea8; color: #fff; } .heat-5 { background: #1d4f7e; color: #fff; }
 td.bad { color: var(--bad); font-weight: 700; }
@@ -89,6 +90,19 @@ summary .score { float: right; font-variant-numeric: tabular-nums; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted); font-size: 0.9rem; }
 @media (max-width: 30rem) { body { padding: 0.75rem 0.6rem 2rem; } th, td { padding: 0.35rem 0.3rem; } tbody th { min-width: 6rem; } }
+@media screen and (max-width: 40rem) {
+  .scroll > table, .scroll > table tbody, .scroll > table tr { display: block; width: auto; }
+  .scroll > table caption { display: block; }
+  .scroll > table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .scroll > table tr { display: flex; flex-direction: column; border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 0.6rem; padding: 0.2rem 0.7rem; }
+  .scroll > table tbody tr:nth-child(even) { background: none; }
+  .scroll > table td, .scroll > table tbody th { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; min-width: 0;
+    padding: 0.3rem 0; border-bottom: 1px solid var(--tint); text-align: right; font-size: 0.95rem; }
+  .scroll > table tr > :first-child { font-weight: 700; font-size: 1.05rem; border-bottom: 1px solid var(--rule); }
+  .scroll > table [data-label]::before { content: attr(data-label); font-weight: 600; color: var(--muted); text-align: left; flex: 0 1 45%; }
+  .scroll > table tbody th[data-label]::before { font-size: 0.95rem; }
+  .scroll > table td:empty { display: none; }
+}
 @page { size: A4; margin: 15mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -101,6 +115,8 @@ footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted
   a { color: inherit; text-decoration: none; }
   tr, figure, .option { break-inside: avoid; }
   .scroll { overflow: visible; }
+  table { font-size: 8pt; } table.wide { font-size: 7pt; } th, td { padding: 2pt 3pt; overflow-wrap: anywhere; }
+  tbody th, table.wide tbody th { min-width: 0; } .num { white-space: normal; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """

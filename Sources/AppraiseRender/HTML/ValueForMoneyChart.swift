@@ -41,7 +41,7 @@ enum ValueForMoneyChart {
         var taken: [Box] = []
         var number = 0
         return placed.enumerated().map { index, point in
-            let words = TotalsChart.shortened(point.names.joined(separator: " and "))
+            let full = Ordinal.list(point.names)
             func box(_ text: String, _ spot: (dx: Double, dy: Double, anchor: String)) -> Box {
                 let w = Double(text.count) * 6.6
                 let x0 = point.x + spot.dx - (spot.anchor == "end" ? w : spot.anchor == "middle" ? w / 2 : 0)
@@ -51,9 +51,11 @@ enum ValueForMoneyChart {
                 b.x0 >= left - 4 && b.x1 <= width - right + 4 && b.y0 >= top - 4 && b.y1 <= height - bottom
                     && !taken.contains { overlaps($0, b) } && !circles.enumerated().contains { $0.offset != index && overlaps($0.element, b) }
             }
-            if let spot = spots.first(where: { fits(box(words, $0)) }) {
-                taken.append(box(words, spot))
-                return Label(text: words, dx: spot.dx, dy: spot.dy, anchor: spot.anchor, key: [])
+            for words in [full, TotalsChart.shortened(full)] {
+                if let spot = spots.first(where: { fits(box(words, $0)) }) {
+                    taken.append(box(words, spot))
+                    return Label(text: words, dx: spot.dx, dy: spot.dy, anchor: spot.anchor, key: [])
+                }
             }
             number += 1
             let text = String(number)
@@ -119,7 +121,8 @@ enum ValueForMoneyChart {
         }
         out += "<polyline id=\"vfm-frontier\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\" points=\"\(path.joined(separator: " "))\"/>\n"
         var drawn = Set<Int>()
-        for row in vfm.rows {
+        // Points on the frontier last, so that a filled point is not hidden under a hollow one at its place.
+        for row in vfm.rows.filter({ $0.status != .efficient }) + vfm.rows.filter({ $0.status == .efficient }) {
             guard let cost = row.cost.netPresentCost, let group = groupOf[row.option] else { continue }
             let x = scale.x(cost.doubleValue), y = scale.y(row.benefit.doubleValue)
             let colours = fill(row.status)
@@ -189,10 +192,11 @@ enum ValueForMoneyChart {
     function y(value) { return Number(vfm.bottom) - value / maximum * (Number(vfm.bottom) - Number(vfm.top)); }
     var onFrontier = {};
     hull.forEach(function (i) { onFrontier[i] = true; });
-    var index = 0;
+    var byOption = {};
+    groups.forEach(function (group) { byOption[group.getAttribute("data-option")] = group; });
     whatif.options.forEach(function (option, i) {
-      if (vfm.cost[i] === null) { return; }
-      var group = groups[index++];
+      var group = byOption[option.id];
+      if (vfm.cost[i] === null || !group) { return; }
       var circle = group.querySelector("circle"), text = group.querySelector("text");
       circle.setAttribute("cy", y(points[i]).toFixed(1));
       if (text) { text.setAttribute("y", (y(points[i]) + Number(text.getAttribute("data-dy"))).toFixed(1)); }

@@ -84,10 +84,10 @@ struct WhatIfPanel {
             + "<th scope=\"col\">Option</th><th scope=\"col\" class=\"num\">Total</th><th scope=\"col\" class=\"num\">Percent</th>"
             + "<th scope=\"col\">Change</th></tr></thead>\n<tbody>\n"
         for entry in pack.ranking.entries {
-            table += "<tr data-option=\"\(HTML.escape(entry.option))\" data-rank=\"\(entry.rank)\"><td class=\"num\">\(Formatting.rank(entry))</td>"
-                + "<th scope=\"row\">\(HTML.escape(pack.appraisal.option(entry.option)?.label ?? entry.option))</th>"
-                + "<td class=\"num\">\(Formatting.outOf(entry.total, entry.maximum))</td><td class=\"num\">\(Formatting.percent(entry.percent))</td>"
-                + "<td>same</td></tr>\n"
+            table += "<tr data-option=\"\(HTML.escape(entry.option))\" data-rank=\"\(entry.rank)\"><td class=\"num\" data-label=\"Rank\">\(Formatting.rank(entry))</td>"
+                + "<th scope=\"row\" data-label=\"Option\">\(HTML.escape(pack.appraisal.option(entry.option)?.label ?? entry.option))</th>"
+                + "<td class=\"num\" data-label=\"Total\">\(Formatting.outOf(entry.total, entry.maximum))</td>"
+                + "<td class=\"num\" data-label=\"Percent\">\(Formatting.percent(entry.percent))</td><td data-label=\"Change\">same</td></tr>\n"
         }
         out += HTML.scrollBox("Ranking under the weights set here", table + "</tbody>\n</table>\n")
         out += "<figure>\n<div class=\"scroll\" role=\"region\" aria-label=\"What-if totals chart\" tabindex=\"0\">\n"
