@@ -75,28 +75,59 @@ final class OfficeTests: XCTestCase {
         XCTAssertNotNil(emf.range(of: utf16("Wholly Owned Company – Trust")), "entities and dashes as written")
     }
 
-    func testWorkbookModelSheetIsLiveAndTablesAreTyped() throws {
+    func testWorkbookIsAModelWithInputsAndTypedTables() throws {
         let pack = try PackFixtures.reference()
         let parts = try StoredZip.parts(pack.xlsx)
         for (name, data) in parts { XCTAssertTrue(XMLParser(data: data).parse(), "\(name) is well-formed XML") }
         let workbook = PackFixtures.string(try XCTUnwrap(parts["xl/workbook.xml"]))
-        XCTAssertTrue(workbook.contains("<sheet name=\"Model\" sheetId=\"1\""))
-        for (index, table) in pack.spreadsheetTables.enumerated() {
-            XCTAssertTrue(workbook.contains("<sheet name=\"\(table.id)\" sheetId=\"\(index + 2)\""), table.id)
-        }
-        let model = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet1.xml"]))
-        XCTAssertTrue(model.contains("<c r=\"K3\"><f>IF(SUM($C$2:$J$2)=0,\"\",ROUND(COLUMNS($C$2:$J$2)*SUMPRODUCT(C3:J3,$C$2:$J$2)/SUM($C$2:$J$2),9))</f><v>33</v></c>")
-                      || model.contains("<c r=\"K3\"><f>IF(SUM($C$2:$J$2)=0,&quot;&quot;,ROUND(COLUMNS($C$2:$J$2)*SUMPRODUCT(C3:J3,$C$2:$J$2)/SUM($C$2:$J$2),9))</f><v>33</v></c>"),
-                      model)
-        XCTAssertTrue(model.contains("RANK(K3,$K$3:$K$10,0))</f><v>1</v>"))
-        XCTAssertTrue(model.contains("<pane xSplit=\"2\" ySplit=\"2\" topLeftCell=\"C3\""))
-        XCTAssertTrue(model.contains("<c r=\"C3\"><v>4</v></c>"), "scores are numbers")
+        XCTAssertTrue(workbook.contains("<sheet name=\"Options\" sheetId=\"1\""))
+        XCTAssertTrue(workbook.contains("<sheet name=\"Weights\" sheetId=\"2\""))
+        XCTAssertTrue(workbook.contains("<sheet name=\"Contents\" sheetId=\"3\""))
+        XCTAssertTrue(workbook.contains("<sheet name=\"Ranking of options\""), "sheets named in words, not by file name")
+        XCTAssertFalse(workbook.contains("<sheet name=\"score-matrix\""))
+        let options = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet1.xml"]))
+        XCTAssertTrue(options.contains("<c r=\"J5\"><f>IF(SUM($B$4:$I$4)=0,&quot;&quot;,ROUND(COLUMNS($B$4:$I$4)*SUMPRODUCT(B5:I5,$B$4:$I$4)/SUM($B$4:$I$4),9))</f><v>33</v></c>"),
+                      options)
+        XCTAssertTrue(options.contains("RANK(J5,$J$5:$J$12,0))</f><v>1</v>"))
+        XCTAssertTrue(options.contains("<c r=\"B4\"><f>Weights!B2</f>"), "the weights come from the input sheet")
+        XCTAssertTrue(options.contains("<pane xSplit=\"1\" ySplit=\"4\" topLeftCell=\"B5\""))
+        XCTAssertTrue(options.contains("<c r=\"B5\"><v>4</v></c>"), "scores are numbers")
+        XCTAssertFalse(options.contains("width=\"60\""), "no column frozen at 60 characters")
+        let weights = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet2.xml"]))
+        XCTAssertTrue(weights.contains("<c r=\"B2\" s=\"4\"><v>"), "weights are marked as inputs")
+        XCTAssertTrue(weights.contains("<c r=\"C2\" s=\"2\"><f>IF(SUM($B$2:$B$9)=0,&quot;&quot;,B2/SUM($B$2:$B$9))</f>"), "shown as shares")
+        XCTAssertTrue(weights.contains("<dataValidation type=\"decimal\" operator=\"greaterThanOrEqual\""))
+        XCTAssertTrue(weights.contains("sqref=\"B2:B9\""))
         let ranking = try XCTUnwrap(pack.spreadsheetTables.firstIndex { $0.id == "ranking" })
-        let sheet = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet\(ranking + 2).xml"]))
+        let sheet = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet\(ranking + 4).xml"]))
         XCTAssertTrue(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
         XCTAssertTrue(sheet.contains("<c r=\"D2\"><v>33</v></c>"), "totals typed as numbers")
         XCTAssertTrue(sheet.contains("<c r=\"F2\" s=\"2\"><v>0.825</v></c>"), "percentages typed as numbers")
         XCTAssertTrue(sheet.contains("<c r=\"A3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">2=</t>"), "a shared rank stays text")
+    }
+
+    /// Sheet names in words, within Excel's rules: 31 characters, no : \ / ? * [ ], unique ignoring case.
+    func testSheetNamesAreWordsWithinExcelsRules() {
+        var used: Set<String> = ["options"]
+        XCTAssertEqual(ReportPack.sheetName("Budget frontier: the best benefit at every budget (Capital cost)", used: &used), "Budget frontier the best")
+        XCTAssertEqual(ReportPack.sheetName("Options", used: &used), "Options (2)")
+        XCTAssertEqual(ReportPack.sheetName("a/b?c*d[e]f\\g", used: &used), "a b c d e f g")
+        XCTAssertEqual(ReportPack.sheetName(String(repeating: "x", count: 40), used: &used).count, 31)
+    }
+
+    /// The SEND programme as a model: the tool's set funded (1s), spend and places as SUMPRODUCTs
+    /// of the flags, cached at the tool's figures (£637,000, 85 places), budget and target checks.
+    func testProgrammeSheetDrivesSpendAndPlacesFromFlags() throws {
+        let pack = try PackFixtures.send()
+        let parts = try StoredZip.parts(pack.xlsx)
+        let workbook = PackFixtures.string(try XCTUnwrap(parts["xl/workbook.xml"]))
+        XCTAssertTrue(workbook.contains("<sheet name=\"Programme\" sheetId=\"3\""))
+        let sheet = PackFixtures.string(try XCTUnwrap(parts["xl/worksheets/sheet3.xml"]))
+        XCTAssertTrue(sheet.contains("<dataValidation type=\"whole\" operator=\"between\""))
+        XCTAssertTrue(sheet.contains("<f>SUMPRODUCT($B$2:$B$13,D2:D13)</f><v>637000</v>"), sheet)
+        XCTAssertTrue(sheet.contains("<f>SUMPRODUCT($B$2:$B$13,E2:E13)</f><v>85</v>"), sheet)
+        XCTAssertTrue(sheet.contains("t=\"str\"><f>IF(C16&lt;=C17,&quot;yes&quot;,&quot;no&quot;)</f><v>yes</v>"), sheet)
+        XCTAssertTrue(sheet.contains("<f>Options!D"), "benefits are the live totals of the options sheet")
     }
 
     func testUserTextNeverBecomesAFormulaOrMarkup() throws {

@@ -11,12 +11,15 @@ enum PackFixtures {
     static let toolVersion = "9.9.9-test"
 
     /// The pack of the reference appraisal (Rotherham, 2017) under its own weights.
-    static func reference() throws -> ReportPack {
-        let file = AppraisalFile(contentsOf: packageRoot.appendingPathComponent("appraisals/rotherham-ama-2017.json"))
+    static func reference(_ name: String = "rotherham-ama-2017") throws -> ReportPack {
+        let file = AppraisalFile(contentsOf: packageRoot.appendingPathComponent("appraisals/\(name).json"))
         let appraisal = try XCTUnwrap(file.appraisal)
         XCTAssertTrue(file.isValid, "\(file.diagnostics)")
         return try pack(appraisal, fingerprint: XCTUnwrap(file.fingerprint), datasets: file.datasets)
     }
+
+    /// The pack of the SEND programme appraisal (Rotherham, 2017).
+    static func send() throws -> ReportPack { try reference("rotherham-send-2017") }
 
     static func pack(_ appraisal: Appraisal, fingerprint: String = "sha256:" + String(repeating: "ab", count: 32),
                      weights: String? = nil, datasets: [KPIDataset] = []) throws -> ReportPack {

@@ -4,7 +4,12 @@ import Foundation
 /// written as an inline string (so a name such as "=HYPERLINK(…)" stays text and never becomes
 /// a formula), header rows frozen, and formulas only where the tool writes them itself.
 struct Workbook {
-    enum Cell: Equatable {
+    /// How a cell looks: the index of its cell format in the style sheet.
+    enum Format: Int {
+        case plain = 0, bold, percent, money, input, moneyInput, wrap, header, pence
+    }
+
+    indirect enum Cell: Equatable {
         case empty
         case text(String)
         case number(String)
@@ -13,6 +18,18 @@ struct Workbook {
         /// recalculate (the workbook asks Excel to recalculate on opening anyway).
         case formula(String, cached: String)
         case bold(String)
+        /// A number, or a formula with its cached value, in a format of its own: money, a share,
+        /// or an input a member may change (shaded, and checked by the sheet's validations).
+        case formatted(Cell, Format)
+    }
+
+    /// A rule Excel enforces as a cell is typed: a weight of zero or more, a flag of 0 or 1.
+    struct Validation {
+        enum Kind { case nonNegative, flag }
+        let kind: Kind
+        /// The cells, as "B2:B9".
+        let range: String
+        let prompt: String
     }
 
     struct Sheet {
@@ -20,8 +37,11 @@ struct Workbook {
         var rows: [[Cell]]
         var frozenRows: Int
         var frozenColumns: Int = 0
+        var validations: [Validation] = []
     }
 
+    /// The currency symbol of the money format ("£" for GBP).
+    var currencySymbol = "£"
     var sheets: [Sheet] = []
 
     /// "A", "B", … "Z", "AA": the column letters of a zero-based index.
@@ -62,7 +82,7 @@ struct Workbook {
         relationships += "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         archive.add("xl/workbook.xml", workbook + "</sheets><calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>")
         archive.add("xl/_rels/workbook.xml.rels", relationships + "</Relationships>")
-        archive.add("xl/styles.xml", Self.styles)
+        archive.add("xl/styles.xml", Self.styles(currency: currencySymbol))
         for (index, sheet) in sheets.enumerated() { archive.add("xl/worksheets/sheet\(index + 1).xml", Self.worksheet(sheet)) }
         return archive.data
     }
@@ -84,51 +104,122 @@ struct Workbook {
         }
         out += "<sheetData>"
         for (rowIndex, row) in sheet.rows.enumerated() {
-            out += "<row r=\"\(rowIndex + 1)\">"
-            for (columnIndex, cell) in row.enumerated() {
-                let ref = reference(row: rowIndex, column: columnIndex)
+            // Wrapped headers and long text get the height of their lines (not every reader fits it).
+            let lines = row.count == 1 ? 1 : row.enumerated().map { index, cell -> Int in
+                guard index < widths.count else { return 1 }
                 switch cell {
-                case .empty: continue
-                case .text(let text): out += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
-                case .bold(let text): out += "<c r=\"\(ref)\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
-                case .number(let value): out += "<c r=\"\(ref)\"><v>\(value)</v></c>"
-                case .percent(let value): out += "<c r=\"\(ref)\" s=\"2\"><v>\(value)</v></c>"
-                case .formula(let formula, let cached):
-                    out += "<c r=\"\(ref)\"><f>\(OfficeXML.escape(formula))</f>" + (cached.isEmpty ? "" : "<v>\(cached)</v>") + "</c>"
+                case .bold(let text): return wrappedLines(text, width: widths[index])
+                case .text(let text) where text.count > maximumWidth - 2: return wrappedLines(text, width: widths[index])
+                default: return 1
                 }
+            }.max() ?? 1
+            out += "<row r=\"\(rowIndex + 1)\"" + (lines > 1 ? " ht=\"\(lines * 14 + 2)\" customHeight=\"1\"" : "") + ">"
+            for (columnIndex, cell) in row.enumerated() {
+                out += Self.cell(cell, reference: reference(row: rowIndex, column: columnIndex), alone: row.count == 1)
             }
             out += "</row>"
         }
-        return out + "</sheetData><pageSetup paperSize=\"9\" orientation=\"landscape\"/></worksheet>"
+        out += "</sheetData>"
+        if !sheet.validations.isEmpty {
+            out += "<dataValidations count=\"\(sheet.validations.count)\">" + sheet.validations.map { rule in
+                let (type, bounds) = switch rule.kind {
+                case .nonNegative: ("decimal\" operator=\"greaterThanOrEqual", "<formula1>0</formula1>")
+                case .flag: ("whole\" operator=\"between", "<formula1>0</formula1><formula2>1</formula2>")
+                }
+                return "<dataValidation type=\"\(type)\" allowBlank=\"0\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+                    + "promptTitle=\"Input\" prompt=\"\(OfficeXML.escape(rule.prompt))\" errorTitle=\"Not allowed\" error=\"\(OfficeXML.escape(rule.prompt))\" "
+                    + "sqref=\"\(rule.range)\">\(bounds)</dataValidation>"
+            }.joined() + "</dataValidations>"
+        }
+        return out + "<pageSetup paperSize=\"9\" orientation=\"landscape\"/></worksheet>"
     }
 
-    /// Column widths in characters from the longest line in each column, between 6 and 60.
+    /// One cell's XML; text longer than a column's cap wraps, unless it is alone on its row (a
+    /// note, which runs across the empty cells beside it).
+    static func cell(_ cell: Cell, reference ref: String, alone: Bool, format: Format? = nil) -> String {
+        let style = { (fallback: Format) -> String in
+            let chosen = format ?? fallback
+            return chosen == .plain ? "" : " s=\"\(chosen.rawValue)\""
+        }
+        switch cell {
+        case .empty: return ""
+        case .text(let text):
+            let wraps = !alone && text.count > maximumWidth - 2
+            return "<c r=\"\(ref)\"\(style(wraps ? .wrap : .plain)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
+        case .bold(let text):
+            return "<c r=\"\(ref)\"\(style(alone ? .bold : .header)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
+        case .number(let value): return "<c r=\"\(ref)\"\(style(.plain))><v>\(value)</v></c>"
+        case .percent(let value): return "<c r=\"\(ref)\"\(style(.percent))><v>\(value)</v></c>"
+        case .formula(let formula, let cached):
+            // A formula whose value is text says so, or readers take the cached "yes" for a number.
+            let text = !cached.isEmpty && Double(cached) == nil ? " t=\"str\"" : ""
+            return "<c r=\"\(ref)\"\(style(.plain))\(text)><f>\(OfficeXML.escape(formula))</f>" + (cached.isEmpty ? "" : "<v>\(OfficeXML.escape(cached))</v>") + "</c>"
+        case .formatted(let inner, let format): return Self.cell(inner, reference: ref, alone: alone, format: format)
+        }
+    }
+
+    /// How many lines `text` takes wrapped at word breaks in a column `width` characters wide.
+    static func wrappedLines(_ text: String, width: Int) -> Int {
+        var lines = 1, used = 0
+        for word in text.split(separator: " ") {
+            if used > 0, used + 1 + word.count > width - 1 { lines += 1; used = word.count } else { used += (used > 0 ? 1 : 0) + word.count }
+        }
+        return lines
+    }
+
+    /// The widest a column is made, in characters; longer text wraps.
+    static let maximumWidth = 42
+
+    /// Column widths in characters: the longest line in each column, a header by its longest
+    /// word (headers wrap), between 6 and `maximumWidth`; a note alone on its row does not count.
     static func columnWidths(_ rows: [[Cell]]) -> [Int] {
         var widths: [Int] = []
-        for row in rows {
+        let columns = rows.map(\.count).max() ?? 0
+        for row in rows where row.count > 1 || columns == 1 {
             for (index, cell) in row.enumerated() {
-                let length: Int
-                switch cell {
-                case .text(let text), .bold(let text): length = text.split(separator: "\n").map(\.count).max() ?? 0
-                case .number(let value), .percent(let value): length = value.count
-                case .formula, .empty: length = 8
-                }
                 while widths.count <= index { widths.append(6) }
-                widths[index] = min(60, max(widths[index], length + 2))
+                widths[index] = min(maximumWidth, max(widths[index], length(cell) + 2))
             }
         }
         return widths
     }
 
-    static let styles = OfficeXML.declaration
-        + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></numFmts>"
-        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Arial\"/></font><font><b/><sz val=\"11\"/><name val=\"Arial\"/></font></fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+    private static func length(_ cell: Cell) -> Int {
+        switch cell {
+        case .text(let text): return text.split(separator: "\n").map(\.count).max() ?? 0
+        case .bold(let text): return text.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
+        case .number(let value), .percent(let value): return value.count
+        case .formula, .empty: return 8
+        case .formatted(let inner, let format):
+            return format == .money || format == .moneyInput || format == .pence ? max(12, length(inner) + 4) : length(inner)
+        }
+    }
+
+    /// Formats in the order of `Format`: plain, bold, share (0.0%), money in whole units, an
+    /// input (shaded yellow, boxed), a money input, wrapped text, a bold wrapped header, money to the penny.
+    static func styles(currency: String) -> String {
+        let symbol = "&quot;" + OfficeXML.escape(currency) + "&quot;"
+        return OfficeXML.declaration
+            + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/>"
+            + "<numFmt numFmtId=\"165\" formatCode=\"\(symbol)#,##0;-\(symbol)#,##0\"/>"
+            + "<numFmt numFmtId=\"166\" formatCode=\"\(symbol)#,##0.00;-\(symbol)#,##0.00\"/></numFmts>"
+            + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Arial\"/></font><font><b/><sz val=\"11\"/><name val=\"Arial\"/></font></fonts>"
+            + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+            + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFF2CC\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+            + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
+            + "<border><left style=\"thin\"><color rgb=\"FF7F7F7F\"/></left><right style=\"thin\"><color rgb=\"FF7F7F7F\"/></right>"
+            + "<top style=\"thin\"><color rgb=\"FF7F7F7F\"/></top><bottom style=\"thin\"><color rgb=\"FF7F7F7F\"/></bottom><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"9\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+            + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+            + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
+            + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment vertical=\"bottom\" wrapText=\"1\"/></xf>"
+            + "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+    }
 }
