@@ -10,14 +10,19 @@ Checks:
      are Heading 1-3, every table has a repeating header row and every chart alternative text;
   2. the text of every cell of every table of the report (read from report.md, written by a
      different renderer) is found in the PDF, as are the headings and each chart's caption;
-  3. workbook.xlsx opens and, recalculated, its Model sheet's totals and ranks equal those of
+  3. workbook.xlsx opens and, recalculated, its Options sheet's totals and ranks equal those of
      `appraise rank --format json`;
-  4. with a weight changed inside the workbook (the way an auditor would in Excel), the
+  4. with a weight changed on the Weights sheet (the way a member would in Excel), the
      recalculated totals and ranks equal those `appraise rank` gives for an appraisal copy with
      that weight (so the formulas are live, not cached numbers), ties included;
-  5. every table of the pack (each CSV file) is a sheet of the workbook with the same cells;
+  5. every table of the pack (each CSV file) is a sheet of the workbook with the same cells,
+     found through the Contents sheet (sheets are named in words);
   6. names that look like formulas ("=1+1", "@SUM(1,2)") stay text in the recalculated workbook
-     and in the Word report.
+     and in the Word report;
+  7. for a programme (the SEND appraisal), the Programme sheet's flags as written give the
+     spend and places `appraise programme` reports; funding instead the set the tool chooses
+     within a smaller budget, the recalculated spend, places and benefit are the tool's for
+     that set.
 """
 
 import argparse
@@ -110,17 +115,23 @@ def tool_ranking(appraise, appraisal):
     return {entry["option"]: (decimal.Decimal(str(entry["total"])), entry["rank"]) for entry in entries}
 
 
-def model_ranking(sheet_csv):
-    """Totals (to the nine places the workbook rounds to) and ranks from the recalculated Model sheet."""
+def model_ranking(sheet_csv, labels):
+    """Totals (to the nine places the workbook rounds to) and ranks from the recalculated Options sheet, by option id."""
     rows = list(csv.reader(io.StringIO(sheet_csv)))
-    header = rows[0]
+    header = rows[2]
     total, rank = header.index("Total"), header.index("Rank")
+    ids = {label: option for option, label in labels.items()}
     found = {}
-    for row in rows[2:]:
-        if not row or not row[0] or row[total] == "":
+    for row in rows[4:]:
+        if not row or row[0] not in ids or row[total] == "":
             continue
-        found[row[0]] = (decimal.Decimal(row[total]), int(decimal.Decimal(row[rank])))
+        found[ids[row[0]]] = (decimal.Decimal(row[total]), int(decimal.Decimal(row[rank])))
     return found
+
+
+def option_labels(appraisal_path):
+    with open(appraisal_path, encoding="utf-8") as file:
+        return {option["id"]: option.get("shortName") or option["name"] for option in json.load(file)["options"]}
 
 
 def same(found, expected):
@@ -155,21 +166,24 @@ def with_weights(source, weights, folder):
     return path
 
 
-def set_weights(workbook, weights, target):
-    """The workbook with the Model sheet's weight row (row 2) set, as an auditor would type them."""
+def set_cells(workbook, sheet, values, target):
+    """The workbook with cells of one sheet (by its number) set to numbers, as a member would type them."""
     with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(target, "w") as out:
         for info in source.infolist():
             data = source.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
+            if info.filename == "xl/worksheets/sheet%d.xml" % sheet:
                 text = data.decode("utf-8")
-                row = re.search(r'<row r="2">.*?</row>', text).group(0)
-                cells = re.findall(r'<c r="([A-Z]+)2"><v>[^<]*</v></c>', row)
-                assert len(cells) == len(weights), "the Model sheet's weight row has %d cells" % len(cells)
-                changed = row
-                for column, weight in zip(cells, weights):
-                    changed = re.sub(r'<c r="%s2"><v>[^<]*</v></c>' % column, '<c r="%s2"><v>%s</v></c>' % (column, weight), changed)
-                data = text.replace(row, changed).encode("utf-8")
+                for reference, value in values.items():
+                    pattern = r'<c r="%s"( s="\d+")?><v>[^<]*</v></c>' % reference
+                    assert re.search(pattern, text), "no number in cell %s of sheet %d" % (reference, sheet)
+                    text = re.sub(pattern, lambda m: '<c r="%s"%s><v>%s</v></c>' % (reference, m.group(1) or "", value), text)
+                data = text.encode("utf-8")
             out.writestr(info, data)
+
+
+def set_weights(workbook, weights, target):
+    """The workbook with the Weights sheet's inputs (column B from row 2) set."""
+    set_cells(workbook, 2, {"B%d" % (index + 2): weight for index, weight in enumerate(weights)}, target)
 
 
 def sheets(binary, profile, workbook, outdir):
@@ -183,6 +197,69 @@ def sheets(binary, profile, workbook, outdir):
             with open(os.path.join(outdir, name), encoding="utf-8") as file:
                 found[name[len(stem):-4]] = file.read()
     return found
+
+
+def programme_sheet(sheet_csv):
+    """The Programme sheet: flags by proposal name, and the summary figures by their label."""
+    rows = list(csv.reader(io.StringIO(sheet_csv)))
+    flags, figures = {}, {}
+    for row in rows[1:]:
+        if len(row) > 2 and row[1] in ("0", "1"):
+            flags[row[0]] = row[1]
+        elif len(row) > 2 and row[0] and row[2]:
+            figures[row[0]] = row[2]
+    return flags, figures
+
+
+def tool_programme(appraise, appraisal, extra=()):
+    result = subprocess.run([appraise, "programme", appraisal, "--format", "json", "--samples", "10"] + list(extra),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout, parse_float=decimal.Decimal)
+
+
+def programme_checks(checks, options, profile, work):
+    """The Programme sheet of the SEND pack recalculates to the tool's figures, as written and for another set."""
+    appraisal = os.path.join(ROOT, "appraisals", "rotherham-send-2017.json")
+    pack = os.path.join(ROOT, "exports", "rotherham-send-2017")
+    workbook = os.path.join(pack, "workbook.xlsx")
+    with open(appraisal, encoding="utf-8") as file:
+        names = {option["id"]: option.get("shortName") or option["name"] for option in json.load(file)["options"]}
+    found = sheets(options.soffice, profile, workbook, os.path.join(work, "send"))
+    flags, figures = programme_sheet(found["Programme"])
+    with open(os.path.join(pack, "programme-constraints.csv"), encoding="utf-8-sig") as file:
+        constraints = {row[0]: row for row in csv.reader(file)}
+    spend = decimal.Decimal(constraints["Budget: Capital cost"][2].replace("£", "").replace(",", ""))
+    places = decimal.Decimal(constraints["Target: SEND places (not met)"][2].split()[0])
+    checks.check("the Programme sheet as written funds the tool's set and recalculates to its spend (%s) and places (%s)" % (spend, places),
+                 decimal.Decimal(figures.get("Spend on capital cost", "nan")) == spend
+                 and decimal.Decimal(figures.get("Achieved: SEND places", "nan")) == places
+                 and figures.get("Within budget") == "yes" and figures.get("Target met") == "no", json.dumps(figures))
+
+    # Another set: the one the tool chooses within £300,000 (its places counted by a target
+    # every set meets), ticked in the workbook.
+    report = tool_programme(options.appraise, appraisal, ["--budget", "capital=300000", "--target", "places>=0"])
+    best = report["best"]["choices"][0]
+    funded = set(best["proposals"])
+    rows = list(csv.reader(io.StringIO(found["Programme"])))
+    values = {}
+    for index, row in enumerate(rows):
+        if index > 0 and len(row) > 1 and row[1] in ("0", "1"):
+            ident = next(key for key, name in names.items() if name == row[0])
+            values["B%d" % (index + 1)] = 1 if ident in funded else 0
+    changed = os.path.join(work, "send-changed.xlsx")
+    set_cells(workbook, 3, values, changed)
+    flags, figures = programme_sheet(sheets(options.soffice, profile, changed, os.path.join(work, "send-changed"))["Programme"])
+    uses = {(use["kind"], use["measure"]): decimal.Decimal(str(use["amount"])) for use in best["constraints"]}
+    expected_spend = uses[("budget", "capital")]
+    expected_places = uses[("target", "places")]
+    checks.check("funding the tool's set within £300,000 instead, the workbook recalculates to its spend (%s), places (%s) and benefit (%s)"
+                 % (expected_spend, expected_places, best["benefit"]),
+                 decimal.Decimal(figures.get("Spend on capital cost", "nan")) == expected_spend
+                 and decimal.Decimal(figures.get("Achieved: SEND places", "nan")) == expected_places
+                 and decimal.Decimal(figures.get("Benefit of the funded set", "nan")) == decimal.Decimal(str(best["benefit"])),
+                 json.dumps(figures) + " " + json.dumps(best, default=str)[:400])
+    checks.check("the other set differs from the tool's choice at £740,000 (the check above is not vacuous)",
+                 decimal.Decimal(figures.get("Spend on capital cost", "nan")) != spend, json.dumps(figures))
 
 
 def main():
@@ -254,8 +331,9 @@ def main():
         workbook = os.path.join(options.pack, "workbook.xlsx")
         found = sheets(options.soffice, profile, workbook, os.path.join(work, "as-written"))
         expected = tool_ranking(options.appraise, options.appraisal)
-        model = model_ranking(found["Model"])
-        checks.check("recalculated Model totals and ranks equal appraise rank's", same(model, expected),
+        labels = option_labels(options.appraisal)
+        model = model_ranking(found["Options"], labels)
+        checks.check("recalculated Options totals and ranks equal appraise rank's", same(model, expected),
                      "workbook %s, tool %s" % (model, expected))
 
         with open(options.appraisal, encoding="utf-8") as file:
@@ -265,7 +343,7 @@ def main():
         set_weights(workbook, [weights[criterion] for criterion in criteria], changed)
         found_changed = sheets(options.soffice, profile, changed, os.path.join(work, "changed"))
         expected_changed = tool_ranking(options.appraise, with_weights(options.appraisal, weights, work))
-        model_changed = model_ranking(found_changed["Model"])
+        model_changed = model_ranking(found_changed["Options"], labels)
         checks.check("with %s weighted %s, the recalculated workbook equals appraise rank for those weights"
                      % (options.criterion, options.weight), same(model_changed, expected_changed),
                      "workbook %s, tool %s" % (model_changed, expected_changed))
@@ -275,10 +353,13 @@ def main():
 
         # Every CSV table of the pack is a sheet with the same cells.
         differing = []
+        by_file = {row[2]: row[0] for row in csv.reader(io.StringIO(found["Contents"])) if len(row) > 2 and row[2].endswith(".csv")}
+        checks.check("sheets are named in words, not file names", by_file and all(not sheet.endswith(".csv") and "-" not in sheet.split(" ")[0]
+                                                                                  for sheet in by_file.values()), json.dumps(by_file)[:300])
         for name in sorted(os.listdir(options.pack)):
             if not name.endswith(".csv"):
                 continue
-            sheet = name[:-4][:31]
+            sheet = by_file.get(name, name)
             with open(os.path.join(options.pack, name), encoding="utf-8-sig") as file:
                 table = list(csv.reader(file))
             if sheet not in found:
@@ -320,14 +401,16 @@ def main():
         subprocess.run([options.appraise, "export", hostile_path, "--format", "xlsx,docx", "--out", os.path.join(work, "hostile")],
                        check=True, capture_output=True)
         hostile_sheets = sheets(options.soffice, profile, os.path.join(work, "hostile", "workbook.xlsx"), os.path.join(work, "hostile-csv"))
-        model_rows = list(csv.reader(io.StringIO(hostile_sheets["Model"])))
+        model_rows = list(csv.reader(io.StringIO(hostile_sheets["Options"])))
         checks.check("names that look like formulas stay text in the recalculated workbook",
-                     model_rows[0][2] == "@SUM(1,2)" and any(row[1] == "=1+1" for row in model_rows[2:] if len(row) > 1),
-                     json.dumps(model_rows[:4]))
+                     model_rows[2][1] == "@SUM(1,2)" and any(row[0] == "=1+1" for row in model_rows[4:] if row),
+                     json.dumps(model_rows[:6]))
         soffice(options.soffice, profile, "pdf", os.path.join(work, "hostile", "report.docx"), os.path.join(work, "hostile"))
         hostile_text = subprocess.run(["pdftotext", "-raw", os.path.join(work, "hostile", "report.pdf"), "-"],
                                       capture_output=True, text=True, check=True).stdout
         checks.check("and as written in the Word report", "=1+1" in hostile_text and "@SUM(1,2)" in hostile_text)
+
+        programme_checks(checks, options, profile, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
