@@ -27,7 +27,14 @@ Checks:
  10. the compare view ranks criteria and words the result as `appraise compare` does;
  11. at 360 px wide nothing scrolls sideways; printed without JavaScript, on A4, every
      rationale bullet is shown; headings keep with what follows in print;
- 12. every colour that carries data in a chart has at least 3:1 contrast with white.
+ 12. every colour that carries data in a chart has at least 3:1 contrast with white;
+ 13. on both reference reports: no table wider than its box at 1366 px; at 390 px every table
+     reflows into one labelled card per row; printed on A4 no table loses a column;
+ 14. on the programme report (SEND): a typed share updates the programme line to the programme
+     `appraise programme` chooses under those weights, and the frontier note; a reset restores
+     it; the compare view opens on two options that differ; the
+     budget frontier's ticks are round, inside the chart, with a titled y axis; no two labels
+     of the value-for-money chart overlap.
 Screenshots (tablet viewport, what-if panel, full page) and a PDF go to --shots for a person
 to look at; they are not committed.
 """
@@ -312,11 +319,131 @@ def hostile_copy(source, folder):
     return write_copy(source, attack, folder, "hostile.json"), attack
 
 
+TABLES_FIT_JS = """Array.from(document.querySelectorAll('table')).filter(function (t) { return t.offsetParent !== null; }).map(function (t) {
+  var box = t.parentElement;
+  return {id: t.id, table: Math.round(t.getBoundingClientRect().width), box: box.clientWidth,
+          cells: Math.max.apply(null, Array.from(t.rows).map(function (r) { return r.cells.length ? r.cells[r.cells.length - 1].getBoundingClientRect().right : 0; })),
+          right: box.getBoundingClientRect().right};
+}).filter(function (t) { return t.table > t.box + 1 || t.cells > t.right + 1; })"""
+
+CARDS_JS = """(function () {
+  var tables = Array.from(document.querySelectorAll('.scroll > table')).filter(function (t) { return t.offsetParent !== null && t.tBodies[0] && t.tBodies[0].rows.length; });
+  return {tables: tables.length,
+    notCards: tables.filter(function (t) { return getComputedStyle(t.tBodies[0].rows[0]).display !== 'flex'; }).map(function (t) { return t.id; }),
+    unlabelled: tables.filter(function (t) { return Array.from(t.tBodies[0].querySelectorAll('td, th')).some(function (c) { return !c.dataset.label; }); }).map(function (t) { return t.id; }),
+    scrolling: Array.from(document.querySelectorAll('.scroll')).filter(function (b) { return b.querySelector('table') && b.scrollWidth > b.clientWidth + 1; }).length,
+    page: document.documentElement.scrollWidth};
+})()"""
+
+
+def layout_checks(browser, checks, report, name):
+    """Tables fit their box at 1366 px, become cards at 390 px, and keep every column on A4."""
+    url = "file://" + os.path.abspath(report)
+    wide = Page(browser, url, width=1366)
+    over = wide.evaluate(TABLES_FIT_JS)
+    checks.check("%s: at 1366 px no table is wider than its box" % name, not over, json.dumps(over))
+    phone = Page(browser, url, width=390)
+    cards = phone.evaluate(CARDS_JS)
+    checks.check("%s: at 390 px each of the %d tables is one labelled card per row, none scrolls sideways" % (name, cards["tables"]),
+                 cards["tables"] > 5 and not cards["notCards"] and not cards["unlabelled"] and cards["scrolling"] == 0 and cards["page"] <= 390,
+                 json.dumps(cards))
+    # A4 portrait less the page margins (15 mm and 14 mm) is 182 mm, 688 CSS px, for the layout.
+    printed = Page(browser, url, scripts=False, width=688)
+    printed.send("Emulation.setEmulatedMedia", {"media": "print"})
+    lost = printed.evaluate(TABLES_FIT_JS)
+    checks.check("%s: printed on A4 no table loses a column (every table within the page width)" % name, not lost, json.dumps(lost))
+    if printed.evaluate("!!document.getElementById('table-npc-working')"):
+        shown = printed.evaluate("""(function () {
+          var t = document.getElementById('table-npc-working'), heads = Array.from(t.tHead.rows[0].cells).map(c => c.textContent);
+          var column = heads.indexOf('Present value');
+          return {column: column, right: t.tHead.rows[0].cells[column].getBoundingClientRect().right, width: document.documentElement.clientWidth,
+                  values: Array.from(t.tBodies[0].rows).filter(r => r.cells[column] && r.cells[column].textContent.trim()).length};
+        })()""")
+        checks.check("%s: printed, the net present cost working keeps its Present value column" % name,
+                     shown["column"] >= 0 and shown["right"] <= shown["width"] + 1 and shown["values"] > 0, json.dumps(shown))
+
+
+def programme_tool(appraise, appraisal):
+    """The names of the programme `appraise programme` recommends for an appraisal file."""
+    result = subprocess.run([appraise, "programme", appraisal, "--format", "json", "--samples", "10"], capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    solution = report["best"] if report["best"]["choices"] else report["withoutTargets"]
+    with open(appraisal, encoding="utf-8") as file:
+        names = {option["id"]: option.get("shortName") or option["name"] for option in json.load(file)["options"]}
+    return [names[proposal] for proposal in solution["choices"][0]["proposals"]]
+
+
+def programme_checks(browser, checks, options, work):
+    """The SEND report: typed shares reach the programme line, ties, the compare view, the charts."""
+    page = Page(browser, "file://" + os.path.abspath(options.programme_report), width=1366)
+    before = page.evaluate("document.getElementById('programme-whatif').textContent")
+    criterion = page.evaluate("document.querySelector('#what-if input[type=text]').dataset.criterion")
+    page.evaluate("document.getElementById('what-if').scrollIntoView(); null")
+    # The first typed share, of a few, under which the best programme is another, if any is;
+    # the line is blanked before each, so that only an update from the typed share fills it.
+    for share in ("90", "75", "25", "10", "0", "100"):
+        page.evaluate("document.getElementById('programme-whatif').textContent = 'stale'; null")
+        page.evaluate(SHARE_JS + "(%s, %s)" % (json.dumps(criterion), json.dumps(share)))
+        line = page.evaluate("document.getElementById('programme-whatif').textContent")
+        if "changes to" in line:
+            break
+    note = page.evaluate("document.getElementById('vfm-status').textContent")
+    weights = page.evaluate(WEIGHTS_JS)
+    expected = programme_tool(options.appraise, with_weights(options.programme_appraisal, weights, work))
+    named = line.split(": ", 1)[1].split(".")[0].split(", ") if ": " in line else []
+    checks.check("a typed share of %s%% on %s updates the programme line to the programme appraise chooses" % (share, criterion),
+                 line != "stale" and named == expected, "page %r, tool %r" % (line, expected))
+    checks.check("and the value-for-money frontier note", note.startswith("Frontier under the what-if weights: "), note)
+    page.evaluate("document.getElementById('whatif-reset').click(); null")
+    checks.check("a reset, too, reaches the programme line", page.evaluate("document.getElementById('programme-whatif').textContent") == before)
+    checks.check("no errors on the programme report", not page.problems(), "; ".join(page.problems()))
+
+    compare = page.evaluate("""(function () {
+      var svg = document.getElementById('compare-chart');
+      return {first: document.getElementById('compare-first').value, second: document.getElementById('compare-second').value,
+              bars: Array.from(svg.querySelectorAll('rect')).filter(r => parseFloat(r.getAttribute('width')) > 0).length};
+    })()""")
+    checks.check("the compare view opens on two options that differ (a chart with bars)", compare["first"] != compare["second"] and compare["bars"] > 0,
+                 json.dumps(compare))
+
+    frontier = page.evaluate("""(function () {
+      var svg = document.querySelector('svg[aria-labelledby="frontier-title frontier-desc"]');
+      var ticks = Array.from(svg.querySelectorAll('text.tick')).filter(t => t.getAttribute('text-anchor') === 'middle');
+      var frame = svg.getBoundingClientRect();
+      return {ticks: ticks.map(t => t.textContent), outside: Array.from(svg.querySelectorAll('text')).filter(function (t) {
+                var b = t.getBoundingClientRect(); return b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5; }).map(t => t.textContent),
+              titles: Array.from(svg.querySelectorAll('text.axis-title')).map(t => t.textContent)};
+    })()""")
+    values = [int(re.sub(r"[^0-9]", "", tick) or -1) for tick in frontier["ticks"]]
+    step = values[1] - values[0] if len(values) > 1 else 0
+    mantissa = step
+    while mantissa >= 10 and mantissa % 10 == 0:
+        mantissa //= 10
+    checks.check("the budget frontier's ticks are round (%s)" % ", ".join(frontier["ticks"]),
+                 len(values) > 2 and values[0] == 0 and mantissa in (1, 2, 5, 25) and all(b - a == step for a, b in zip(values, values[1:])),
+                 json.dumps(frontier))
+    checks.check("every label of the budget frontier is inside the chart, and both axes are titled",
+                 not frontier["outside"] and len(frontier["titles"]) == 2, json.dumps(frontier))
+
+    overlaps = page.evaluate("""(function () {
+      var texts = Array.from(document.querySelectorAll('#vfm-chart .vfm-point text')).map(t => ({text: t.textContent, box: t.getBBox()}));
+      var found = [];
+      texts.forEach(function (a, i) { texts.slice(i + 1).forEach(function (b) {
+        if (a.box.x < b.box.x + b.box.width && b.box.x < a.box.x + a.box.width && a.box.y < b.box.y + b.box.height && b.box.y < a.box.y + a.box.height) {
+          found.push(a.text + ' / ' + b.text); } }); });
+      return {labels: texts.length, overlaps: found};
+    })()""")
+    checks.check("no two labels of the value-for-money chart overlap (%d labels)" % overlaps["labels"],
+                 overlaps["labels"] > 2 and not overlaps["overlaps"], json.dumps(overlaps))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--appraise", default=os.path.join(ROOT, ".build", "debug", "appraise"), help="the built appraise executable")
     parser.add_argument("--appraisal", default=os.path.join(ROOT, "appraisals", "rotherham-ama-2017.json"))
     parser.add_argument("--report", default=os.path.join(ROOT, "exports", "rotherham-ama-2017", "report.html"))
+    parser.add_argument("--programme-appraisal", default=os.path.join(ROOT, "appraisals", "rotherham-send-2017.json"))
+    parser.add_argument("--programme-report", default=os.path.join(ROOT, "exports", "rotherham-send-2017", "report.html"))
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--criterion", default="financial-viability", help="the slider the test moves")
     parser.add_argument("--steps", type=int, default=20, help="how many ArrowRight presses to move it by")
@@ -411,6 +538,9 @@ def main():
                      tied == expected_tied and [row["label"] for row in tied[:2]] == ["1=", "1="], "page %s, tool %s" % (tied, expected_tied))
         checks.check("the status line names every option tied for first",
                      "Peer Practice Partner" in status and "Community Interest Company" in status and "share first place" in status, status)
+        changes = page.evaluate("Array.from(document.querySelectorAll('#whatif-ranking tbody tr')).map(r => [r.dataset.option, r.cells[4].textContent])")
+        checks.check("the tie is told as a tie: Community Interest Company is \"now level\", not \"up 1\", and the status says they now tie",
+                     dict(changes).get("cic") == "now level" and "now tie" in status, json.dumps(changes) + " " + status)
         checks.check("the live chart follows the table at 8/15",
                      page.evaluate(CHART_JS) == [{"option": row["option"], "total": row["total"]} for row in tied], json.dumps(page.evaluate(CHART_JS)))
         status = page.evaluate(SHARE_JS + "('child-focused', '53.4')")
@@ -517,6 +647,10 @@ def main():
         checks.check("print stylesheet hides the what-if panel and the contents",
                      page.evaluate("getComputedStyle(document.getElementById('what-if')).display === 'none' && "
                                    "getComputedStyle(document.querySelector('nav')).display === 'none'"))
+
+        for report, name in ((options.report, "review"), (options.programme_report, "programme")):
+            layout_checks(browser, checks, report, name)
+        programme_checks(browser, checks, options, work)
 
         hostile_path, attack = hostile_copy(options.appraisal, work)
         subprocess.run([options.appraise, "export", hostile_path, "--format", "html", "--out", os.path.join(work, "hostile")],

@@ -236,11 +236,23 @@ enum PageScript {
     drawTotals(order, points, sum);
     var leaders = order.filter(function (i) { return ranks[i] === 1; }).map(function (i) { return data.options[i].label; });
     var first = leaders.length > 1 ? names(leaders) + " share first place." : leaders[0] + " first.";
-    function pairs(list, verb) {
-      return list.map(function (pair) { return data.options[pair[0]].label + " and " + data.options[pair[1]].label; }).join("; ") + verb;
+    // The options in the pairs, grouped by a shared figure: the new total of those now level,
+    // the appraisal's rank of those no longer level.
+    function groups(list, key, verb) {
+      var seen = {}, order = [];
+      list.forEach(function (pair) {
+        pair.forEach(function (i) {
+          var k = String(key(i));
+          if (!seen[k]) { seen[k] = []; order.push(k); }
+          if (seen[k].indexOf(i) < 0) { seen[k].push(i); }
+        });
+      });
+      return order.map(function (k) {
+        return names(seen[k].sort(function (a, b) { return a - b; }).map(function (i) { return data.options[i].label; })) + verb;
+      });
     }
-    var ties = [level.length ? pairs(level, " now tie") : "", parted.length ? pairs(parted, " are no longer level") : ""]
-      .filter(function (text) { return text; }).join("; ");
+    var ties = groups(level, function (i) { return points[i]; }, " now tie")
+      .concat(groups(parted, function (i) { return data.options[i].rank; }, " are no longer level")).join("; ");
     status.textContent = moved === 0
       ? (ties ? "No option changes place, but " + ties + "; " + first : "Same ranking as the appraisal; " + first)
       : moved + (moved === 1 ? " option changes" : " options change") + " place" + (ties ? "; " + ties : "") + "; " + first;

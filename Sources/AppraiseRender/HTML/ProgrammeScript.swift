@@ -49,12 +49,16 @@ enum ProgrammeScript {
     values.forEach(function (value, i) { if (best < 0 || value > bestValue) { best = i; bestValue = value; } });
     var level = values.filter(function (value) { return value === bestValue; }).length;
     var names = data.candidates[best].names.join(", ");
-    if (data.base !== null && values[data.base] === bestValue) {
-      status.textContent = "Under these weights the best programme is unchanged: " + data.candidates[data.base].names.join(", ") + "." +
-        (level > 1 ? " It now ties with " + (level === 2 ? "another programme" : (level - 1) + " other programmes") + " of the same value." : "");
+    var others = level === 2 ? "another programme" : (level - 1) + " other programmes";
+    if (best === data.base) {
+      status.textContent = "Under these weights the best programme is unchanged: " + names + "." +
+        (level > 1 ? " It ties with " + others + " of the same benefit." : "");
+    } else if (data.base !== null && values[data.base] === bestValue) {
+      // A tie is not a change: the programme chosen now is still among the best.
+      status.textContent = "Under these weights the programme chosen now ties with " + others + " of the same benefit, first of them: " + names + ".";
     } else {
       status.textContent = "Under these weights the best programme changes to: " + names + "." +
-        (level > 1 ? " It ties with " + (level === 2 ? "another programme" : (level - 1) + " other programmes") + " of the same value." : "");
+        (level > 1 ? " It ties with " + others + " of the same benefit." : "");
     }
   }
   // The what-if panel announces every change of weights, whether by slider, typed share or reset.
