@@ -26,7 +26,7 @@ final class ReportPageTests: XCTestCase {
         let html = pack.html
         XCTAssertTrue(html.contains("<h3 id=\"correction-heading\">The published totals contain an error</h3>"))
         XCTAssertTrue(html.contains("<a href=\"#reconciliation\">"))
-        XCTAssertTrue(html.contains("<td class=\"num corrected\" data-label=\"Total\">26/40 (published 24/40, 4th)</td>"))
+        XCTAssertTrue(html.contains("<td class=\"num wrap corrected\" data-label=\"Total\">26/40 (published 24/40, 4th)</td>"))
         XCTAssertTrue(html.contains("26/40 (published 24/40, 4th)</text></g>"), "and on the bar")
         let reconciliation = try XCTUnwrap(html.components(separatedBy: "id=\"table-reconciliation\"").last)
         let checks = reconciliation.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>").dropFirst().map { $0.contains("DIFFERS") }

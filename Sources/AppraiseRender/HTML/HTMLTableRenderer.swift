@@ -22,7 +22,10 @@ public enum HTMLTableRenderer {
             out += "<tr>"
             for (column, cell) in cells.enumerated() {
                 var classes: [String] = []
-                if table.columns[column].alignment == .right { classes.append("num") }
+                if table.columns[column].alignment == .right {
+                    // A figure stays on one line ("−£550,000.00"); words in a figure's column wrap.
+                    classes.append(cell.count > 14 && cell.contains(" ") ? "num wrap" : "num")
+                }
                 if let extra = cellClass(row, column) { classes.append(extra) }
                 let classAttribute = (classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")
                     + " data-label=\"\(HTML.escape(table.columns[column].header))\""

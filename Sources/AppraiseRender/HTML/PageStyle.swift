@@ -28,13 +28,12 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0 0.5rem; }
 th, td { padding: 0.4rem 0.45rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
-thead th.num { white-space: normal; }
 tbody th { font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--tint); }
 table.matrix { font-size: 0.85rem; }
 table.matrix td.num { text-align: center; }
 tbody th { min-width: 8rem; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } .num.wrap, thead th.num { white-space: normal; }
 table.wide { font-size: 0.8rem; } table.wide th, table.wide td { padding: 0.3rem 0.3rem; } table.wide tbody th { min-width: 6rem; }
 .heat-0 { background: #f4f8fc; } .heat-1 { background: #dbe8f5; } .heat-2 { background: #b7d1ea; }
 .heat-3 { background: #86b3dc; } .heat-4 { background: #2f6ea8; color: #fff; } .heat-5 { background: #1d4f7e; color: #fff; }
@@ -115,8 +114,8 @@ footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted
   a { color: inherit; text-decoration: none; }
   tr, figure, .option { break-inside: avoid; }
   .scroll { overflow: visible; }
-  table { font-size: 8pt; } table.wide { font-size: 7pt; } th, td { padding: 2pt 3pt; overflow-wrap: anywhere; }
-  tbody th, table.wide tbody th { min-width: 0; } .num { white-space: normal; }
+  table { font-size: 8pt; } table.wide { font-size: 6.5pt; } th, td { padding: 2pt 3pt; overflow-wrap: break-word; } table.wide th, table.wide td { padding: 1.5pt 2pt; }
+  tbody th, table.wide tbody th { min-width: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """

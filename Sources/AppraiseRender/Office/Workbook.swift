@@ -89,7 +89,8 @@ struct Workbook {
 
     static func worksheet(_ sheet: Sheet) -> String {
         var out = OfficeXML.declaration + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        out += "<sheetViews><sheetView workbookViewId=\"0\">"
+        // Printed, each sheet is fitted to the width of the page, as many pages down as it needs.
+        out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><sheetViews><sheetView workbookViewId=\"0\">"
         if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
             let topLeft = reference(row: sheet.frozenRows, column: sheet.frozenColumns)
             let pane = sheet.frozenColumns > 0 ? (sheet.frozenRows > 0 ? "bottomRight" : "topRight") : "bottomLeft"
@@ -131,7 +132,7 @@ struct Workbook {
                     + "sqref=\"\(rule.range)\">\(bounds)</dataValidation>"
             }.joined() + "</dataValidations>"
         }
-        return out + "<pageSetup paperSize=\"9\" orientation=\"landscape\"/></worksheet>"
+        return out + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
     }
 
     /// One cell's XML; text longer than a column's cap wraps, unless it is alone on its row (a
