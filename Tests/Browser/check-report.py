@@ -28,7 +28,7 @@ Checks:
  11. at 360 px wide nothing scrolls sideways; printed without JavaScript, on A4, every
      rationale bullet is shown; headings keep with what follows in print;
  12. every colour that carries data in a chart has at least 3:1 contrast with white;
- 13. on both reference reports: no table wider than its box at 1366 px; at 390 px every table
+ 13. on both reference reports and a third appraisal: no table wider than its box at 1366 px; at 390 px every table
      reflows into one labelled card per row; printed on A4 no table loses a column;
  14. on the programme report (SEND): a typed share updates the programme line to the programme
      `appraise programme` chooses under those weights, and the frontier note; a reset restores
@@ -648,7 +648,10 @@ def main():
                      page.evaluate("getComputedStyle(document.getElementById('what-if')).display === 'none' && "
                                    "getComputedStyle(document.querySelector('nav')).display === 'none'"))
 
-        for report, name in ((options.report, "review"), (options.programme_report, "programme")):
+        # A third appraisal of another shape (costed, exact fractions in its tables) beside the two references.
+        third = os.path.join(ROOT, "appraisals", "riverside-leisure-2026.json")
+        subprocess.run([options.appraise, "export", third, "--format", "html", "--out", os.path.join(work, "third")], check=True, capture_output=True)
+        for report, name in ((options.report, "review"), (options.programme_report, "programme"), (os.path.join(work, "third", "report.html"), "third")):
             layout_checks(browser, checks, report, name)
         programme_checks(browser, checks, options, work)
 

@@ -26,6 +26,8 @@ public enum HTMLTableRenderer {
                     // A figure stays on one line ("−£550,000.00"); words in a figure's column wrap.
                     classes.append(cell.count > 14 && cell.contains(" ") ? "num wrap" : "num")
                 }
+                // A token too long for any column (an exact fraction of 40 digits) may break anywhere.
+                if cell.split(whereSeparator: \.isWhitespace).contains(where: { $0.count > 24 }) { classes.append("break") }
                 if let extra = cellClass(row, column) { classes.append(extra) }
                 let classAttribute = (classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")
                     + " data-label=\"\(HTML.escape(table.columns[column].header))\""

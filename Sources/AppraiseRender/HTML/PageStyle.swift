@@ -34,6 +34,7 @@ table.matrix { font-size: 0.85rem; }
 table.matrix td.num { text-align: center; }
 tbody th { min-width: 8rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } .num.wrap, thead th.num { white-space: normal; }
+td.break, th.break { white-space: normal; overflow-wrap: anywhere; }
 table.wide { font-size: 0.8rem; } table.wide th, table.wide td { padding: 0.3rem 0.3rem; } table.wide tbody th { min-width: 6rem; }
 .heat-0 { background: #f4f8fc; } .heat-1 { background: #dbe8f5; } .heat-2 { background: #b7d1ea; }
 .heat-3 { background: #86b3dc; } .heat-4 { background: #2f6ea8; color: #fff; } .heat-5 { background: #1d4f7e; color: #fff; }
@@ -98,7 +99,7 @@ footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted
   .scroll > table td, .scroll > table tbody th { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; min-width: 0;
     padding: 0.3rem 0; border-bottom: 1px solid var(--tint); text-align: right; font-size: 0.95rem; }
   .scroll > table tr > :first-child { font-weight: 700; font-size: 1.05rem; border-bottom: 1px solid var(--rule); }
-  .scroll > table [data-label]::before { content: attr(data-label); font-weight: 600; color: var(--muted); text-align: left; flex: 0 1 45%; }
+  .scroll > table [data-label]::before { content: attr(data-label); font-weight: 600; color: var(--muted); text-align: left; flex: 0 1 45%; white-space: normal; }
   .scroll > table tbody th[data-label]::before { font-size: 0.95rem; }
   .scroll > table td:empty { display: none; }
 }
