@@ -47,4 +47,18 @@ final class ChartTicksTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(Double(width), Double(word) * 121 + 200, header)
         }
     }
+
+    /// A table too wide for its header words (the 2017 score matrix, 14 columns) still keeps
+    /// every figure whole ("33/40", never "33/4 0"); the headers share what room is left.
+    func testWordColumnsKeepFiguresWholeWhenHeadersCannotFit() {
+        let headers = ["Option", "Child Focused", "Partnerships", "Commissioning", "Political oversight", "Financial viability", "Workforce",
+                       "Integration", "Risk", "Total", "Maximum", "Percent", "Rank"]
+        let rows = [["Commission by Contract", "4", "2", "3", "3", "3", "2", "2", "3", "22/40", "40", "55.0%", "5"]]
+        let widths = WordDocument.columnWidths(headers: headers, rows: rows)
+        XCTAssertEqual(widths.reduce(0, +), Int(WordDocument.textWidthPoints * 20), accuracy: headers.count)
+        for (cell, width) in zip(rows[0], widths) {
+            let word = cell.split(separator: " ").map(\.count).max()!
+            XCTAssertGreaterThanOrEqual(Double(width), Double(word) * 110 + 200, cell)
+        }
+    }
 }

@@ -5,7 +5,7 @@ import AppraiseKit
 /// Colours are SVG attributes, so the chart needs no style of its own, and the what-if
 /// sliders move it: its script recomputes the points and the frontier as the weights change.
 enum ValueForMoneyChart {
-    static let width = 760.0, height = 420.0, left = 90.0, right = 30.0, top = 20.0, bottom = 50.0
+    static let width = 760.0, height = 420.0, left = 90.0, right = 50.0, top = 20.0, bottom = 50.0
 
     struct Scale {
         let low: Double, high: Double, maximum: Double

@@ -60,27 +60,34 @@ struct WordDocument {
     }
 
     /// Column widths across the text width (in twentieths of a point). Every column first gets
-    /// room for the longest word of its cells (so "33/40" never breaks) and of its bold header
-    /// (so a heading wraps between its words, never inside one: not "Pla ce"); what is left
-    /// goes to the columns with longer text (lines counted up to 40 characters), so prose gets
-    /// the room. Only when those words alone are wider than the page do columns shrink below them.
+    /// room for the longest word of its cells (so "33/40" never breaks), then, where the page
+    /// allows, for the longest word of its bold header (so a heading wraps between its words,
+    /// never inside one: not "Pla ce"); what is left goes to the columns with longer text (lines
+    /// counted up to 40 characters), so prose gets the room. Only a table too wide for the page
+    /// to hold its header words shares out what room there is for them.
     static func columnWidths(headers: [String], rows: [[String]]) -> [Int] {
         // About 5.5 points a character of 8.5-point text (a tenth more in bold), plus the cell's margins.
         func width(_ characters: Int, bold: Bool = false) -> Double { Double(characters) * (bold ? 121 : 110) + 200 }
         func longestWord(_ texts: [String]) -> Int { min(20, texts.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(\.count).max() ?? 0) }
         let columns = headers.indices.map { column in rows.map { column < $0.count ? $0[column] : "" } }
-        let words = zip(headers, columns).map { max(width(longestWord([$0]), bold: true), width(longestWord($1))) }
+        let content = columns.map { width(longestWord($0)) }
+        let words = zip(headers, content).map { max(width(longestWord([$0]), bold: true), $1) }
         let lines = zip(headers, columns).map { width(min(40, ([$0] + $1).map { $0.split(separator: "\n").map(\.count).max() ?? 0 }.max() ?? 0)) }
         let available = Double(textWidthPoints * 20)
-        var widths: [Double]
-        let needed = words.reduce(0, +)
-        if needed >= available {
-            widths = words.map { $0 * available / needed }
-        } else {
-            let room = available - needed
-            let wanted = zip(lines, words).map { max(0, $0 - $1) }
+        func spread(_ base: [Double], toward goal: [Double]) -> [Double] {
+            let room = available - base.reduce(0, +)
+            let wanted = zip(goal, base).map { max(0, $0 - $1) }
             let total = wanted.reduce(0, +)
-            widths = total > 0 ? zip(words, wanted).map { $0 + min($1, room * $1 / total) } : words
+            guard total > 0 else { return base }
+            return zip(base, wanted).map { $0 + min($1, room * $1 / total) }
+        }
+        var widths: [Double]
+        if content.reduce(0, +) >= available {
+            widths = content.map { $0 * available / content.reduce(0, +) }
+        } else if words.reduce(0, +) >= available {
+            widths = spread(content, toward: words)
+        } else {
+            widths = spread(words, toward: zip(lines, words).map { max($0, $1) })
         }
         let left = available - widths.reduce(0, +)
         if left > 1 { widths = widths.map { $0 + left / Double(widths.count) } }
