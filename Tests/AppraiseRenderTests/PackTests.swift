@@ -75,7 +75,9 @@ final class PackTests: XCTestCase {
             XCTAssertEqual(row[4], "40")
             let line = "| \(row[0]) | \(row[2]) | \(total)/40 | \(row[5]) |"
             XCTAssertTrue(markdown.contains(line), line)
-            XCTAssertTrue(html.contains("<th scope=\"row\">\(HTML.escape(row[2]))</th><td class=\"num\">\(total)/40</td>"), row[2])
+            XCTAssertTrue(html.contains("<th scope=\"row\" data-label=\"Option\">\(HTML.escape(row[2]))</th><td class=\"num\" data-label=\"Total\">\(total)/40</td>")
+                          || html.contains("<th scope=\"row\" data-label=\"Option\">\(HTML.escape(row[2]))</th><td class=\"num wrap corrected\" data-label=\"Total\">\(total)/40 ("),
+                          row[2])
         }
     }
 
