@@ -110,15 +110,32 @@ final class ValueForMoneyTests: XCTestCase {
             for i in costs.indices { XCTAssertEqual(places[i] == nil, costs[i] == nil) }
             for (p, i) in known.enumerated() {
                 for (q, j) in known.enumerated() {
-                    if Frontier.dominatesStrictly(points[p], points[q]) { XCTAssertLessThan(places[i]!, places[j]!) }
+                    if dominatesStrictly(points[p], points[q]) { XCTAssertLessThan(places[i]!, places[j]!) }
                     if costs[i] == costs[j], benefits[i] == benefits[j] { XCTAssertEqual(places[i], places[j]) }
                 }
-                let undominated = !points.contains { Frontier.dominatesStrictly($0, points[p]) }
+                let undominated = !points.contains { dominatesStrictly($0, points[p]) }
                 if frontier.statuses[p].isEfficient { XCTAssertEqual(places[i], 1) }
                 if !undominated { XCTAssertGreaterThan(places[i]!, 1) }
             }
             if !known.isEmpty { XCTAssertEqual(places.compactMap { $0 }.min(), 1) }
+            // Brute force: layers by the definition (the longest chain of strict dominators),
+            // then the frontier, then places shared by equal standing.
+            func layer(_ p: Int) -> Int {
+                1 + (points.indices.filter { dominatesStrictly(points[$0], points[p]) }.map(layer).max() ?? 0)
+            }
+            let standing = known.indices.map { p -> Int in
+                let onFrontier = points.indices.contains { frontier.statuses[$0].isEfficient && points[$0].cost == points[p].cost && points[$0].benefit == points[p].benefit }
+                return layer(p) * 2 + (onFrontier ? 0 : 1)
+            }
+            for (p, i) in known.enumerated() {
+                XCTAssertEqual(places[i], 1 + standing.filter { $0 < standing[p] }.count, "\(costs) \(benefits)")
+            }
         }
+    }
+
+    /// Whether `better` costs no more and scores no less than `worse`, and differs from it.
+    private func dominatesStrictly(_ better: CostBenefitPoint, _ worse: CostBenefitPoint) -> Bool {
+        better.cost <= worse.cost && better.benefit >= worse.benefit && (better.cost < worse.cost || better.benefit > worse.benefit)
     }
 
     /// Moving a cost to halfway to its switching value changes nothing; moving it one penny past

@@ -79,11 +79,6 @@ public struct Frontier: Sendable {
         path = hull
     }
 
-    /// Whether `better` costs no more and scores no less than `worse`, and differs from it.
-    static func dominatesStrictly(_ better: CostBenefitPoint, _ worse: CostBenefitPoint) -> Bool {
-        better.cost <= worse.cost && better.benefit >= worse.benefit && (better.cost < worse.cost || better.benefit > worse.benefit)
-    }
-
     /// Whether `middle` costs more than the straight line from `low` to `high` at its benefit,
     /// i.e. its incremental cost per point from `low` exceeds that of `high` from it. Benefits
     /// increase strictly from `low` to `middle` to `high`.

@@ -154,21 +154,31 @@ public struct ValueForMoney: Sendable {
         let points = known.map { CostBenefitPoint(cost: costs[$0]!, benefit: benefits[$0]) }
         let order = Frontier.costOrder(points)
         let frontier = Frontier(points, order: order)
-        // A strict dominator costs less, or the same with more points: it comes first in cost order.
-        var layer = [Int](repeating: 1, count: points.count)
-        for (position, index) in order.enumerated() {
-            for earlier in order[..<position] where Frontier.dominatesStrictly(points[earlier], points[index]) {
-                layer[index] = max(layer[index], layer[earlier] + 1)
+        // In cost order (cheaper first, more points first at equal cost) every strict dominator
+        // comes before the point it dominates, and the most points in each layer fall from one
+        // layer to the next, so a point's layer is one more than the number of layers holding a
+        // point with at least its points: a binary search. Equal points, adjacent in this order,
+        // share a layer and a standing on the frontier.
+        var most: [Rational] = []
+        var key = [BigRational?](repeating: nil, count: costs.count)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, points[order[end]].cost == points[order[start]].cost, points[order[end]].benefit == points[order[start]].benefit {
+                end += 1
             }
+            let benefit = points[order[start]].benefit
+            var low = 0, high = most.count
+            while low < high {
+                let middle = (low + high) / 2
+                if most[middle] >= benefit { low = middle + 1 } else { high = middle }
+            }
+            if low == most.count { most.append(benefit) } else { most[low] = max(most[low], benefit) }
+            let onFrontier = order[start..<end].contains { frontier.statuses[$0].isEfficient }
+            for position in order[start..<end] { key[known[position]] = BigRational(Rational((low + 1) * 2 + (onFrontier ? 0 : 1))) }
+            start = end
         }
-        let efficient = frontier.path.map { points[$0] }
-        let keys: [BigRational?] = costs.indices.map { index in
-            guard let position = known.firstIndex(of: index) else { return nil }
-            let point = points[position]
-            let onFrontier = efficient.contains { $0.cost == point.cost && $0.benefit == point.benefit }
-            return BigRational(Rational(layer[position] * 2 + (onFrontier ? 0 : 1)))
-        }
-        return competitionRanks(keys)
+        return competitionRanks(key)
     }
 
     /// 1 for the smallest ratio; equal ratios share a place; nil stays nil.
