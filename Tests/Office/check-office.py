@@ -166,6 +166,28 @@ def with_weights(source, weights, folder):
     return path
 
 
+def column_number(letters):
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def cell_span(text, reference):
+    """Where the cell at a reference ("K3") is in a sheet's XML: a cell gives its reference
+    only after a gap, otherwise it follows the cell before it."""
+    letters = re.match(r"[A-Z]+", reference).group(0)
+    row = re.search(r'<row r="%s"[^>]*>(.*?)</row>' % reference[len(letters):], text)
+    assert row, "no row for %s" % reference
+    position = 0
+    for cell in re.finditer(r"<c(?: [^>]*)?>.*?</c>", row.group(1)):
+        given = re.match(r'<c r="([A-Z]+)\d+"', cell.group(0))
+        position = column_number(given.group(1)) if given else position + 1
+        if position == column_number(letters):
+            return row.start(1) + cell.start(), row.start(1) + cell.end()
+    return None
+
+
 def set_cells(workbook, sheet, values, target):
     """The workbook with cells of one sheet (by its number) set to numbers, as a member would type them."""
     with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(target, "w") as out:
@@ -174,9 +196,10 @@ def set_cells(workbook, sheet, values, target):
             if info.filename == "xl/worksheets/sheet%d.xml" % sheet:
                 text = data.decode("utf-8")
                 for reference, value in values.items():
-                    pattern = r'<c r="%s"( s="\d+")?><v>[^<]*</v></c>' % reference
-                    assert re.search(pattern, text), "no number in cell %s of sheet %d" % (reference, sheet)
-                    text = re.sub(pattern, lambda m: '<c r="%s"%s><v>%s</v></c>' % (reference, m.group(1) or "", value), text)
+                    span = cell_span(text, reference)
+                    number = span and re.fullmatch(r'(<c(?: r="[A-Z]+\d+")?(?: s="\d+")?><v>)[^<]*(</v></c>)', text[span[0]:span[1]])
+                    assert number, "no number in cell %s of sheet %d" % (reference, sheet)
+                    text = text[:span[0]] + number.group(1) + str(value) + number.group(2) + text[span[1]:]
                 data = text.encode("utf-8")
             out.writestr(info, data)
 

@@ -5,6 +5,7 @@
 //
 //   swift run -c release appraise-benchmark [--out DIR] [--small-samples N] [--large-samples N] [--only vfm|smaa|exact-smaa|analyses]
 //   swift run -c release appraise-benchmark --programme   (programme optimiser, frontier, robustness)
+//   swift run -c release appraise-benchmark --write-appraisal PATH   (the 1,000 × 50 as an appraisal file, for `report`)
 
 import AppraiseKit
 import Foundation
@@ -103,6 +104,29 @@ func runSMAA(_ label: String, _ matrix: DecisionMatrix, _ weights: Weights, samp
     return result!
 }
 
+/// The generated matrix as an appraisal file, so the whole `report` can be timed on it.
+func writeAppraisal(_ matrix: DecisionMatrix, _ weights: Weights, to path: String) throws {
+    let criteria = zip(matrix.criterionIDs, weights.entered).enumerated().map { index, pair in
+        Criterion(id: pair.0, name: "Criterion \(index + 1)", weight: pair.1)
+    }
+    let options = matrix.optionIDs.enumerated().map { index, id in Option(id: id, name: "Option \(index + 1)") }
+    let scores = matrix.optionIDs.indices.flatMap { row in
+        matrix.criterionIDs.indices.map { column in
+            Score(option: matrix.optionIDs[row], criterion: matrix.criterionIDs[column], value: matrix.scores[row][column])
+        }
+    }
+    let appraisal = Appraisal(id: "generated-1000x50", title: "Generated appraisal, 1,000 options × 50 criteria",
+                              body: "appraise-benchmark", date: "2026", scale: matrix.scale,
+                              criteria: criteria, options: options, scores: scores)
+    try AppraisalEncoding.text(appraisal).write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+let commandLine = Array(CommandLine.arguments.dropFirst())
+if commandLine.count == 2, commandLine[0] == "--write-appraisal" {
+    let (large, largeWeights) = generated()
+    try writeAppraisal(large, largeWeights, to: commandLine[1])
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "--programme" {
     try runProgrammeBenchmarks()
     exit(0)

@@ -19,6 +19,8 @@ extension Appraisal {
     /// The cells without an agreed score that count at the panel's consensus, in the order of
     /// options then criteria; empty when every scored cell has its agreed score.
     public var consensusCells: [ConsensusCell] {
+        // Most appraisals have no panel: one pass to see so, not a grouping of every score.
+        guard scores.contains(where: { $0.scorer != nil }) else { return [] }
         let byCell = Dictionary(grouping: scores) { $0.option + "\u{0}" + $0.criterion }
         return options.flatMap { option in
             criteria.compactMap { criterion -> ConsensusCell? in

@@ -119,7 +119,7 @@ struct HTMLReport {
         out += "<figcaption>Totals out of the maximum, split by what each criterion contributes under \(HTML.escape(pack.selection.name)).</figcaption>\n"
         out += TotalsChart.legend(appraisal.criteria) + "</figure>\n"
         let table = WeightedMatrixTable.table(pack.ranking, matrix: pack.matrix, appraisal: appraisal, selection: pack.selection)
-        return out + HTMLTableRenderer.render(table, tableClass: "matrix")
+        return out + HTMLTableRenderer.render(pack.summarised(table), tableClass: "matrix")
     }
 
     /// The score matrix as a heat map: darker cells score higher, and every cell keeps its number.
@@ -127,7 +127,7 @@ struct HTMLReport {
         let scale = pack.matrix.scale
         let span = scale.maximum - scale.minimum
         let table = ScoreMatrixRenderer.table(pack.matrix, ranking: pack.ranking, appraisal: appraisal)
-        var out = HTMLTableRenderer.render(table, tableClass: "matrix") { row, column in
+        var out = HTMLTableRenderer.render(pack.summarised(table), tableClass: "matrix") { row, column in
             guard column >= 1, column <= pack.matrix.criterionCount, !span.isZero else { return nil }
             let share = (pack.matrix.scores[row][column - 1] - scale.minimum) / span
             return "heat-\((share * Rational(5)).formatted(places: 0))"

@@ -18,7 +18,9 @@ enum SweepChart {
         let n = TotalsChart.n
         let id = "sweep-\(index)"
 
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sweep\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+        let shown = drawn(sweep), omitted = sweep.optionIDs.count - shown.count
+        let fullHeight = omitted > 0 ? height + noteHeight : height
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sweep\" viewBox=\"0 0 \(n(width)) \(n(fullHeight))\" role=\"img\" "
             + "aria-labelledby=\"\(id)-title \(id)-desc\">\n"
         out += "<title id=\"\(id)-title\">\(HTML.escape(title(sweep, section: section)))</title>\n"
         out += "<desc id=\"\(id)-desc\">\(HTML.escape(description(sweep, section: section)))</desc>\n"
@@ -35,16 +37,17 @@ enum SweepChart {
             out += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(value)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(value)))\"/>"
             out += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(Formatting.number(value))</text>\n"
         }
-        for option in sweep.optionIDs.indices {
+        for option in shown {
             let leading = sweep.leadersNow.contains(sweep.optionIDs[option])
             out += "<line class=\"\(leading ? "line leader" : "line")\" x1=\"\(n(x(.zero)))\" y1=\"\(n(y(total(option, .zero))))\" "
                 + "x2=\"\(n(x(.one)))\" y2=\"\(n(y(total(option, .one))))\" stroke=\"\(ChartPalette.option(option))\"\(ChartPalette.dashAttribute(option))>"
                 + "<title>\(HTML.escape(names.option(sweep.optionIDs[option])))</title></line>\n"
         }
         // Direct labels at the right-hand end of each line, spread apart where lines end close together.
-        let ends = sweep.optionIDs.indices.map { y(total($0, .one)) }
-        for (option, place) in spreadLabels(ends, from: top, to: top + plotHeight) {
-            out += "<line class=\"connector\" x1=\"\(n(x(.one) + 2))\" y1=\"\(n(ends[option]))\" x2=\"\(n(x(.one) + 22))\" y2=\"\(n(place))\" "
+        let ends = shown.map { y(total($0, .one)) }
+        for (line, place) in spreadLabels(ends, from: top, to: top + plotHeight) {
+            let option = shown[line]
+            out += "<line class=\"connector\" x1=\"\(n(x(.one) + 2))\" y1=\"\(n(ends[line]))\" x2=\"\(n(x(.one) + 22))\" y2=\"\(n(place))\" "
                 + "stroke=\"\(ChartPalette.option(option))\"\(ChartPalette.dashAttribute(option))/>"
             out += "<text class=\"end-label\" x=\"\(n(x(.one) + 26))\" y=\"\(n(place + 4))\">"
                 + "\(HTML.escape(endLabel(names.option(sweep.optionIDs[option]))))</text>\n"
@@ -65,7 +68,35 @@ enum SweepChart {
             out += "<rect class=\"endpoint-tie\" x=\"\(n(x(tie.weight) - 3.5))\" y=\"\(n(y(total(level, tie.weight)) - 3.5))\" width=\"7\" height=\"7\">"
                 + "<title>\(HTML.escape(text))</title></rect>\n"
         }
+        if omitted > 0 {
+            out += "<text class=\"tick\" x=\"\(n(left))\" y=\"\(n(height + noteHeight - 4))\">"
+                + HTML.escape(omittedNote(shown.count, of: sweep.optionIDs.count)) + "</text>\n"
+        }
         return out + "</svg>\n"
+    }
+
+    /// Most lines a sweep draws once an appraisal has more than `ReportPack.optionsInFull`
+    /// options: a thousand lines and labels in 460 × 240 points read as nothing.
+    static let linesAtScale = 10
+    /// Room under the chart for the line saying which options are drawn.
+    static let noteHeight = 18.0
+
+    /// The options a sweep draws, in option order: all of them up to `ReportPack.optionsInFull`;
+    /// beyond that every option first somewhere on the sweep, then the leading ones at the
+    /// current weight up to `linesAtScale`.
+    static func drawn(_ sweep: WeightSweep) -> [Int] {
+        let all = Array(sweep.optionIDs.indices)
+        guard all.count > ReportPack.optionsInFull else { return all }
+        let first = Set(sweep.segments.flatMap(\.leaders) + sweep.leadersNow)
+        let now = all.map { sweep.intercepts[$0] + sweep.slopes[$0] * sweep.current }
+        let byTotalNow = all.sorted { now[$0] != now[$1] ? now[$0] > now[$1] : $0 < $1 }
+        var chosen = byTotalNow.filter { first.contains(sweep.optionIDs[$0]) }
+        for option in byTotalNow where chosen.count < linesAtScale && !chosen.contains(option) { chosen.append(option) }
+        return chosen.sorted()
+    }
+
+    static func omittedNote(_ shown: Int, of count: Int) -> String {
+        "Drawn: the \(shown) options first somewhere on this range or leading now, of \(count); every total is in report.json"
     }
 
     /// Label positions for line ends at `ends` (top to bottom), at least `labelGap` apart and
@@ -97,13 +128,16 @@ enum SweepChart {
             segment.leaders.map(names.option).joined(separator: " and ")
                 + " first from \(percent(segment.interval.from)) to \(percent(segment.interval.to))"
         }
-        return "Weight now \(percent(sweep.current)). \(segments.joined(separator: "; "))."
+        let shown = drawn(sweep).count
+        let note = shown < sweep.optionIDs.count ? " " + omittedNote(shown, of: sweep.optionIDs.count) + "." : ""
+        return "Weight now \(percent(sweep.current)). \(segments.joined(separator: "; "))." + note
     }
 
     /// The option colours and dash patterns, shared by every sweep chart.
     static func legend(_ section: SensitivitySection) -> String {
         var out = "<ul class=\"legend\" aria-label=\"Colour of each option in the sweep charts\">\n"
-        for (index, option) in section.report.optionIDs.enumerated() {
+        let drawn = Set(section.report.sweeps.flatMap(SweepChart.drawn))
+        for (index, option) in section.report.optionIDs.enumerated() where drawn.contains(index) {
             out += "<li><svg width=\"32\" height=\"14\" aria-hidden=\"true\"><line x1=\"1\" y1=\"7\" x2=\"31\" y2=\"7\" stroke-width=\"3\" "
                 + "stroke=\"\(ChartPalette.option(index))\"\(ChartPalette.dashAttribute(index))/></svg>"
                 + "\(HTML.escape(section.report.names.option(option)))</li>\n"

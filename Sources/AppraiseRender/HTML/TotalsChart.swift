@@ -18,7 +18,8 @@ enum TotalsChart {
         let span = (high - low).isZero ? Rational.one : high - low
         let plotWidth = width - labelWidth - totalWidth
         func x(_ value: Rational) -> Double { labelWidth + ((value - low) / span).doubleValue * plotWidth }
-        let height = Double(entries.count) * rowHeight + axisHeight
+        let shown = entries.prefix(ReportPack.optionsInFull), rest = entries.dropFirst(shown.count)
+        let height = Double(shown.count + (rest.isEmpty ? 0 : 1)) * rowHeight + axisHeight
         let label = { (id: String) in pack.appraisal.option(id)?.label ?? id }
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
@@ -33,7 +34,7 @@ enum TotalsChart {
         }
         out += "<text class=\"axis-title\" x=\"\(n(labelWidth + plotWidth / 2))\" y=\"\(n(height - 4))\" text-anchor=\"middle\">"
             + "Total, points out of \(Formatting.number(maximum))</text>\n"
-        for (row, entry) in entries.enumerated() {
+        for (row, entry) in shown.enumerated() {
             let top = Double(row) * rowHeight + (rowHeight - barHeight) / 2
             out += "<g class=\"bar\" data-option=\"\(HTML.escape(entry.option))\">"
             out += "<text class=\"label\" x=\"\(n(labelWidth - 8))\" y=\"\(n(top + barHeight * 0.72))\" text-anchor=\"end\">"
@@ -55,6 +56,10 @@ enum TotalsChart {
             out += "<text class=\"total\" x=\"\(n(x(positive) + 6))\" y=\"\(n(top + barHeight * 0.72))\">"
                 + "\(Formatting.outOf(entry.total, entry.maximum))\(published[entry.option].map { " (" + HTML.escape($0) + ")" } ?? "")</text></g>\n"
         }
+        if let first = rest.first, let last = rest.last {
+            out += "<text class=\"tick\" x=\"\(n(labelWidth))\" y=\"\(n(Double(shown.count) * rowHeight + rowHeight * 0.6))\">"
+                + HTML.escape(restNote(rest.count, from: first.total, to: last.total)) + "</text>\n"
+        }
         out += "</svg>\n"
         return out
     }
@@ -64,9 +69,17 @@ enum TotalsChart {
     /// What the chart shows, in words: its text alternative wherever it is drawn.
     static func description(_ pack: ReportPack) -> String {
         let entries = pack.ranking.entries
-        let listed = entries.map { "\(pack.appraisal.option($0.option)?.label ?? $0.option) \(Formatting.number($0.total))" }.joined(separator: "; ")
+        let shown = entries.prefix(ReportPack.optionsInFull), rest = entries.dropFirst(shown.count)
+        var listed = shown.map { "\(pack.appraisal.option($0.option)?.label ?? $0.option) \(Formatting.number($0.total))" }.joined(separator: "; ")
+        if let first = rest.first, let last = rest.last { listed += ". " + restNote(rest.count, from: first.total, to: last.total) }
         return "Each bar is an option's total out of \(Formatting.number(entries.first?.maximum ?? .one)), in rank order, "
             + "split into the points each criterion contributes: \(listed). The weighted matrix table gives every contribution."
+    }
+
+    /// The options beyond `ReportPack.optionsInFull`, counted rather than drawn, so the chart
+    /// stays readable and small whatever the number of options.
+    static func restNote(_ count: Int, from high: Rational, to low: Rational) -> String {
+        "The other \(count) options, with totals from \(Formatting.number(high)) down to \(Formatting.number(low)), are in ranking.csv"
     }
 
     /// The colour key, as a list so it reads in order and reflows on a narrow screen.

@@ -8,29 +8,25 @@ enum ChartMetafile {
     static func emf(fromSVG svg: String, width: Double, height: Double) -> Data {
         var writer = Writer()
         writer.record(18, [1])  // EMR_SETBKMODE: transparent text background
-        let pattern = try! NSRegularExpression(pattern: #"<(rect|line|circle|text)\b([^>]*?)/?>(?:([^<]*)</text>)?"#)
-        let text = svg as NSString
-        for match in pattern.matches(in: svg, range: NSRange(location: 0, length: text.length)) {
-            let kind = text.substring(with: match.range(at: 1))
-            let attributes = Self.attributes(text.substring(with: match.range(at: 2)))
-            let content = match.range(at: 3).location == NSNotFound ? "" : Self.unescape(text.substring(with: match.range(at: 3)))
+        SVGElements.forEach(in: svg) { element in
+            let attributes = element.attributes, content = element.content
             let classes = Set((attributes["class"] ?? "").split(separator: " ").map(String.init))
             let number = { (name: String) in Double(attributes[name] ?? "") ?? 0 }
-            switch kind {
-            case "rect":
+            switch element.kind {
+            case .rect:
                 writer.shape(fill: attributes["fill"], stroke: "#ffffff", strokeWidth: 1)
                 writer.box(43, number("x"), number("y"), number("x") + number("width"), number("y") + number("height"))
-            case "circle":
+            case .circle:
                 writer.shape(fill: "#ffffff", stroke: "#a40e26", strokeWidth: 2)
                 let (cx, cy, r) = (number("cx"), number("cy"), number("r"))
                 writer.box(42, cx - r, cy - r, cx + r, cy + r)
-            case "line":
+            case .line:
                 let style = Self.lineStyle(classes, attributes)
                 writer.shape(fill: nil, stroke: style.colour, strokeWidth: style.width, dashed: style.dashed)
                 writer.point(27, number("x1"), number("y1"))
                 writer.point(54, number("x2"), number("y2"))
-            default:
-                guard !content.isEmpty else { continue }
+            case .text:
+                guard !content.isEmpty else { return }
                 var (x, y, rotated) = (number("x"), number("y"), false)
                 if let transform = attributes["transform"], let values = Self.translation(transform) {
                     (x, y, rotated) = (values.0, values.1, transform.contains("rotate(-90)"))
@@ -52,30 +48,21 @@ enum ChartMetafile {
         return (attributes["stroke"] ?? "#1b1f24", width, dashed)
     }
 
-    static func attributes(_ text: String) -> [String: String] {
-        var found: [String: String] = [:]
-        let pattern = try! NSRegularExpression(pattern: #"([a-zA-Z][\w-]*)="([^"]*)""#)
-        let source = text as NSString
-        for match in pattern.matches(in: text, range: NSRange(location: 0, length: source.length)) {
-            found[source.substring(with: match.range(at: 1))] = unescape(source.substring(with: match.range(at: 2)))
-        }
-        return found
-    }
-
     static func translation(_ transform: String) -> (Double, Double)? {
         guard let start = transform.range(of: "translate("), let end = transform[start.upperBound...].firstIndex(of: ")") else { return nil }
         let values = transform[start.upperBound..<end].split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
         return values.count == 2 ? (values[0], values[1]) : nil
     }
 
-    static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-    }
-
     /// GDI records, coordinates in the chart's own units scaled by `scale` for precision.
     struct Writer {
         static let scale = 10.0
+        /// "Arial" in UTF-16, padded to the 32 characters of a LOGFONTW face name.
+        static let face: Data = {
+            var face = Data("Arial".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            face.append(Data(count: 64 - face.count))
+            return face
+        }()
         var body = Data()
         var records = 1
         var handles = 0
@@ -126,9 +113,7 @@ enum ChartMetafile {
                 font.append(le32: value)
             }
             font.append(contentsOf: [0, 0, 0, 1, 0, 0, 0, 0])  // not italic, underlined or struck; DEFAULT_CHARSET
-            var face = Data("Arial".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-            face.append(Data(count: 64 - face.count))
-            font.append(face)
+            font.append(Self.face)
             record(82, [3], extra: font)  // EMR_EXTCREATEFONTINDIRECTW
             record(37, [3])
             handles = max(handles, 4)

@@ -6,7 +6,10 @@ import Foundation
 /// the robustness statements, the evidence summary, the charts with their descriptions, the
 /// options, and the rationale for every score as an appendix.
 extension ReportPack {
-    public var docx: Data {
+    public var docx: Data { docx(charts: chartFiles) }
+
+    /// The document with charts built already: the pack builds them once for its SVG files and this.
+    func docx(charts: [ChartFile]) -> Data {
         var document = WordDocument()
         document.title(appraisal.title)
         document.paragraph("\(appraisal.body), \(appraisal.date).")
@@ -19,7 +22,6 @@ extension ReportPack {
             document.heading(correctionHeading, level: 2)
             for sentence in reconciliation.consequences(in: appraisal) { document.bullet(sentence) }
         }
-        let charts = chartFiles
         if let totals = charts.first { document.figure(totals) }
 
         let robustness = sensitivity.tables
@@ -32,7 +34,8 @@ extension ReportPack {
             if table.id == "reconciliation" { shown.notes = [] }
             // The published figures beside the totals they get wrong, as on the page.
             if table == rankingTable { shown = rankingTableWithPublished }
-            document.table(shown, headingLevel: 2)
+            // At scale the other tables give their leading rows and columns, as on the page.
+            document.table(table == rankingTable ? shown : summarised(shown), headingLevel: 2)
         }
         // The groups, scale and weight sets the officer described, as the Markdown report gives them.
         for table in DescriptionTables.tables(appraisal) { document.table(table, headingLevel: 2) }
@@ -41,7 +44,7 @@ extension ReportPack {
         for sentence in sensitivity.report.statements { document.bullet(sentence) }
         for sentence in sensitivity.smaaStatements { document.bullet(sentence) }
         for chart in charts.dropFirst() { document.figure(chart) }
-        for table in robustness { document.table(table, headingLevel: 2) }
+        for table in robustness { document.table(summarised(table), headingLevel: 2) }
 
         if let evidence {
             document.heading("Performance evidence", level: 1)

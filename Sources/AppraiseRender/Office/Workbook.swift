@@ -21,6 +21,15 @@ struct Workbook {
         /// A number, or a formula with its cached value, in a format of its own: money, a share,
         /// or an input a member may change (shaded, and checked by the sheet's validations).
         case formatted(Cell, Format)
+
+        /// Whether the cell writes nothing, so the next cell must say where it is.
+        var isBlank: Bool {
+            switch self {
+            case .empty: true
+            case .formatted(let inner, _): inner.isBlank
+            default: false
+            }
+        }
     }
 
     /// A rule Excel enforces as a cell is typed: a weight of zero or more, a flag of 0 or 1.
@@ -115,8 +124,13 @@ struct Workbook {
                 }
             }.max() ?? 1
             out += "<row r=\"\(rowIndex + 1)\"" + (lines > 1 ? " ht=\"\(lines * 14 + 2)\" customHeight=\"1\"" : "") + ">"
-            for (columnIndex, cell) in row.enumerated() {
-                out += Self.cell(cell, reference: reference(row: rowIndex, column: columnIndex), alone: row.count == 1)
+            // A cell's reference may be left out when the cell follows the one before it; given
+            // only after a gap, the sheet of a thousand options' rank shares deflates a
+            // hundredfold instead of eightfold.
+            var next = 0
+            for (columnIndex, cell) in row.enumerated() where !cell.isBlank {
+                out += Self.cell(cell, reference: columnIndex == next ? nil : reference(row: rowIndex, column: columnIndex), alone: row.count == 1)
+                next = columnIndex + 1
             }
             out += "</row>"
         }
@@ -137,7 +151,8 @@ struct Workbook {
 
     /// One cell's XML; text longer than a column's cap wraps, unless it is alone on its row (a
     /// note, which runs across the empty cells beside it).
-    static func cell(_ cell: Cell, reference ref: String, alone: Bool, format: Format? = nil) -> String {
+    static func cell(_ cell: Cell, reference: String?, alone: Bool, format: Format? = nil) -> String {
+        let ref = reference.map { " r=\"\($0)\"" } ?? ""
         let style = { (fallback: Format) -> String in
             let chosen = format ?? fallback
             return chosen == .plain ? "" : " s=\"\(chosen.rawValue)\""
@@ -146,16 +161,16 @@ struct Workbook {
         case .empty: return ""
         case .text(let text):
             let wraps = !alone && text.count > maximumWidth - 2
-            return "<c r=\"\(ref)\"\(style(wraps ? .wrap : .plain)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
+            return "<c\(ref)\(style(wraps ? .wrap : .plain)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
         case .bold(let text):
-            return "<c r=\"\(ref)\"\(style(alone ? .bold : .header)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
-        case .number(let value): return "<c r=\"\(ref)\"\(style(.plain))><v>\(value)</v></c>"
-        case .percent(let value): return "<c r=\"\(ref)\"\(style(.percent))><v>\(value)</v></c>"
+            return "<c\(ref)\(style(alone ? .bold : .header)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficeXML.escape(text))</t></is></c>"
+        case .number(let value): return "<c\(ref)\(style(.plain))><v>\(value)</v></c>"
+        case .percent(let value): return "<c\(ref)\(style(.percent))><v>\(value)</v></c>"
         case .formula(let formula, let cached):
             // A formula whose value is text says so, or readers take the cached "yes" for a number.
             let text = !cached.isEmpty && Double(cached) == nil ? " t=\"str\"" : ""
-            return "<c r=\"\(ref)\"\(style(.plain))\(text)><f>\(OfficeXML.escape(formula))</f>" + (cached.isEmpty ? "" : "<v>\(OfficeXML.escape(cached))</v>") + "</c>"
-        case .formatted(let inner, let format): return Self.cell(inner, reference: ref, alone: alone, format: format)
+            return "<c\(ref)\(style(.plain))\(text)><f>\(OfficeXML.escape(formula))</f>" + (cached.isEmpty ? "" : "<v>\(OfficeXML.escape(cached))</v>") + "</c>"
+        case .formatted(let inner, let format): return Self.cell(inner, reference: reference, alone: alone, format: format)
         }
     }
 

@@ -180,6 +180,15 @@ extension ReportPack {
 
     /// Digits with an optional sign and decimal point: what every formatter here writes for a number.
     static func isPlainNumber(_ text: String) -> Bool {
-        text.range(of: #"^-?[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil
+        // `-?[0-9]+(\.[0-9]+)?`, read byte by byte: a pattern per cell was a fifth of a large workbook's time.
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let whole = bytes.prefix(while: isDigit)
+        guard !whole.isEmpty else { return false }
+        let rest = bytes.dropFirst(whole.count)
+        guard let point = rest.first else { return true }
+        let fraction = rest.dropFirst()
+        return point == UInt8(ascii: ".") && !fraction.isEmpty && fraction.allSatisfy(isDigit)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The smallest ZIP writer Office Open XML needs: every entry stored (no compression, which the
-/// format allows and every reader accepts), a fixed timestamp and no extra fields, so the same
-/// parts always give the same bytes and a pack's digests stay reproducible.
+/// The smallest ZIP writer Office Open XML needs: every entry deflated (or stored when that is
+/// no smaller), a fixed timestamp and no extra fields, so the same parts always give the same
+/// bytes and a pack's digests stay reproducible.
 public struct ZipArchive {
     public struct Entry: Sendable, Equatable {
         public let path: String
@@ -37,20 +37,22 @@ public struct ZipArchive {
             let name = Data(entry.path.utf8)
             let crc = CRC32.checksum(entry.contents)
             let size = UInt32(entry.contents.count)
+            let deflated = Deflate.compress([UInt8](entry.contents))
+            let (method, stored): (UInt16, Data) = deflated.count < entry.contents.count ? (8, Data(deflated)) : (0, entry.contents)
             let offset = UInt32(out.count)
-            // Local file header: version 2.0, flag bit 11 (names are UTF-8), method 0 (stored).
+            // Local file header: version 2.0, flag bit 11 (names are UTF-8), method 8 (deflated) or 0 (stored).
             out.append(le32: 0x0403_4b50)
-            out.append(le16: 20); out.append(le16: 0x0800); out.append(le16: 0)
+            out.append(le16: 20); out.append(le16: 0x0800); out.append(le16: method)
             out.append(le16: Self.dosTime); out.append(le16: Self.dosDate)
-            out.append(le32: crc); out.append(le32: size); out.append(le32: size)
+            out.append(le32: crc); out.append(le32: UInt32(stored.count)); out.append(le32: size)
             out.append(le16: UInt16(name.count)); out.append(le16: 0)
             out.append(name)
-            out.append(entry.contents)
+            out.append(stored)
 
             central.append(le32: 0x0201_4b50)
-            central.append(le16: 20); central.append(le16: 20); central.append(le16: 0x0800); central.append(le16: 0)
+            central.append(le16: 20); central.append(le16: 20); central.append(le16: 0x0800); central.append(le16: method)
             central.append(le16: Self.dosTime); central.append(le16: Self.dosDate)
-            central.append(le32: crc); central.append(le32: size); central.append(le32: size)
+            central.append(le32: crc); central.append(le32: UInt32(stored.count)); central.append(le32: size)
             central.append(le16: UInt16(name.count)); central.append(le16: 0); central.append(le16: 0)
             central.append(le16: 0); central.append(le16: 0); central.append(le32: 0)
             central.append(le32: offset)
@@ -78,7 +80,11 @@ public enum CRC32 {
 
     public static func checksum(_ data: Data) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        data.withUnsafeBytes { bytes in
+            table.withUnsafeBufferPointer { table in
+                for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            }
+        }
         return crc ^ 0xFFFF_FFFF
     }
 }

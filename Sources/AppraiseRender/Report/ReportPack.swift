@@ -241,11 +241,13 @@ public struct ReportPack {
             files.append(("report.md", Data(markdown.utf8)))
             files.append(("summary.md", Data(summaryMarkdown.utf8)))
         }
-        if chosen.contains(.json) { files.append(("report.json", Data(json.prettyText.utf8))) }
+        if chosen.contains(.json) { files.append(("report.json", Data(json.withExactSiblings.prettyText.utf8))) }
         if chosen.contains(.html) { files.append(("report.html", Data(html.utf8))) }
-        if chosen.contains(.docx) { files.append(("report.docx", docx)) }
+        // Built once for both the Word file and the SVG files: at scale charts take a while.
+        let charts = chosen.contains(.docx) || chosen.contains(.svg) ? chartFiles : []
+        if chosen.contains(.docx) { files.append(("report.docx", docx(charts: charts))) }
         if chosen.contains(.xlsx) { files.append(("workbook.xlsx", xlsx)) }
-        if chosen.contains(.svg) { files += chartFiles.map { ($0.fileName, Data($0.svg.utf8)) } }
+        if chosen.contains(.svg) { files += charts.map { ($0.fileName, Data($0.svg.utf8)) } }
         let manifest = PackManifest(
             appraisalID: appraisal.id, fingerprint: fingerprint, toolVersion: toolVersion, settings: settings(formats),
             files: files.map { PackManifest.Entry(path: $0.path, contents: $0.contents) }, journal: journal)

@@ -251,8 +251,9 @@ public enum SensitivityRenderer {
     }
 
     static func scenariosTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let ranks = report.scenarios.map { rankTexts($0.ranking) }
         let rows = report.optionIDs.map { option -> [String] in
-            [names.option(option)] + report.scenarios.map { rankText($0.ranking, option) }
+            [names.option(option)] + ranks.map { $0[option] ?? "" }
         }
         var notes = ["= marks a shared rank."]
         if report.importance == nil {
@@ -266,8 +267,9 @@ public enum SensitivityRenderer {
     }
 
     static func leaveOneOutTable(_ report: SensitivityReport, _ names: DisplayNames) -> Table {
+        let ranks = [rankTexts(report.ranking)] + report.leaveOneOut.map { rankTexts($0.ranking) }
         let rows = report.optionIDs.map { option -> [String] in
-            [names.option(option), rankText(report.ranking, option)] + report.leaveOneOut.map { rankText($0.ranking, option) }
+            [names.option(option)] + ranks.map { $0[option] ?? "" }
         }
         return Table(
             id: "sensitivity-leave-one-out",
@@ -402,8 +404,15 @@ public enum SensitivityRenderer {
         ids.map(names.option).joined(separator: " = ")
     }
 
-    private static func rankText(_ ranking: RankedTotals, _ option: String) -> String {
-        guard let entry = ranking.entry(for: option) else { return "" }
-        return Ranking.label(rank: entry.rank, tied: ranking.isTied(option))
+    /// Every option's rank as written ("2="), looked up once per ranking: a thousand options
+    /// under fifty rankings looked up one by one took seconds.
+    private static func rankTexts(_ ranking: RankedTotals) -> [String: String] {
+        var sharing: [Int: Int] = [:]
+        for entry in ranking.entries { sharing[entry.rank, default: 0] += 1 }
+        var texts: [String: String] = [:]
+        for entry in ranking.entries where texts[entry.option] == nil {
+            texts[entry.option] = Ranking.label(rank: entry.rank, tied: sharing[entry.rank]! > 1)
+        }
+        return texts
     }
 }

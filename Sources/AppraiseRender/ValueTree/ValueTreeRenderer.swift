@@ -144,6 +144,13 @@ public enum ValueTreeRenderer {
                     "branch": .string(analysis.branch), "current": .number(analysis.sweep.current),
                     "holdsFrom": .number(analysis.sweep.firstPlace.from), "holdsTo": .number(analysis.sweep.firstPlace.to),
                     "leaders": .array(analysis.sweep.leadersNow.map(JSONValue.string)),
+                    // Each option's straight line, as the text and CSV give it: at 0%, now and 100%.
+                    "lines": .array(analysis.sweep.optionIDs.indices.map { index in
+                        .object(["option": .string(analysis.sweep.optionIDs[index]),
+                                 "at0": .number(analysis.sweep.value(option: index, at: .zero)),
+                                 "now": .number(analysis.sweep.value(option: index, at: analysis.sweep.current)),
+                                 "at100": .number(analysis.sweep.value(option: index, at: .one))])
+                    }),
                     "crossovers": .array(analysis.sweep.crossovers.map { crossover in
                         .object(["weight": .number(crossover.weight), "before": .array(crossover.before.map(JSONValue.string)),
                                  "after": .array(crossover.after.map(JSONValue.string))])

@@ -24,7 +24,7 @@ enum DiffCommand {
         let diff = AppraisalDiff(old: old.appraisal, oldDocument: old.document, new: new.appraisal, newDocument: new.document)
         switch OutputFormat.from(arguments, spec: spec) {
         case .json:
-            console.out(DiffRenderer.json(diff, oldFingerprint: old.fingerprint, newFingerprint: new.fingerprint).prettyText)
+            console.out(DiffRenderer.json(diff, oldFingerprint: old.fingerprint, newFingerprint: new.fingerprint).withExactSiblings.prettyText)
         default:
             console.out(DiffRenderer.text(diff, old: old.appraisal, new: new.appraisal, oldName: old.path, newName: new.path))
         }

@@ -34,7 +34,7 @@ enum LogCommand {
         }
         let criterion = arguments.value("criterion", spec: spec), option = arguments.value("option", spec: spec)
         switch OutputFormat.from(arguments, spec: spec) {
-        case .json: console.out(JournalRenderer.json(entries, criterion: criterion, option: option).prettyText)
+        case .json: console.out(JournalRenderer.json(entries, criterion: criterion, option: option).withExactSiblings.prettyText)
         default: console.out(JournalRenderer.text(entries, criterion: criterion, option: option))
         }
         return .success

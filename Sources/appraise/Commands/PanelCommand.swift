@@ -66,7 +66,7 @@ enum PanelCommand {
         }
         switch OutputFormat.from(arguments, spec: spec) {
         case .json:
-            console.out(PanelRenderer.json(analysis, appraisal: appraisal, fingerprint: input.fingerprint).prettyText)
+            console.out(PanelRenderer.json(analysis, appraisal: appraisal, fingerprint: input.fingerprint).withExactSiblings.prettyText)
         default:
             console.out(TextTableRenderer.render(PanelRenderer.cellTable(analysis, appraisal: appraisal)) + "\n"
                         + TextTableRenderer.render(PanelRenderer.scorerTable(analysis, appraisal: appraisal)))

@@ -23,7 +23,7 @@ enum ValidateCommand {
         let path = arguments.argument("FILE")!
         let file = AppraisalFile(contentsOf: URL(fileURLWithPath: path), name: path)
         switch OutputFormat.from(arguments, spec: spec) {
-        case .json: console.out(ValidationRenderer.json(file).prettyText)
+        case .json: console.out(ValidationRenderer.json(file).withExactSiblings.prettyText)
         default: console.out(ValidationRenderer.text(file))
         }
         return file.isValid ? .success : .invalidInput

@@ -26,7 +26,7 @@ enum OutputFormat: String, CaseIterable {
             let list = findings.isEmpty ? "" : "## Findings\n\n" + findings.map { "- \(MarkdownTableRenderer.escape($0))\n" }.joined() + "\n"
             return list + tables.map { MarkdownTableRenderer.render($0) }.joined(separator: "\n")
         case .csv: return "\u{FEFF}" + (spreadsheet ?? tables).map(CSVTableRenderer.render).joined(separator: "\r\n")
-        case .json: return json.prettyText
+        case .json: return json.withExactSiblings.prettyText
         }
     }
 }

@@ -7,12 +7,35 @@ public indirect enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     /// The exact text of a number, e.g. from `Rational.decimalText()`.
     case number(String)
+    /// A number known exactly that is not a whole number, written as its decimal (shortest
+    /// exact form, else rounded to `places`); `withExactSiblings` writes its fraction beside it.
+    case fraction(Rational, places: Int)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// A whole number as its digits; any other value as a `fraction`, so every output that
+    /// promises exact numbers can give its fraction beside the decimal.
     public static func number(_ value: Rational, maximumPlaces: Int = 6) -> JSONValue {
-        .number(value.decimalText(maximumPlaces: maximumPlaces))
+        value.isInteger ? .number(value.description) : .fraction(value, places: maximumPlaces)
+    }
+
+    /// Values are equal when they write the same JSON: a `fraction` is the number it writes.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs.plain, rhs.plain) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.number(let a), .number(let b)), (.string(let a), .string(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a == b
+        default: false
+        }
+    }
+
+    /// A `fraction` as the plain number it writes; every other value as it is.
+    private var plain: JSONValue {
+        guard case .fraction(let value, let places) = self else { return self }
+        return .number(value.decimalText(maximumPlaces: places))
     }
 
     public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
@@ -65,6 +88,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(let text): out += text
+        case .fraction(let value, let places): out += value.decimalText(maximumPlaces: places)
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .array(let elements):
             guard !elements.isEmpty else { out += "[]"; return }
@@ -132,7 +156,9 @@ public func fixedDecimal(_ value: Double, places: Int) -> String {
     for _ in 0..<places { scale *= 10 }
     let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
     let negative = value < 0 && scaled != 0
-    let digits = String(format: "%.0f", scaled)
+    // A whole Double below 2^64 is exactly that integer, so its digits are the integer's: the
+    // same text as "%.0f" at a fraction of the cost (charts write hundreds of thousands).
+    let digits = scaled < 18_446_744_073_709_551_616.0 ? String(UInt64(scaled)) : String(format: "%.0f", scaled)
     guard places > 0 else { return (negative ? "-" : "") + digits }
     let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
     let split = padded.index(padded.endIndex, offsetBy: -places)
