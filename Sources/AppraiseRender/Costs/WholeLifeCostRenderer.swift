@@ -65,9 +65,14 @@ public enum WholeLifeCostRenderer {
                      rows: rows, notes: notes)
     }
 
+    /// A value to `places` decimals, its exact fraction written beside it in the output.
+    static func exact(_ value: BigRational, places: Int) -> JSONValue {
+        .number(Rational(value.numerator, value.denominator), maximumPlaces: places)
+    }
+
     /// The whole result as one JSON document. Money is given to the penny (rounded only here).
     public static func json(_ vfm: ValueForMoney, appraisal: Appraisal, fingerprint: String, findings: [String]) -> JSONValue {
-        let money = { (value: BigRational) in JSONValue.number(value.formatted(places: 2)) }
+        let money = { (value: BigRational) in exact(value, places: 2) }
         let optional = { (value: BigRational?) in value.map(money) ?? .null }
         let costing = vfm.costing.costing
         let options = ValueForMoneyRenderer.costOrder(vfm).map { row -> JSONValue in
@@ -104,12 +109,12 @@ public enum WholeLifeCostRenderer {
         }
         let costSwitches = vfm.switching.costs.map { change -> JSONValue in
             .object(["option": .string(change.option), "onFrontier": .bool(change.onFrontier), "change": optional(change.change),
-                     "percent": change.percent.map { .number($0.formatted(places: 2)) } ?? .null])
+                     "percent": change.percent.map { exact($0, places: 2) } ?? .null])
         }
         let weightSwitches = vfm.switching.weights.map { weight -> JSONValue in
             let event = { (event: SwitchingValues.WeightEvent?) -> JSONValue in
                 guard let event else { return .null }
-                return .object(["weight": .number(event.weight.formatted(places: 6)), "joining": .array(event.joining.map(JSONValue.string)),
+                return .object(["weight": exact(event.weight, places: 6), "joining": .array(event.joining.map(JSONValue.string)),
                                 "leaving": .array(event.leaving.map(JSONValue.string))])
             }
             return .object(["criterion": .string(weight.criterion), "weight": .number(weight.current), "up": event(weight.up), "down": event(weight.down),

@@ -68,7 +68,12 @@ public enum KPIRenderer {
     }
 
     public static func indicatorJSON(_ item: IndicatorAssessment) -> JSONValue {
-        func number(_ value: Double?) -> JSONValue { value.map { JSONValue.number($0, places: 4) } ?? .null }
+        // A scorecard's figures are decimals as printed (and differences of them): to four places
+        // each is exact, so its fraction is that decimal's.
+        func number(_ value: Double?) -> JSONValue {
+            guard let value, value.isFinite, let exact = Rational(decimal: fixedDecimal(value, places: 4)) else { return .null }
+            return .number(exact, maximumPlaces: 4)
+        }
         func observation(_ value: Observation?) -> JSONValue {
             guard let value else { return .null }
             return .object(["period": .string(value.period.label), "printed": .string(value.printed.text), "value": number(value.value)])

@@ -9,12 +9,15 @@ enum RankAcceptabilityChart {
     static func title(_ section: SensitivitySection) -> String { "How often each option takes each place" }
 
     static func description(_ section: SensitivitySection) -> String {
-        let grid = Grid(section)
-        var parts = grid.rows.prefix(grid.options).map { row -> String in
-            let best = row.shares.indices.max { row.shares[$0] < row.shares[$1] } ?? 0
-            return "\(row.name) first in \(percent(row.shares[0])), most often \(grid.places[best]) (\(percent(row.shares[best])))"
+        let shares = section.rankShares, ids = section.report.optionIDs
+        let names = section.report.names
+        let grid = Grid(section), shown = Set(grid.optionIndices)
+        var parts = ids.indices.filter(shown.contains).map { i -> String in
+            let best = shares[i].indices.max { shares[i][$0] < shares[i][$1] } ?? 0
+            return "\(names.option(ids[i])) first in \(percent(shares[i][0])), most often \(Ordinal.text(best + 1)) "
+                + "(\(percent(shares[i][best])))"
         }
-        if let rest = grid.rows.dropFirst(grid.options).first {
+        if let rest = grid.rows.dropFirst(grid.optionIndices.count).first {
             parts.append("\(rest.name) together first in \(percent(rest.shares[0])); every option's share of every place is in smaa-ranks.csv")
         }
         return section.rankSharesBasis + ": " + parts.joined(separator: "; ") + "."
@@ -30,7 +33,9 @@ enum RankAcceptabilityChart {
         var rows: [(name: String, shares: [Double])]
         /// Column labels: "1st", "2nd", … and, at scale, "31st+".
         var places: [String]
-        /// How many rows are single options (the rest is the one row of the other options).
+        /// The options drawn one by one, as indices into the report's options, in drawing order.
+        var optionIndices: [Int]
+        /// How many places are drawn one by one (the rest, at scale, is the one column of later places).
         var options: Int
 
         init(_ section: SensitivitySection) {
@@ -44,6 +49,7 @@ enum RankAcceptabilityChart {
             rows = order.prefix(shown).map { (names.option(ids[$0]), folded(shares[$0])) }
             places = (0..<shown).map { Ordinal.text($0 + 1) }
             options = shown
+            optionIndices = Array(order.prefix(shown))
             if later > 0 {
                 // How often each of the leading places goes to one of the others; their later
                 // places together are no share of draws, so that cell stays empty.
