@@ -144,18 +144,101 @@ final class ExactSMAATests: XCTestCase {
     }
 }
 
-/// The work limit and size switch `report` uses: the reference fits well inside them; an
-/// analysis that runs past its limit gives up with `WorkLimitReached` instead of running on.
-final class ExactSMAAWorkLimitTests: XCTestCase {
-    func testTheReferenceFitsAndAnAnalysisPastItsLimitGivesUp() throws {
-        XCTAssertTrue(ExactSMAA.isTractable(options: 8, criteria: 8))
-        XCTAssertFalse(ExactSMAA.isTractable(options: 12, criteria: 10))
-        let reference = try ExactSMAA.run(matrix: SensitivityFixtures.reference, weights: .equal(count: 8), region: .uniform,
-                                          allRanks: true, workLimit: ExactSMAA.reportWorkLimit / 10)
-        XCTAssertEqual(reference.firstRank[0], Rational(31, 32))
-        XCTAssertThrowsError(try ExactSMAA.run(matrix: SensitivityFixtures.reference, weights: .equal(count: 8), region: .uniform,
-                                               allRanks: true, workLimit: 50)) { error in
-            XCTAssertTrue(error is ExactSMAA.WorkLimitReached)
+/// The budget `report` uses: judged before the analysis from its size and the length of its
+/// numbers, and held while it runs by counting word products, so an analysis past it gives up
+/// with `WorkLimitReached` (the same way every time) instead of running on.
+final class ExactSMAABudgetTests: XCTestCase {
+    private typealias F = SensitivityFixtures
+
+    func testTheReferenceFitsAndLargerOrLongerProblemsDoNot() throws {
+        let reference = try ExactSMAA.estimate(matrix: F.reference, weights: .equal(count: 8), region: .uniform, allRanks: true)
+        XCTAssertTrue(reference.fits(ExactSMAA.reportBudget), "\(reference)")
+        var generator = Xoshiro256StarStar(seed: 5)
+        let wide = F.matrix((0..<12).map { _ in (0..<10).map { _ in Int(generator.nextInteger(below: 6)) } })
+        let estimate = try ExactSMAA.estimate(matrix: wide, weights: .equal(count: 10), region: .uniform, allRanks: true)
+        XCTAssertFalse(estimate.fits(ExactSMAA.reportBudget), "\(estimate)")
+        // The same 8 × 8 with six-decimal scores: longer numbers, more work.
+        let scores = F.referenceScores.enumerated().map { i, row in
+            row.enumerated().map { j, score in Rational(Int128(score) * 1_000_000 - Int128((i * 8 + j) * 12_347), 1_000_000) }
         }
+        let long = DecisionMatrix(optionIDs: F.reference.optionIDs, criterionIDs: F.reference.criterionIDs, scores: scores, scale: F.scale05)
+        let longEstimate = try ExactSMAA.estimate(matrix: long, weights: .equal(count: 8), region: .uniform, allRanks: true)
+        XCTAssertGreaterThan(longEstimate.bits, reference.bits)
+        XCTAssertGreaterThan(longEstimate.work, reference.work)
+    }
+
+    func testAnAnalysisPastItsBudgetGivesUpAtTheSamePoint() throws {
+        let reference = try ExactSMAA.run(matrix: F.reference, weights: .equal(count: 8), region: .uniform,
+                                          allRanks: true, budget: ExactSMAA.reportBudget)
+        XCTAssertEqual(reference.firstRank[0], Rational(31, 32))
+        for _ in 0..<2 {
+            XCTAssertThrowsError(try ExactSMAA.run(matrix: F.reference, weights: .equal(count: 8), region: .uniform,
+                                                   allRanks: true, budget: 50)) { error in
+                XCTAssertTrue(error is ExactSMAA.WorkLimitReached)
+            }
+        }
+    }
+
+    func testUpperBoundTheorem() {
+        // A polygon has as many corners as sides; a 3-polytope with k facets at most 2k − 4.
+        XCTAssertEqual(ExactSMAA.upperBound(facets: 7, dimension: 2), 7)
+        XCTAssertEqual(ExactSMAA.upperBound(facets: 6, dimension: 3), 8)
+        // The cyclic 4-polytope with 6 vertices has 9 facets; its dual, 9 vertices and 6 facets.
+        XCTAssertEqual(ExactSMAA.upperBound(facets: 6, dimension: 4), 9)
+    }
+}
+
+/// The fraction-free volume method against the first, slower one (fractions throughout, facets
+/// by rank tests), kept in the tests as an independent oracle: the same exact shares and
+/// centroids on random regions.
+final class WeightConeOracleTests: XCTestCase {
+    func testRandomRegionsMatchTheRationalMethod() throws {
+        var generator = Xoshiro256StarStar(seed: 2027)
+        func random(_ bound: Int) -> Int { Int(generator.nextInteger(below: UInt64(bound))) }
+        for trial in 0..<40 {
+            // Six-decimal coefficients in some trials, small whole numbers in the others.
+            let scale = trial.isMultiple(of: 3) ? 1_000_000 : 1
+            let n = 2 + random(scale == 1 ? 4 : 3), conditions = 1 + random(6)
+            let rows = (0..<conditions).map { _ in
+                (0..<n).map { _ in Rational(Int128(random(11 * scale) - 5 * scale), Int128(scale)) }
+            }
+            var cone = WeightCone(dimension: n)
+            var oracle = RationalCone(dimension: n)
+            for row in rows {
+                try cone.add(WeightCone.wholeRow(row))
+                oracle.add(row)
+            }
+            let fast = try cone.volumeAndMoment()
+            let slow = oracle.volumeAndMoment()
+            XCTAssertEqual(fast.volume, slow.volume, "\(rows)")
+            XCTAssertEqual(fast.moment, slow.moment, "\(rows)")
+            XCTAssertEqual(cone.isFullDimensional, oracle.isFullDimensional, "\(rows)")
+        }
+    }
+
+    func testWholeRowsAndDeterminants() {
+        XCTAssertEqual(WeightCone.wholeRow([Rational(1, 2), Rational(-3, 4), .zero]), [2, -3, 0])
+        XCTAssertEqual(WeightCone.primitive([6, 0, -9]), [2, 0, -3])
+        func determinant(_ rows: [[BigInt]]) -> BigInt {
+            var elimination = Elimination(dimension: rows.count)
+            for row in rows { elimination.push(row) }
+            return elimination.determinant.magnitude
+        }
+        XCTAssertEqual(determinant([[2, 0, 1], [1, 3, 2], [1, 1, 1]]), 0)
+        XCTAssertEqual(determinant([[2, 0, 1], [1, 3, 2], [1, 1, 2]]), 6)
+        XCTAssertEqual(determinant([[0, 1], [1, 0]]), 1)
+        XCTAssertEqual(determinant([[0, 0, 5], [0, 7, 1], [3, 1, 1]]), 105)
+        // A Vandermonde matrix: the product of the differences of 1, 2, 4, 8.
+        XCTAssertEqual(determinant([1, 2, 4, 8].map { x in [1, x, x * x, x * x * x] }), 1 * 3 * 7 * 2 * 6 * 4)
+    }
+}
+
+/// Long fractions in text: shown as decimals with a pointer to the JSON; short ones whole.
+final class ReadableFractionTests: XCTestCase {
+    func testShortFractionsStayWholeAndLongOnesBecomeDecimals() {
+        XCTAssertEqual(Rational(31, 32).readableText(), "31/32")
+        let long = Rational(BigInt(10).power(25) + 1, BigInt(3) * BigInt(10).power(25))
+        XCTAssertEqual(long.readableText(), "0.333333 (exact fraction in the JSON)")
+        XCTAssertEqual(long.readableText(places: 2), "0.33 (exact fraction in the JSON)")
     }
 }

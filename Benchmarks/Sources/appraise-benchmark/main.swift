@@ -3,7 +3,7 @@
 // analysis on the large one. Writes both matrices as CSV for the numpy reference
 // (Benchmarks/smaa_reference.py), which Benchmarks/run.sh runs on the same input.
 //
-//   swift run -c release appraise-benchmark [--out DIR] [--small-samples N] [--large-samples N] [--only vfm|smaa|exact-smaa|analyses]
+//   swift run -c release appraise-benchmark [--out DIR] [--small-samples N] [--large-samples N] [--random-files N] [--only vfm|smaa|exact-smaa|analyses]
 //   swift run -c release appraise-benchmark --programme   (programme optimiser, frontier, robustness)
 //   swift run -c release appraise-benchmark --write-appraisal PATH   (the 1,000 × 50 as an appraisal file, for `report`)
 
@@ -14,6 +14,8 @@ struct Options {
     var outputDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-benchmark").path
     var smallSamples = 20_000_000
     var largeSamples = 40_000
+    /// Random 8 × 8 appraisals the exact SMAA benchmark times.
+    var randomFiles = 1_000
     /// One part only: `vfm`, `smaa`, `exact-smaa` or `analyses`; nil runs them all.
     var only: String?
 
@@ -25,6 +27,7 @@ struct Options {
             case "--out": outputDirectory = value
             case "--small-samples": smallSamples = count(value, flag)
             case "--large-samples": largeSamples = count(value, flag)
+            case "--random-files": randomFiles = count(value, flag)
             case "--only":
                 guard ["vfm", "smaa", "exact-smaa", "analyses"].contains(value) else { fail("--only is vfm, smaa, exact-smaa or analyses") }
                 only = value
@@ -156,26 +159,8 @@ if runs("smaa") {
     _ = try runSMAA("1000x50", large, largeWeights, samples: options.largeSamples)
 }
 
-// Exact SMAA (no sampling) on the reference and on a generated 12-option × 10-criterion
-// appraisal, the largest `report` computes exactly.
-func exactSMAA(_ label: String, _ matrix: DecisionMatrix) throws {
-    for allRanks in [false, true] {
-        var result: ExactSMAA.Result?
-        let time = try seconds {
-            result = try ExactSMAA.run(matrix: matrix, weights: .equal(count: matrix.criterionCount), region: .uniform, allRanks: allRanks)
-        }
-        line("exact smaa \(label) \(allRanks ? "every rank" : "first rank") seconds", fixedDecimal(time, places: 3))
-        if !allRanks, let result { line("exact smaa \(label) first-place share, option 1", result.firstRank[0].description) }
-    }
-}
 if runs("exact-smaa") {
-    try exactSMAA("8x8", small)
-    var everyday = Xoshiro256StarStar(seed: 2026)
-    let everydayScores = (0..<12).map { _ -> [Int] in
-        let quality = Int(everyday.nextInteger(below: 3))
-        return (0..<10).map { _ in min(5, quality + Int(everyday.nextInteger(below: 4))) }
-    }
-    try exactSMAA("12x10", matrix(everydayScores, maximum: 5))
+    try runExactSMAABenchmarks(outputDirectory: options.outputDirectory, randomFiles: options.randomFiles)
 }
 
 // Every exact analysis on the large appraisal, one by one and then as the bundled report.

@@ -216,6 +216,18 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return (negative ? "-" : "") + whole.description + fraction
     }
 
+    /// Most digits (numerator and denominator together) of a fraction the text formats show
+    /// whole; a longer one cannot be read and is shown by `readableText`'s decimal instead.
+    public static let readableDigits = 20
+
+    /// The fraction as text a person can read: whole when it has at most `readableDigits`
+    /// digits, else its decimal to `places` places and a pointer to where the whole fraction is.
+    public func readableText(places: Int = 6) -> String {
+        let text = description
+        guard text.utf8.count(where: { $0 >= 48 && $0 <= 57 }) > Rational.readableDigits else { return text }
+        return decimalText(maximumPlaces: places) + " (exact fraction in the JSON)"
+    }
+
     /// Shortest exact decimal when one exists with at most `maximumPlaces` decimals, else the
     /// value rounded to that many: "12.5", "33", "0.333333".
     public func decimalText(maximumPlaces: Int = 6) -> String {

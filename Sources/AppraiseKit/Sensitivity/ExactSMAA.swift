@@ -4,7 +4,8 @@
 /// polytope's centroid, both exact fractions (see `WeightCone` for the method).
 ///
 /// Exact for any size in principle, but the work grows with the number of corners of each
-/// region, so `isTractable` sets where `report` switches to sampling.
+/// region and the length of its numbers, so `estimate` and a work budget (`ExactWork.swift`)
+/// set where `report` switches to sampling.
 public enum ExactSMAA {
     /// The weightings every one of which is equally likely, as in `SMAA.WeightModel`.
     public enum Region: Sendable, Equatable {
@@ -16,12 +17,8 @@ public enum ExactSMAA {
         case around(percent: Rational)
     }
 
-    /// The exact analysis stopped at its work limit; sample instead.
+    /// The exact analysis ran past its work budget; sample instead.
     public struct WorkLimitReached: Error, Sendable {}
-
-    /// The work `report` allows the exact analysis before it samples instead: the reference
-    /// appraisal (8 × 8, every rank) needs a small fraction of it.
-    public static let reportWorkLimit = 200_000
 
     public struct Result: Sendable, Equatable {
         public let region: Region
@@ -41,15 +38,6 @@ public enum ExactSMAA {
         public let confidence: [Rational?]
     }
 
-    /// The sizes for which `report` tries SMAA exactly rather than by sampling: up to 8 options
-    /// and 8 criteria (the reference's 8 × 8 takes under a tenth of a second with every rank),
-    /// within `reportWorkLimit`. Larger problems can take minutes exactly (a 12 × 10 with
-    /// scores spread over the scale took over a minute for first places alone), so `report`
-    /// samples them; `smaa --exact` still computes them when asked.
-    public static func isTractable(options: Int, criteria: Int) -> Bool {
-        options <= 8 && criteria <= 8
-    }
-
     /// Most options for which every rank, not only the first, is computed exactly: each
     /// option's places come from splitting the others into those above and below it, up to
     /// 2^(options − 1) regions.
@@ -59,16 +47,19 @@ public enum ExactSMAA {
     /// holistic acceptability of every rank, not only the first. `weights` are the current
     /// weights, the centre of `.around`.
     ///
-    /// With `workLimit`, gives up with `WorkLimitReached` once that many steps (facets examined,
-    /// rays kept) are spent: how `report` falls back to sampling on a problem too large to
-    /// finish promptly.
+    /// With `budget`, gives up with `WorkLimitReached` once that many word products (see
+    /// `WorkMeter`) are spent: a count of the digits handled, not a clock, so the same input
+    /// always gives the same outcome.
     public static func run(matrix: DecisionMatrix, weights: Weights, region: Region, allRanks: Bool,
-                           workLimit: Int? = nil) throws -> Result {
-        let budget = workLimit.map(WorkBudget.init)
+                           budget: Int? = nil) throws -> Result {
+        let meter = budget.map(WorkMeter.init)
         guard matrix.optionCount > 0 else { throw SensitivityError.invalidSetting("there are no options to analyse") }
         let n = matrix.criterionCount
-        let base = try baseCone(n: n, criteria: matrix.criterionIDs, weights: weights.normalised, region: region)
-        let total = try base.volumeAndMoment(budget: budget).volume
+        var base = WeightCone(dimension: n)
+        for row in try baseRows(n: n, criteria: matrix.criterionIDs, weights: weights.normalised, region: region) {
+            try base.add(WeightCone.wholeRow(row), meter: meter)
+        }
+        let total = try base.volumeAndMoment(moment: false, meter: meter).volume
         guard !total.isZero else {
             throw SensitivityError.invalidSetting("the weightings allowed have no extent: widen the weight spread")
         }
@@ -90,13 +81,10 @@ public enum ExactSMAA {
         for (position, members) in classes.enumerated() {
             let own = matrix.scores[members[0]]
             let others = classes.indices.filter { $0 != position }
-            let rows = others.map { other in zip(own, matrix.scores[classes[other][0]]).map { $0 - $1 } }
+            let rows = others.map { other in WeightCone.wholeRow(zip(own, matrix.scores[classes[other][0]]).map { $0 - $1 }) }
             var cone = base
-            for row in rows where !cone.isEmpty {
-                cone.add(row)
-                try budget?.spend(cone.rays.count)
-            }
-            let (volume, moment) = try cone.volumeAndMoment(budget: budget)
+            for row in rows where !cone.isEmpty { try cone.add(row, meter: meter) }
+            let (volume, moment) = try cone.volumeAndMoment(meter: meter)
             let size = Rational(members.count)
             if !volume.isZero {
                 let centroid = moment.map { $0 / volume }
@@ -109,7 +97,7 @@ public enum ExactSMAA {
                 // Each split of the other classes into those above and those below this one
                 // is a cone; those of full dimension partition the region.
                 var shares: [Int: Rational] = [:]
-                try splitAbove(base, rows: rows, sizes: others.map { classes[$0].count }, next: 0, above: 0, budget: budget) { above, volume in
+                try splitAbove(base, rows: rows, sizes: others.map { classes[$0].count }, next: 0, above: 0, meter: meter) { above, volume in
                     shares[above, default: .zero] += volume
                 }
                 for (above, volume) in shares {
@@ -129,38 +117,37 @@ public enum ExactSMAA {
 
     /// Visits every full-dimensional cone got by putting each remaining other class above
     /// (row · w ≤ 0) or below (row · w ≥ 0) this one, with the number of options above.
-    private static func splitAbove(_ cone: WeightCone, rows: [[Rational]], sizes: [Int], next: Int, above: Int,
-                                   budget: WorkBudget?, visit: (Int, Rational) -> Void) throws {
+    private static func splitAbove(_ cone: WeightCone, rows: [[BigInt]], sizes: [Int], next: Int, above: Int,
+                                   meter: WorkMeter?, visit: (Int, Rational) -> Void) throws {
         guard next < rows.count else {
-            let volume = try cone.volumeAndMoment(budget: budget).volume
+            let volume = try cone.volumeAndMoment(moment: false, meter: meter).volume
             if !volume.isZero { visit(above, volume) }
             return
         }
         var below = cone
-        below.add(rows[next])
+        try below.add(rows[next], meter: meter)
         var over = cone
-        over.add(rows[next].map { -$0 })
-        try budget?.spend(below.rays.count + over.rays.count)
+        try over.add(rows[next].map { -$0 }, meter: meter)
         // A side that keeps every ray of the cone holds it all: the other side is at most a
         // face and no weighting of any extent lies there.
         if below.isFullDimensional {
-            try splitAbove(below, rows: rows, sizes: sizes, next: next + 1, above: above, budget: budget, visit: visit)
+            try splitAbove(below, rows: rows, sizes: sizes, next: next + 1, above: above, meter: meter, visit: visit)
         }
         if over.isFullDimensional {
-            try splitAbove(over, rows: rows, sizes: sizes, next: next + 1, above: above + sizes[next], budget: budget, visit: visit)
+            try splitAbove(over, rows: rows, sizes: sizes, next: next + 1, above: above + sizes[next], meter: meter, visit: visit)
         }
     }
 
-    /// The cone of the weightings allowed.
-    private static func baseCone(n: Int, criteria: [String], weights: [Rational], region: Region) throws -> WeightCone {
-        var cone = WeightCone(dimension: n)
+    /// The conditions `row · w ≥ 0` that cut the weightings allowed out of all weightings.
+    static func baseRows(n: Int, criteria: [String], weights: [Rational], region: Region) throws -> [[Rational]] {
+        var rows: [[Rational]] = []
         switch region {
         case .uniform:
             break
         case .ordered(let ids):
             let order = try importanceOrder(ids, criteria: criteria)
             for (more, less) in zip(order, order.dropFirst()) {
-                cone.add((0..<n).map { $0 == more ? .one : $0 == less ? -.one : .zero })
+                rows.append((0..<n).map { $0 == more ? .one : $0 == less ? -.one : .zero })
             }
         case .around(let percent):
             guard !percent.isNegative else {
@@ -171,11 +158,11 @@ public enum ExactSMAA {
                 // w(k) ≥ l·Σw and w(k) ≤ u·Σw, with l and u the bounds of the weight.
                 let lower = max(.zero, weights[k] * (.one - fraction))
                 let upper = min(.one, weights[k] * (.one + fraction))
-                cone.add((0..<n).map { $0 == k ? .one - lower : -lower })
-                cone.add((0..<n).map { $0 == k ? upper - .one : upper })
+                rows.append((0..<n).map { $0 == k ? .one - lower : -lower })
+                rows.append((0..<n).map { $0 == k ? upper - .one : upper })
             }
         }
-        return cone
+        return rows
     }
 
     private static func firstShare(of option: Int, matrix: DecisionMatrix, weights: [Rational]) -> Rational {

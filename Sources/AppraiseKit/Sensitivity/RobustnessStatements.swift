@@ -70,13 +70,16 @@ public enum RobustnessStatements {
             sentences.append("\(names.option(result.optionIDs[firsts[0]])) is first under all of \(among) (exactly 1, 100%); "
                 + (never == 0 ? "it is the only option." : "no other option is ever first alone."))
         } else {
+            // A fraction too long to read is given by its percentage, with where to find it.
+            let long = firsts.contains { result.firstRank[$0].readableText() != result.firstRank[$0].description }
             let shares = firsts.enumerated().map { position, option in
                 let share = result.firstRank[option]
-                return names.option(result.optionIDs[option]) + (position == 0 ? " is first under exactly " : " under ")
-                    + "\(share) (\(percent(share)))"
+                return names.option(result.optionIDs[option]) + (position == 0 ? " is first under " : " under ")
+                    + (long ? percent(share) : (position == 0 ? "exactly " : "") + "\(share) (\(percent(share)))")
             }
             sentences.append("Of \(among), every one equally likely, " + list(shares)
-                + (never == 0 ? "." : "; " + (never == 1 ? "the other option is" : "the other \(never) options are") + " never first alone."))
+                + (never == 0 ? "" : "; " + (never == 1 ? "the other option is" : "the other \(never) options are") + " never first alone")
+                + (long ? " (the exact fractions, too long to read here, are in the JSON)." : "."))
         }
         sentences.append("These shares are exact, not sampled: each is the fraction of the weightings under which the option comes first, found from the region those weightings form.")
         let unsure = firsts.filter { (result.confidence[$0] ?? .zero) < .one }

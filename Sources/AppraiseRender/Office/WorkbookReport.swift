@@ -150,11 +150,11 @@ extension ReportPack {
     static func sheet(_ table: Table, name: String, money: Bool = false) -> Workbook.Sheet {
         var rows: [[Workbook.Cell]] = [table.columns.map { .bold($0.header) }]
         let pence = table.columns.indices.map { column in
-            let numbers = table.rows.map { column < $0.count ? $0[column] : "" }.filter { !$0.isEmpty && isPlainNumber($0) }
+            let numbers = (table.dataRows ?? table.rows).map { column < $0.count ? $0[column] : "" }.filter { !$0.isEmpty && isPlainNumber($0) }
             return money && table.columns[column].alignment == .right && !numbers.isEmpty
                 && numbers.allSatisfy { $0.range(of: #"\.[0-9]{2}$"#, options: .regularExpression) != nil }
         }
-        for row in table.rows {
+        for row in table.dataRows ?? table.rows {
             rows.append(row.enumerated().map { index, text in
                 guard table.columns[index].alignment == .right else { return text.isEmpty ? .empty : .text(text) }
                 let cell = numeric(text)

@@ -35,6 +35,7 @@ extension ReportPack {
         let rows = min(table.rows.count, ReportPack.tableRowsInFull), columns = min(table.columns.count, ReportPack.tableColumnsInFull)
         shown.rows = table.rows.prefix(rows).map { Array($0.prefix(columns)) }
         shown.columns = Array(table.columns.prefix(columns))
+        shown.dataRows = nil
         shown.notes.append("Shown: the first \(rows) of \(table.rows.count) rows and \(columns) of \(table.columns.count) columns; "
             + "the whole table is in \(table.id).csv and report.json.")
         return shown

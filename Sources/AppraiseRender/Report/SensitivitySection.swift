@@ -2,8 +2,9 @@ import AppraiseKit
 
 /// How robust the ranking is, as the pack shows it: the exact analyses (sweeps, crossovers,
 /// minimum changes, score thresholds, scenarios, leave-one-out, dominance) and SMAA rank
-/// acceptability — exact for appraisals of everyday size (`ExactSMAA.isTractable`), beyond
-/// that drawn with the fixed default seed and sample count, which the manifest records so
+/// acceptability — exact when the exact analysis fits the report's work budget
+/// (`ExactSMAA.reportBudget`, judged before it starts and held while it runs), otherwise drawn
+/// with the fixed default seed and sample count, which the manifest records with the reason so
 /// anyone can reproduce the shares.
 public struct SensitivitySection {
     public let report: SensitivityReport
@@ -12,25 +13,37 @@ public struct SensitivitySection {
     /// Rank acceptability as computed for the pack.
     public enum Acceptability {
         case exact(ExactSMAA.Result)
-        case sampled(SMAA.Result)
+        /// Sampled, with the reason the exact analysis was not used, in words.
+        case sampled(SMAA.Result, reason: String)
     }
 
     public init(appraisal: Appraisal, matrix: DecisionMatrix, selection: WeightSelection) throws {
         report = try SensitivityReport(matrix: matrix, weights: selection, appraisal: appraisal)
-        if ExactSMAA.isTractable(options: matrix.optionCount, criteria: matrix.criterionCount),
-           let exact = try SensitivitySection.exact(matrix: matrix, weights: selection.weights) {
+        switch try SensitivitySection.exact(matrix: matrix, weights: selection.weights) {
+        case .success(let exact):
             acceptability = .exact(exact)
-        } else {
-            acceptability = .sampled(try SMAA.run(matrix: matrix, weights: selection.weights, configuration: SMAA.Configuration()))
+        case .failure(let skipped):
+            acceptability = .sampled(try SMAA.run(matrix: matrix, weights: selection.weights, configuration: SMAA.Configuration()),
+                                     reason: skipped.reason)
         }
     }
 
-    /// The exact analysis within the report's work limit; nil when it would take longer.
-    private static func exact(matrix: DecisionMatrix, weights: Weights) throws -> ExactSMAA.Result? {
+    /// Why the exact analysis was not used.
+    struct Skipped: Error {
+        let reason: String
+    }
+
+    /// The exact analysis when its estimate fits the report's budget and it finishes within it.
+    private static func exact(matrix: DecisionMatrix, weights: Weights) throws -> Result<ExactSMAA.Result, Skipped> {
+        let size = "\(matrix.optionCount) options and \(matrix.criterionCount) criteria"
+        let estimate = try ExactSMAA.estimate(matrix: matrix, weights: weights, region: .uniform, allRanks: true)
+        guard estimate.fits(ExactSMAA.reportBudget) else {
+            return .failure(Skipped(reason: "computing them exactly for \(size) with numbers of this length could take longer than a report allows"))
+        }
         do {
-            return try ExactSMAA.run(matrix: matrix, weights: weights, region: .uniform, allRanks: true, workLimit: ExactSMAA.reportWorkLimit)
+            return .success(try ExactSMAA.run(matrix: matrix, weights: weights, region: .uniform, allRanks: true, budget: ExactSMAA.reportBudget))
         } catch is ExactSMAA.WorkLimitReached {
-            return nil
+            return .failure(Skipped(reason: "computing them exactly for \(size) ran past the work a report allows"))
         }
     }
 
@@ -41,7 +54,7 @@ public struct SensitivitySection {
     var smaaTables: [Table] {
         switch acceptability {
         case .exact(let result): SMAARenderer.tables(result, labels: report.names)
-        case .sampled(let result): SMAARenderer.tables(result, labels: report.names)
+        case .sampled(let result, let reason): SMAARenderer.tables(result, labels: report.names, sampledBecause: reason)
         }
     }
 
@@ -51,7 +64,7 @@ public struct SensitivitySection {
         case .exact(let result):
             let exact = result.rankAcceptability ?? result.firstRank.map { [$0] + Array(repeating: .zero, count: result.optionIDs.count - 1) }
             return exact.map { $0.map(\.doubleValue) }
-        case .sampled(let result):
+        case .sampled(let result, _):
             return result.rankAcceptability
         }
     }
@@ -60,7 +73,7 @@ public struct SensitivitySection {
     public var rankSharesBasis: String {
         switch acceptability {
         case .exact: "Exact shares of all weightings (SMAA without sampling)"
-        case .sampled(let result): "Shares of \(result.configuration.samples) weightings drawn at random (SMAA)"
+        case .sampled(let result, _): "Shares of \(result.configuration.samples) weightings drawn at random (SMAA)"
         }
     }
 
@@ -68,7 +81,8 @@ public struct SensitivitySection {
     public var smaaStatements: [String] {
         switch acceptability {
         case .exact(let result): RobustnessStatements.exactSMAA(result, names: report.names)
-        case .sampled(let result): RobustnessStatements.smaa(result, names: report.names)
+        case .sampled(let result, let reason):
+            RobustnessStatements.smaa(result, names: report.names) + ["These shares are sampled rather than exact: " + reason + "."]
         }
     }
 
@@ -76,7 +90,7 @@ public struct SensitivitySection {
         let smaa: JSONValue
         switch acceptability {
         case .exact(let result): smaa = SMAARenderer.json(result)
-        case .sampled(let result): smaa = SMAARenderer.json(result)
+        case .sampled(let result, _): smaa = SMAARenderer.json(result)
         }
         return .object(["analyses": SensitivityRenderer.json(report), "smaa": smaa])
     }
@@ -86,10 +100,11 @@ public struct SensitivitySection {
         switch acceptability {
         case .exact:
             return .object(["method": .string("exact"), "weights": .string("uniform")])
-        case .sampled(let result):
+        case .sampled(let result, let reason):
             let configuration = result.configuration
             return .object([
                 "method": .string("sampled"),
+                "whyNotExact": .string(reason),
                 "samples": .number(configuration.samples),
                 "seed": .number(String(configuration.seed)),
                 "weights": .string(model(configuration.weights)),

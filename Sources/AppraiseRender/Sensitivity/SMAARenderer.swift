@@ -6,7 +6,9 @@ public enum SMAARenderer {
     /// Decimals of every share in JSON.
     public static let places = 6
 
-    public static func tables(_ result: SMAA.Result, labels: DisplayNames) -> [Table] {
+    /// `sampledBecause`: why the shares were sampled where an exact analysis was expected (the
+    /// report's), said under the table.
+    public static func tables(_ result: SMAA.Result, labels: DisplayNames, sampledBecause: String? = nil) -> [Table] {
         let m = result.optionIDs.count
         let order = result.optionIDs.indices.sorted { a, b in
             let (left, right) = (result.rankAcceptability[a], result.rankAcceptability[b])
@@ -18,7 +20,7 @@ public enum SMAARenderer {
                 + [result.confidence[i].map(percent) ?? "—"]
         }
         let configuration = result.configuration
-        let notes = [
+        let notes = (sampledBecause.map { ["Sampled rather than exact: \($0)."] } ?? []) + [
             "\(configuration.samples) samples, seed \(configuration.seed); \(modelText(configuration)).",
             "Margin of error of any share: ±\(fixedDecimal(result.marginOfError * 100, places: 2)) percentage points (95% confidence).",
             "Confidence: the share of draws in which the option is first at its own central weights.",
@@ -121,14 +123,18 @@ extension SMAARenderer {
                 result.centralWeights[i].map { [labels.option(result.optionIDs[i])] + $0.map(percent) }
             },
             notes: ["Options never first alone have no central weights."])
-        var exactRows: [[String]] = []
+        // Fractions too long to read are shown as decimals; the CSV keeps them whole.
+        var exactRows: [[String]] = [], wholeRows: [[String]] = []
+        func add(_ option: String, _ quantity: String, _ value: Rational) {
+            exactRows.append([option, quantity, value.readableText(), percent(value)])
+            wholeRows.append([option, quantity, value.description, percent(value)])
+        }
         for i in order {
             for (rank, share) in (result.rankAcceptability?[i] ?? [result.firstRank[i]]).enumerated() where !share.isZero {
-                exactRows.append([labels.option(result.optionIDs[i]), "Rank \(rank + 1)", share.description, percent(share)])
+                add(labels.option(result.optionIDs[i]), "Rank \(rank + 1)", share)
             }
             for (k, weight) in (result.centralWeights[i] ?? []).enumerated() {
-                exactRows.append([labels.option(result.optionIDs[i]), "Central weight of \(labels.criterion(result.criterionIDs[k]))",
-                                  weight.description, percent(weight)])
+                add(labels.option(result.optionIDs[i]), "Central weight of \(labels.criterion(result.criterionIDs[k]))", weight)
             }
         }
         let exact = Table(
@@ -136,7 +142,8 @@ extension SMAARenderer {
             title: "Exact shares and central weights, as fractions",
             columns: [.init("Option"), .init("Quantity"), .init("Exact", .right), .init("Percent", .right)],
             rows: exactRows,
-            notes: ["Shares of rank not listed are zero."])
+            notes: ["Shares of rank not listed are zero."],
+            dataRows: exactRows == wholeRows ? nil : wholeRows)
         return [ranks, central, exact]
     }
 

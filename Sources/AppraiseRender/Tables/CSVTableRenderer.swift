@@ -5,7 +5,7 @@ import Foundation
 public enum CSVTableRenderer {
     public static func render(_ table: Table) -> String {
         var out = table.columns.map { field($0.header) }.joined(separator: ",") + "\r\n"
-        for row in table.rows {
+        for row in table.dataRows ?? table.rows {
             out += row.map(field).joined(separator: ",") + "\r\n"
         }
         return out

@@ -16,7 +16,10 @@ enum SMAACommand {
         With --exact there is no sampling: the weightings that put an option in a place form
         convex regions, and their shares of all weightings and their centres are computed as
         exact fractions. First places and central weights are exact for any size; every rank
-        for up to \(ExactSMAA.allRanksLimit) options. Scores cannot be varied with --exact.
+        for up to \(ExactSMAA.allRanksLimit) options. Scores cannot be varied with --exact. An
+        analysis that runs past a fixed budget of work (counted in digits handled, not time)
+        stops with a message to sample instead. Fractions too long to read are shown in text
+        as decimals; JSON and CSV keep them whole.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
@@ -93,7 +96,10 @@ enum SMAACommand {
         let result: ExactSMAA.Result
         do {
             result = try ExactSMAA.run(matrix: matrix, weights: weights, region: region,
-                                       allRanks: matrix.optionCount <= ExactSMAA.allRanksLimit)
+                                       allRanks: matrix.optionCount <= ExactSMAA.allRanksLimit, budget: ExactSMAA.commandBudget)
+        } catch is ExactSMAA.WorkLimitReached {
+            throw InputError(message: "\(arguments.argument("FILE")!): the exact analysis of \(matrix.optionCount) options and \(matrix.criterionCount) criteria "
+                + "ran past its work budget (\(ExactSMAA.commandBudget) word products); leave out --exact to sample the shares instead")
         } catch {
             throw InputError(message: "\(error)")
         }
