@@ -30,3 +30,6 @@ numpy_large=$(awk '/samples_per_second/ {print $2}' "$out/numpy-large.txt")
 echo
 echo "8x8:     Swift $swift_small samples/s, numpy $numpy_small samples/s: Swift is $(ratio "$swift_small" "$numpy_small") times as fast"
 echo "1000x50: Swift $swift_large samples/s, numpy $numpy_large samples/s: Swift is $(ratio "$swift_large" "$numpy_large") times as fast"
+echo
+echo "exact SMAA first places against the independent oracle (scipy halfspace intersection + hull volume):"
+python3 Benchmarks/exact_smaa_oracle.py "$out/exact-smaa-cases.csv"

@@ -122,31 +122,51 @@ final class PackTests: XCTestCase {
         XCTAssertTrue(pack.markdown.contains("\n### How often each option takes each rank\n"))
     }
 
-    /// Beyond the exact analysis's reach the pack samples, and records how.
-    func testLargeAppraisalsSampleWithTheSettingsInTheManifest() throws {
-        let options = (0..<13).map { "o\($0)" }
-        var appraisal = PackFixtures.small()
-        let template = appraisal.options[0]
-        appraisal.options = options.map { id in
-            var option = template
-            option.id = id
-            option.name = "Option \(id)"
-            option.shortName = nil
-            return option
-        }
-        appraisal.scores = options.enumerated().flatMap { index, id in
-            appraisal.criteria.enumerated().map { k, criterion in
-                Score(option: id, criterion: criterion.id, value: Rational((index * 3 + k * 7) % 6), rationale: [])
+    /// Beyond the exact analysis's budget (judged before it starts from the size and the length
+    /// of the numbers) the pack samples, and says how and why; within it, many options on few
+    /// criteria are exact.
+    func testLargeAppraisalsSampleWithTheSettingsAndTheReasonInTheManifest() throws {
+        func appraisal(options: Int, criteria: Int) -> Appraisal {
+            var appraisal = PackFixtures.small()
+            let option = appraisal.options[0], criterion = appraisal.criteria[0]
+            let optionIDs = (0..<options).map { "o\($0)" }, criterionIDs = (0..<criteria).map { "c\($0)" }
+            appraisal.options = optionIDs.map { id in
+                var copy = option
+                copy.id = id
+                copy.name = "Option \(id)"
+                copy.shortName = nil
+                return copy
             }
+            appraisal.criteria = criterionIDs.map { id in
+                var copy = criterion
+                copy.id = id
+                copy.name = "Criterion \(id)"
+                copy.shortName = nil
+                return copy
+            }
+            var random = Xoshiro256StarStar(seed: 12)
+            appraisal.scores = optionIDs.flatMap { option in
+                criterionIDs.map { Score(option: option, criterion: $0, value: Rational(Int(random.nextInteger(below: 6))), rationale: []) }
+            }
+            return appraisal
         }
-        let pack = try PackFixtures.pack(appraisal)
+        let pack = try PackFixtures.pack(appraisal(options: 12, criteria: 10))
         let manifest = try PackManifest(parsing: try XCTUnwrap(pack.files().first { $0.path == "manifest.json" }?.contents))
         let defaults = SMAA.Configuration()
+        let reason = "computing them exactly for 12 options and 10 criteria with numbers of this length could take longer than a report allows"
         XCTAssertEqual(manifest.settings["smaa"], .object([
             "method": .string("sampled"), "samples": .number(defaults.samples), "seed": .number(String(defaults.seed)),
-            "weights": .string("uniform"), "scoreSpread": .number(0),
+            "weights": .string("uniform"), "scoreSpread": .number(0), "whyNotExact": .string(reason),
         ]))
         XCTAssertFalse(pack.files().contains { $0.path == "smaa-exact.csv" })
+        let markdown = try PackFixtures.file(pack, "report.md")
+        XCTAssertTrue(markdown.contains("These shares are sampled rather than exact: \(reason)."))
+        XCTAssertTrue(markdown.contains("Sampled rather than exact: \(reason)."))
+
+        let many = try PackFixtures.pack(appraisal(options: 13, criteria: 3))
+        let exact = try PackManifest(parsing: try XCTUnwrap(many.files().first { $0.path == "manifest.json" }?.contents))
+        XCTAssertEqual(exact.settings["smaa"], .object(["method": .string("exact"), "weights": .string("uniform")]))
+        XCTAssertTrue(many.files().contains { $0.path == "smaa-exact.csv" })
     }
 
     /// A panel member's score is a row of its own, named, beside the cell's agreed score.

@@ -121,4 +121,23 @@ final class SensitivityRendererTests: XCTestCase {
         XCTAssertEqual(tables[0].columns.count, 10)
         XCTAssertEqual(tables[1].rows.count, 2)
     }
+
+    /// An exact fraction too long to read is a decimal in the text table and whole in the CSV.
+    func testLongExactFractionsAreDecimalsInTextAndWholeInTheCSV() throws {
+        let scores = [["4.123457", "1.000001", "2.718281"], ["3.141593", "4.999999", "0.577216"], ["1.414214", "2.236068", "4.669202"]]
+        let matrix = DecisionMatrix(optionIDs: ["a", "b", "c"], criterionIDs: ["x", "y", "z"],
+                                    scores: scores.map { $0.map { Rational(decimal: $0)! } },
+                                    scale: ScoreScale(minimum: .zero, maximum: Rational(5), step: Rational(1, 1_000_000)))
+        let result = try ExactSMAA.run(matrix: matrix, weights: .equal(count: 3), region: .uniform, allRanks: true)
+        let long = try XCTUnwrap(result.firstRank.first { $0.description.count > 40 })
+        let table = try XCTUnwrap(SMAARenderer.tables(result, labels: DisplayNames(options: [:], criteria: [:])).first { $0.id == "smaa-exact" })
+        let text = TextTableRenderer.render(table)
+        XCTAssertTrue(text.contains(long.decimalText() + " (exact fraction in the JSON)"), text)
+        XCTAssertFalse(text.contains(long.description))
+        XCTAssertTrue(CSVTableRenderer.render(table).contains(long.description))
+        XCTAssertTrue(MarkdownTableRenderer.render(table).contains("(exact fraction in the JSON)"))
+        let findings = RobustnessStatements.exactSMAA(result, names: DisplayNames(options: [:], criteria: [:]))
+        XCTAssertTrue(findings[0].hasSuffix("(the exact fractions, too long to read here, are in the JSON)."), findings[0])
+        XCTAssertFalse(findings.joined().contains(long.description))
+    }
 }

@@ -7,48 +7,65 @@ import Foundation
 /// rank. Writes `exact-smaa-cases.csv` (matrices and appraise's first-place shares) for
 /// `exact_smaa_oracle.py`, the independent check.
 func runExactSMAABenchmarks(outputDirectory: String, randomFiles: Int) throws {
+    struct Run {
+        let first: Double
+        /// Seconds of the every-rank attempt; 0 when the estimate ruled it out.
+        let every: Double
+        let exact: Bool
+        let work: Int
+    }
     var cases = ""
     func record(_ label: String, _ matrix: DecisionMatrix, _ result: ExactSMAA.Result) {
         cases += "case,\(label),\(matrix.optionCount),\(matrix.criterionCount)\n"
         for row in matrix.scores { cases += row.map { $0.decimalText(maximumPlaces: 6) }.joined(separator: ",") + "\n" }
         cases += "exact," + result.firstRank.map { $0.formatted(places: 15) }.joined(separator: ",") + "\n"
     }
-    /// Times first places, then every rank when the report's estimate admits it.
-    func measure(_ label: String, _ matrix: DecisionMatrix, oracle: Bool = true) throws -> (first: Double, every: Double?) {
+    /// Times first places (unbounded, as `smaa --exact`), then every rank as `report` does it:
+    /// only when the estimate fits the budget, and stopped at the budget (nil when not exact).
+    func measure(_ label: String, _ matrix: DecisionMatrix, oracle: Bool = true) throws -> Run {
         let weights = Weights.equal(count: matrix.criterionCount)
         var result: ExactSMAA.Result?
         let first = try seconds { result = try ExactSMAA.run(matrix: matrix, weights: weights, region: .uniform, allRanks: false) }
         if oracle, let result { record(label, matrix, result) }
         let estimate = try ExactSMAA.estimate(matrix: matrix, weights: weights, region: .uniform, allRanks: true)
-        guard estimate.fits(ExactSMAA.reportBudget) else { return (first, nil) }
-        let every = try seconds { _ = try ExactSMAA.run(matrix: matrix, weights: weights, region: .uniform, allRanks: true) }
-        return (first, every)
+        guard estimate.fits(ExactSMAA.reportBudget) else { return Run(first: first, every: 0, exact: false, work: 0) }
+        var everyResult: ExactSMAA.Result?
+        let every = try seconds {
+            do {
+                everyResult = try ExactSMAA.run(matrix: matrix, weights: weights, region: .uniform, allRanks: true, budget: ExactSMAA.reportBudget)
+            } catch is ExactSMAA.WorkLimitReached {}
+        }
+        return Run(first: first, every: every, exact: everyResult != nil, work: everyResult?.work ?? ExactSMAA.reportBudget)
     }
-    func report(_ label: String, _ times: (first: Double, every: Double?)) {
-        line("exact smaa \(label) first places seconds", fixedDecimal(times.first, places: 3))
-        line("exact smaa \(label) every rank seconds", times.every.map { fixedDecimal($0, places: 3) } ?? "sampled in report (over the estimate)")
+    func report(_ label: String, _ run: Run) {
+        line("exact smaa \(label) first places seconds", fixedDecimal(run.first, places: 3))
+        line("exact smaa \(label) every rank in report", run.every == 0 && !run.exact ? "sampled (estimate over the budget)"
+            : run.exact ? "exact, \(fixedDecimal(run.every, places: 3)) s, \(run.work) word products"
+            : "sampled after \(fixedDecimal(run.every, places: 3)) s (ran to the budget)")
     }
 
     report("8x8 reference", try measure("reference-8x8", matrix(referenceScores, maximum: 5)))
 
     var random = Xoshiro256StarStar(seed: 21)
-    var runs: [(first: Double, every: Double?, scores: [[Int]])] = []
+    var runs: [(run: Run, scores: [[Int]])] = []
     for _ in 0..<randomFiles {
         let scores = (0..<8).map { _ in (0..<8).map { _ in Int(random.nextInteger(below: 6)) } }
-        let times = try measure("random", matrix(scores, maximum: 5), oracle: false)
-        runs.append((times.first, times.every, scores))
+        runs.append((try measure("random", matrix(scores, maximum: 5), oracle: false), scores))
     }
     if !runs.isEmpty {
-        let byFirst = runs.sorted { $0.first < $1.first }
-        let byEvery = runs.sorted { ($0.every ?? .infinity) < ($1.every ?? .infinity) }
+        let firsts = runs.map(\.run.first).sorted(), everies = runs.map(\.run.every).sorted()
+        let exact = runs.filter(\.run.exact)
         line("exact smaa 8x8 random files", String(runs.count))
-        line("exact smaa 8x8 random first places median seconds", fixedDecimal(byFirst[runs.count / 2].first, places: 3))
-        line("exact smaa 8x8 random first places worst seconds", fixedDecimal(byFirst.last!.first, places: 3))
-        line("exact smaa 8x8 random every rank median seconds", byEvery[runs.count / 2].every.map { fixedDecimal($0, places: 3) } ?? "over the estimate")
-        line("exact smaa 8x8 random every rank worst seconds", byEvery.last!.every.map { fixedDecimal($0, places: 3) } ?? "over the estimate")
-        line("exact smaa 8x8 random files over the report's estimate", String(runs.filter { $0.every == nil }.count))
-        // The slowest file against the oracle too.
-        _ = try measure("worst-random-8x8", matrix(byFirst.last!.scores, maximum: 5))
+        line("exact smaa 8x8 random first places median, worst seconds",
+             "\(fixedDecimal(firsts[runs.count / 2], places: 3)), \(fixedDecimal(firsts.last!, places: 3))")
+        line("exact smaa 8x8 random every rank in report median, worst seconds",
+             "\(fixedDecimal(everies[runs.count / 2], places: 3)), \(fixedDecimal(everies.last!, places: 3))")
+        line("exact smaa 8x8 random every rank exact in report", "\(exact.count) of \(runs.count)")
+        let rates = exact.filter { $0.run.every > 0.05 }.map { Double($0.run.work) / $0.run.every }.sorted()
+        if !rates.isEmpty { line("exact smaa 8x8 random word products per second, median", String(Int(rates[rates.count / 2]))) }
+        // The file slowest for first places, against the oracle too.
+        let slowest = runs.max { $0.run.first < $1.run.first }!
+        _ = try measure("worst-random-8x8", matrix(slowest.scores, maximum: 5))
     }
 
     var everyday = Xoshiro256StarStar(seed: 2026)
@@ -60,6 +77,8 @@ func runExactSMAABenchmarks(outputDirectory: String, randomFiles: Int) throws {
     }
     report("10x8 generated", try measure("generated-10x8", matrix(spread(10, 8), maximum: 5)))
     report("12x10 generated", try measure("generated-12x10", matrix(spread(12, 10), maximum: 5)))
+    let uniform = (0..<12).map { _ in (0..<10).map { _ in Int(random.nextInteger(below: 6)) } }
+    report("12x10 uniform random", try measure("uniform-12x10", matrix(uniform, maximum: 5)))
 
     // Six-decimal scores: the same shape as the 6 × 6 reproduction file.
     var decimals = Xoshiro256StarStar(seed: 6)

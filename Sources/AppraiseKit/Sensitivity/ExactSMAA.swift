@@ -36,6 +36,8 @@ public enum ExactSMAA {
         /// 1 when the option is first at its own central weights, a share when level there,
         /// 0 when not; nil without central weights.
         public let confidence: [Rational?]
+        /// The work done, in word products (see `WorkMeter`): what the budget is measured in.
+        public let work: Int
     }
 
     /// Most options for which every rank, not only the first, is computed exactly: each
@@ -52,7 +54,7 @@ public enum ExactSMAA {
     /// always gives the same outcome.
     public static func run(matrix: DecisionMatrix, weights: Weights, region: Region, allRanks: Bool,
                            budget: Int? = nil) throws -> Result {
-        let meter = budget.map(WorkMeter.init)
+        let meter = WorkMeter(budget ?? .max)
         guard matrix.optionCount > 0 else { throw SensitivityError.invalidSetting("there are no options to analyse") }
         let n = matrix.criterionCount
         var base = WeightCone(dimension: n)
@@ -112,7 +114,8 @@ public enum ExactSMAA {
             weights.map { firstShare(of: option, matrix: matrix, weights: $0) }
         }
         return Result(region: region, optionIDs: matrix.optionIDs, criterionIDs: matrix.criterionIDs,
-                      firstRank: first, rankAcceptability: ranks, centralWeights: central, confidence: confidence)
+                      firstRank: first, rankAcceptability: ranks, centralWeights: central, confidence: confidence,
+                      work: (budget ?? .max) - meter.remaining)
     }
 
     /// Visits every full-dimensional cone got by putting each remaining other class above

@@ -2,13 +2,16 @@
 /// product of an a-word number by a b-word one counts a × b), so that the count follows the
 /// digits handled rather than the steps taken, and the same input always takes the same path.
 final class WorkMeter {
-    private var remaining: Int
+    private(set) var remaining: Int
 
     init(_ words: Int) { remaining = words }
 
     func spend(_ words: Int) throws {
+        guard words <= remaining else {
+            remaining = -1
+            throw ExactSMAA.WorkLimitReached()
+        }
         remaining -= words
-        if remaining < 0 { throw ExactSMAA.WorkLimitReached() }
     }
 
     /// The 64-bit words of the longest of the numbers, at least one.
@@ -41,7 +44,7 @@ extension ExactSMAA {
     public static let reportBudget = 10_000_000_000
 
     /// Word products `smaa --exact` allows before it stops and suggests sampling.
-    public static let commandBudget = 100 * reportBudget
+    public static let commandBudget = 20 * reportBudget
 
     /// The estimate for `matrix` over `region`; `allRanks` as in `run`.
     public static func estimate(matrix: DecisionMatrix, weights: Weights, region: Region, allRanks: Bool) throws -> Estimate {
