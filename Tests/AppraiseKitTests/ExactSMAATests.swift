@@ -152,11 +152,11 @@ final class ExactSMAABudgetTests: XCTestCase {
 
     func testTheReferenceFitsAndLargerOrLongerProblemsDoNot() throws {
         let reference = try ExactSMAA.estimate(matrix: F.reference, weights: .equal(count: 8), region: .uniform, allRanks: true)
-        XCTAssertTrue(reference.fits(ExactSMAA.reportBudget), "\(reference)")
+        XCTAssertTrue(reference.fits(ExactSMAA.reportEstimateLimit), "\(reference)")
         var generator = Xoshiro256StarStar(seed: 5)
         let wide = F.matrix((0..<12).map { _ in (0..<10).map { _ in Int(generator.nextInteger(below: 6)) } })
         let estimate = try ExactSMAA.estimate(matrix: wide, weights: .equal(count: 10), region: .uniform, allRanks: true)
-        XCTAssertFalse(estimate.fits(ExactSMAA.reportBudget), "\(estimate)")
+        XCTAssertFalse(estimate.fits(ExactSMAA.reportEstimateLimit), "\(estimate)")
         // The same 8 × 8 with six-decimal scores: longer numbers, more work.
         let scores = F.referenceScores.enumerated().map { i, row in
             row.enumerated().map { j, score in Rational(Int128(score) * 1_000_000 - Int128((i * 8 + j) * 12_347), 1_000_000) }

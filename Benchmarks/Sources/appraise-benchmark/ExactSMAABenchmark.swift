@@ -28,7 +28,7 @@ func runExactSMAABenchmarks(outputDirectory: String, randomFiles: Int) throws {
         let first = try seconds { result = try ExactSMAA.run(matrix: matrix, weights: weights, region: .uniform, allRanks: false) }
         if oracle, let result { record(label, matrix, result) }
         let estimate = try ExactSMAA.estimate(matrix: matrix, weights: weights, region: .uniform, allRanks: true)
-        guard estimate.fits(ExactSMAA.reportBudget) else { return Run(first: first, every: 0, exact: false, work: 0) }
+        guard estimate.fits(ExactSMAA.reportEstimateLimit) else { return Run(first: first, every: 0, exact: false, work: 0) }
         var everyResult: ExactSMAA.Result?
         let every = try seconds {
             do {

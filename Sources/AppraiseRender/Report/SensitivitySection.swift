@@ -2,8 +2,8 @@ import AppraiseKit
 
 /// How robust the ranking is, as the pack shows it: the exact analyses (sweeps, crossovers,
 /// minimum changes, score thresholds, scenarios, leave-one-out, dominance) and SMAA rank
-/// acceptability — exact when the exact analysis fits the report's work budget
-/// (`ExactSMAA.reportBudget`, judged before it starts and held while it runs), otherwise drawn
+/// acceptability — exact when the exact analysis fits the report's work budget (judged before it
+/// starts by `ExactSMAA.reportEstimateLimit`, held while it runs by `ExactSMAA.reportBudget`), otherwise drawn
 /// with the fixed default seed and sample count, which the manifest records with the reason so
 /// anyone can reproduce the shares.
 public struct SensitivitySection {
@@ -37,7 +37,7 @@ public struct SensitivitySection {
     private static func exact(matrix: DecisionMatrix, weights: Weights) throws -> Result<ExactSMAA.Result, Skipped> {
         let size = "\(matrix.optionCount) options and \(matrix.criterionCount) criteria"
         let estimate = try ExactSMAA.estimate(matrix: matrix, weights: weights, region: .uniform, allRanks: true)
-        guard estimate.fits(ExactSMAA.reportBudget) else {
+        guard estimate.fits(ExactSMAA.reportEstimateLimit) else {
             return .failure(Skipped(reason: "computing them exactly for \(size) with numbers of this length could take longer than a report allows"))
         }
         do {
