@@ -75,7 +75,8 @@ public enum RobustnessStatements {
             let shares = firsts.enumerated().map { position, option in
                 let share = result.firstRank[option]
                 return names.option(result.optionIDs[option]) + (position == 0 ? " is first under " : " under ")
-                    + (long ? percent(share) : (position == 0 ? "exactly " : "") + "\(share) (\(percent(share)))")
+                    + (long ? (share < Rational(1, 10_000) ? "less than 0.01%" : percent(share))
+                            : (position == 0 ? "exactly " : "") + "\(share) (\(percent(share)))")
             }
             sentences.append("Of \(among), every one equally likely, " + list(shares)
                 + (never == 0 ? "" : "; " + (never == 1 ? "the other option is" : "the other \(never) options are") + " never first alone")
