@@ -17,7 +17,7 @@ struct MarkdownDocumentWriter: DocumentWriter {
     }
 
     mutating func heading(_ text: String, level: Int, id: String?) {
-        out += plain ? "\n\(text)\n\n" : "\n" + String(repeating: "#", count: level + 1) + " " + escape(text) + "\n\n"
+        out += plain ? "\n\(text)\n\n" : "\n" + String(repeating: "#", count: level + 1) + " " + MarkdownTableRenderer.escape(text) + "\n\n"
     }
 
     mutating func paragraph(_ number: String, _ text: String) {
@@ -51,7 +51,7 @@ struct MarkdownDocumentWriter: DocumentWriter {
     }
 
     mutating func beginSubsection(_ title: String, level: Int, folded: Bool) {
-        out += plain ? "\(title)\n\n" : String(repeating: "#", count: level + 1) + " " + escape(title) + "\n\n"
+        out += plain ? "\(title)\n\n" : String(repeating: "#", count: level + 1) + " " + MarkdownTableRenderer.escape(title) + "\n\n"
     }
 
     mutating func endSubsection(folded: Bool) {}
@@ -69,7 +69,7 @@ struct MarkdownDocumentWriter: DocumentWriter {
     mutating func contents(_ document: ReportDocument, sections: [ReportSection]) {
         out += plain ? "Contents\n\n" : "## Contents\n\n"
         for section in sections {
-            out += plain ? "  \(document.heading(of: section))\n" : "- [\(escape(document.heading(of: section)))](#\(section.id))\n"
+            out += plain ? "  \(document.heading(of: section))\n" : "- \(MarkdownTableRenderer.escape(document.heading(of: section)))\n"
         }
     }
 }

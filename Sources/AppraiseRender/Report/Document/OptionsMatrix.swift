@@ -30,7 +30,9 @@ extension ReportBuilder {
             }
         } ?? []
         var columns: [Table.Column] = [.init("Rank", .right), .init("Option"), .init("Description")]
-        columns += appraisal.criteria.map { .init($0.label, .right) }
+        // Beyond four criteria their names do not fit an A4 column each: numbered, with a key.
+        let keyed = appraisal.criteria.count > ReportBuilder.criteriaNamedInMatrix
+        columns += appraisal.criteria.enumerated().map { .init(keyed ? "C\($0.offset + 1)" : $0.element.label, .right) }
         columns.append(.init("Total", .right))
         if pack.valueForMoney != nil && programme == nil { columns.append(.init("Net present cost", .right)) }
         columns += measures.map { .init($0.name, .right) }
@@ -56,12 +58,18 @@ extension ReportBuilder {
             return row
         }
         var notes = ["Scores out of \(Formatting.number(appraisal.scale.maximum)); totals under \(pack.selection.name)."]
+        if keyed {
+            notes.insert("Criteria: " + appraisal.criteria.enumerated().map { "C\($0.offset + 1) \($0.element.label)" }.joined(separator: "; ") + ".", at: 0)
+        }
         let rest = pack.ranking.entries.count - entries.count
         if rest > 0 {
             notes.append("The \(entries.count) leading options by rank are shown; the other \(rest) are in ranking.csv and score-matrix.csv.")
         }
         return Table(id: "options-matrix", title: "The options considered", columns: columns, rows: Array(rows), notes: notes)
     }
+
+    /// Most criteria the options matrix heads by name; more are numbered C1, C2 … with a key.
+    static let criteriaNamedInMatrix = 4
 
     func fundedStatus(_ id: String, _ programme: ProgrammeReport) -> String {
         let problem = programme.problem
