@@ -77,21 +77,6 @@ public struct ReportPack {
     /// The ranking as read in the summary, the Markdown and the page.
     public var rankingTable: Table { RankingRenderer.table(ranking, appraisal: appraisal, selection: selection) }
 
-    /// The tables as read in the Markdown report, in report order, the robustness tables last.
-    /// Options and the rationale are prose, so the documents give them as sections instead.
-    public var tables: [Table] {
-        var tables = longListTables + [
-            rankingTable,
-            CriteriaTable.table(appraisal, selection: selection),
-            ScoreMatrixRenderer.table(matrix, ranking: ranking, appraisal: appraisal),
-            WeightedMatrixTable.table(ranking, matrix: matrix, appraisal: appraisal, selection: selection),
-        ]
-        if reconciliation.hasDeclarations {
-            tables.append(ReconciliationRenderer.table(reconciliation, appraisal: appraisal))
-        }
-        return tables + valueTreeTables + moneyTables + sensitivity.tables + evidenceTables
-    }
-
     /// The value tree, the reasons for the weights, sub-totals by branch and branch
     /// sensitivity; empty for a flat appraisal that records no reasons for its weights.
     public var valueTreeTables: [Table] { ValueTreeRenderer.tables(appraisal, matrix: matrix, selection: selection) }

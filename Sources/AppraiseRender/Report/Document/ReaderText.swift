@@ -9,7 +9,7 @@ enum ReaderText {
         guard text.contains(where: \.isNumber) || text.contains("appraise ") else { return text }
         var out = text
         for (pattern, replacement) in rules { out = replace(pattern, in: out, with: replacement) }
-        return out
+        return out.trimmingCharacters(in: .whitespaces)
     }
 
     /// In order: line citations, then the empty or dangling punctuation they leave behind.
