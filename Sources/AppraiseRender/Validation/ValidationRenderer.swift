@@ -79,11 +79,12 @@ public enum ValidationRenderer {
         ])
     }
 
-    /// The parts of the committee paper still to be written, as one warning: the report prints
-    /// "to be completed" in their place until the officer writes them.
+    /// The parts of the committee paper still to be written, as one warning, once the officer
+    /// has begun it (a file without `paper` validates as it always did): the report prints
+    /// "to be completed" in their place until they are written.
     public static func paperWarning(_ file: AppraisalFile) -> Diagnostic? {
-        guard file.isValid, let appraisal = file.appraisal else { return nil }
-        let missing = (appraisal.paper ?? CommitteePaper()).missing
+        guard file.isValid, let paper = file.appraisal?.paper else { return nil }
+        let missing = paper.missing
         guard !missing.isEmpty else { return nil }
         let drafted = missing.first == "recommendations" ? " (the report drafts the recommendations until you write them)" : ""
         return Diagnostic(code: "paper-incomplete", severity: .warning,
