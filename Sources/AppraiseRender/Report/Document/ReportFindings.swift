@@ -39,14 +39,23 @@ struct ReportFindings {
         if pack.programme == nil {
             for change in switches.prefix(2) {
                 risks.append("If \(names.criterion(change.criterion)) carried \(change.more ? "more" : "less") than \(Self.percent(change.threshold)) "
-                    + "of the weight (now \(Self.percent(change.now))), \(label(change.after)) would come first.")
+                    + "of the weight (now \(Self.rounded(change.now))), \(label(change.after)) would come first.")
             }
             if let change = switches.first {
                 questions.append("If \(names.criterion(change.criterion)) carried \(change.more ? "more" : "less") than \(Self.percent(change.threshold)) of the weight, "
-                    + "\(label(change.after)) would come first: is \(Self.percent(change.now)) the right weight for \(names.criterion(change.criterion))?")
+                    + "\(label(change.after)) would come first: is \(Self.rounded(change.now)) the right weight for \(names.criterion(change.criterion))?")
             }
         }
         if let programme = pack.programme { self.programme(programme, names: names) }
+        if let vfm = pack.valueForMoney, pack.programme == nil {
+            let unknown = vfm.rows.filter { !$0.cost.isKnown }.map(\.option)
+            if !unknown.isEmpty {
+                risks.append("The whole-life cost of \(label(unknown)) is not known, so value for money cannot be judged for \(unknown.count == 1 ? "it" : "them").")
+            }
+            if let leader = pack.ranking.leaders.first, unknown.contains(leader) {
+                questions.append("The preferred option's whole-life cost is not known: when will it be, and could it change the recommendation?")
+            }
+        }
         let tensions = pack.evidence?.tensions ?? []
         for tension in tensions.prefix(Self.perKind) { risks.append(tension.message) }
         if tensions.count > Self.perKind { risks.append("\(tensions.count - Self.perKind) more scores are pulled against by their own evidence (see the evidence appendix).") }
@@ -100,6 +109,10 @@ struct ReportFindings {
                 risks.append("Even at the favourable end of every range and with unknown costs taken as nothing, \(reason).")
             }
         }
+        let funded = Set(report.recommended?.proposalIDs ?? [])
+        for (one, other) in report.lookAlikes() where funded.contains(one) != funded.contains(other) {
+            risks.append("\(name(one)) and \(name(other)) are alike on every score and figure: either would do, and the choice between them is the committee's.")
+        }
         for dependency in problem.dependencies.prefix(Self.perKind) {
             risks.append("\(name(dependency.option)) depends on \(name(dependency.needs)): one cannot be funded without the other.")
         }
@@ -125,6 +138,9 @@ struct ReportFindings {
             return out
         }
     }
+
+    /// "12.5%", "16.67%": the weight now, to two decimals of a percentage.
+    static func rounded(_ weight: Rational) -> String { (weight * Rational(100)).decimalText(maximumPlaces: 2) + "%" }
 
     /// "12.5%", or "8/15" where two decimals of a percentage cannot give the weight exactly.
     static func percent(_ weight: Rational) -> String {
