@@ -20,7 +20,7 @@ final class LargePackTests: XCTestCase {
         for id in leading {
             let number = id.dropFirst()
             XCTAssertTrue(markdown.contains("About option \(number)\n"), id)
-            XCTAssertTrue(markdown.contains("- For: Reason \(number).0\n"), id)
+            XCTAssertTrue(markdown.contains("- **For:** Reason \(number).0\n"), id)
             XCTAssertTrue(html.contains("<h3>Option \(number)</h3>"), id)
         }
         for id in rest {

@@ -25,8 +25,8 @@ final class MarkdownTests: XCTestCase {
         let positions = try sections.map { try XCTUnwrap(markdown.range(of: $0), $0).lowerBound }
         XCTAssertEqual(positions, positions.sorted(), "sections in report order")
         XCTAssertTrue(markdown.contains("2.3 That members agree Peer Practice Partner as the preferred option.\n"))
-        XCTAssertTrue(markdown.contains("#### Child Focused: 4/5\n\nJ.2 Source: Annex 1, Option 1, criterion 1.\n\n- For: Selection of advisers"), "sources without line numbers")
-        XCTAssertTrue(markdown.contains("- Contingent: Contingent on ongoing improvement"))
+        XCTAssertTrue(markdown.contains("#### Child Focused: 4/5\n\nJ.2 Source: Annex 1, Option 1, criterion 1.\n\n- **For:** Selection of advisers"), "sources without line numbers")
+        XCTAssertTrue(markdown.contains("- **Contingent:** Contingent on ongoing improvement"))
         XCTAssertEqual(markdown.components(separatedBy: "- The published total for Shared Service").count, 2,
                        "the reconciliation's consequences are given once, in the purpose of the report")
     }
@@ -62,7 +62,7 @@ final class MarkdownTests: XCTestCase {
         XCTAssertFalse(markdown.contains("<img"))
         XCTAssertTrue(markdown.contains("&lt;script&gt;alert('x')&lt;/script&gt;"))
         XCTAssertTrue(markdown.contains("\\# not a heading &lt;b&gt;bold&lt;/b&gt;"), "a leading # is not a heading")
-        XCTAssertTrue(markdown.contains("- Against: -2+3 \\| pipe  next line"), "pipes escaped, line breaks folded")
+        XCTAssertTrue(markdown.contains("- **Against:** \\-2+3 \\| pipe  next line"), "pipes escaped, line breaks folded")
         // Every table row still has one cell per column.
         for block in markdown.components(separatedBy: "\n\n") where block.hasPrefix("| ") {
             let rows = block.split(separator: "\n")

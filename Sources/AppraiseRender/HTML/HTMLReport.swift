@@ -103,6 +103,17 @@ struct HTMLDocumentWriter: DocumentWriter {
         out += "<ul>\n" + items.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
     }
 
+    /// Marked + for, – against, • contingent, as the appraisal marks them; the word is there for screen readers.
+    mutating func reasons(_ reasons: [Reason]) {
+        closeGallery()
+        out += "<ul class=\"bullets\">\n"
+        for reason in reasons {
+            out += "<li class=\"\(reason.kind?.rawValue ?? "evidence")\"><span class=\"mark\" aria-hidden=\"true\">\(HTML.escape(reason.kind?.symbol ?? "▸"))</span>"
+                + "<span class=\"visually-hidden\">\(reason.lead): </span>\(HTML.escape(reason.text))</li>\n"
+        }
+        out += "</ul>\n"
+    }
+
     mutating func table(_ table: ReportTable) {
         closeGallery()
         var shown = table.table

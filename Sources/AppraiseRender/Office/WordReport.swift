@@ -51,6 +51,8 @@ struct WordDocumentWriter: DocumentWriter {
 
     mutating func list(_ items: [String]) { for item in items { word.bullet(item) } }
 
+    mutating func reasons(_ reasons: [Reason]) { for reason in reasons { word.bullet(reason.text, lead: reason.lead + ":") } }
+
     mutating func table(_ table: ReportTable) {
         word.paragraph(table.caption, style: "Caption")
         word.table(headers: table.table.columns.map(\.header), rightAligned: table.table.columns.map { $0.alignment == .right }, rows: table.table.rows)

@@ -133,11 +133,11 @@ extension ReportBuilder {
                 if let done = current { blocks.append(.subsection(title: done.title, blocks: done.blocks, folded: false)) }
                 current = (option.id, option.label, [])
             }
-            var reasons: [String] = score.rationale.map { "\(RationaleTable.heading($0.kind)): \($0.text)" }
-            reasons += score.evidence.map { "Evidence: \(RationaleTable.evidenceText($0))" }
+            var reasons = score.rationale.map { Reason(kind: $0.kind, text: ReaderText.clean($0.text)) }
+            reasons += score.evidence.map { Reason(kind: nil, text: ReaderText.clean(RationaleTable.evidenceText($0))) }
             var inner: [ReportBlock] = []
             if let source = score.source, !ReaderText.clean(source).isEmpty { inner.append(.text("Source: \(source).")) }
-            inner.append(reasons.isEmpty ? .text("No reasons recorded.") : .items(reasons))
+            inner.append(reasons.isEmpty ? .text("No reasons recorded.") : .reasons(reasons))
             current?.blocks.append(.subsection(title: "\(criterion.label): \(Formatting.outOf(score.value, appraisal.scale.maximum))\(RationaleTable.byline(score))",
                                                blocks: inner, folded: true))
         }

@@ -8,6 +8,7 @@ protocol DocumentWriter {
     /// A paragraph with its number ("3.2").
     mutating func paragraph(_ number: String, _ text: String)
     mutating func list(_ items: [String])
+    mutating func reasons(_ reasons: [Reason])
     mutating func table(_ table: ReportTable)
     mutating func figure(_ figure: ReportFigure)
     mutating func callout(title: String, items: [String], agrees: Bool)
@@ -45,6 +46,7 @@ extension ReportDocument {
                 count += 1
                 writer.paragraph("\(prefix).\(count)", text)
             case .list(let items): if !items.isEmpty { writer.list(items) }
+            case .reasons(let reasons): writer.reasons(reasons)
             case .table(let table): writer.table(table)
             case .figure(let figure): writer.figure(figure)
             case .callout(let title, let items, let agrees): writer.callout(title: title, items: items, agrees: agrees)

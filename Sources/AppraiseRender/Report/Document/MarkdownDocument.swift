@@ -29,6 +29,11 @@ struct MarkdownDocumentWriter: DocumentWriter {
         out += "\n"
     }
 
+    mutating func reasons(_ reasons: [Reason]) {
+        for reason in reasons { out += wrap(plain ? "\(reason.lead): \(reason.text)" : "**\(reason.lead):** \(escape(reason.text))", prefix: "- ") }
+        out += "\n"
+    }
+
     mutating func table(_ table: ReportTable) {
         var shown = table.table
         shown.title = table.caption

@@ -81,6 +81,8 @@ public indirect enum ReportBlock: Sendable, Equatable {
     case list([String])
     case table(ReportTable)
     case figure(ReportFigure)
+    /// The reasons for a score, each marked for, against, contingent or a note (nil: evidence).
+    case reasons([Reason])
     /// Findings a member must not miss (an error in a published appraisal), boxed on the page.
     case callout(title: String, items: [String], agrees: Bool)
     /// A titled part of a section (an option, a score's reasons); the page may fold it away.
@@ -117,6 +119,14 @@ public indirect enum ReportBlock: Sendable, Equatable {
         default: []
         }
     }
+}
+
+/// One reason for a score: its kind (nil for a citation of evidence) and its text.
+public struct Reason: Sendable, Equatable {
+    public var kind: RationaleBullet.Kind?
+    public var text: String
+    /// "For", "Against", "Contingent", "Note" or "Evidence": the word that leads it in print.
+    public var lead: String { kind.map(RationaleTable.heading) ?? "Evidence" }
 }
 
 /// A table with its number in the document and how the page should shade it.
