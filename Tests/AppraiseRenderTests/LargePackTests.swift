@@ -38,6 +38,21 @@ final class LargePackTests: XCTestCase {
         }
     }
 
+    func testMemberFacingTablesOfOneRowPerOptionShowTheLeadingOptionsAndNameTheCSV() throws {
+        let pack = try PackFixtures.pack(longList(45))
+        let document = pack.document
+        let leading = Set(pack.ranking.entries.prefix(ReportPack.optionsInFull).map { pack.appraisal.option($0.option)!.label })
+        for (title, file) in [("The options considered", "ranking.csv and score-matrix.csv"), ("Ranking of options", "ranking.csv"),
+                              ("Score matrix", "score-matrix.csv"), ("Weighted contributions to each total", "weighted-matrix.csv")] {
+            let table = try XCTUnwrap(document.tables.first { $0.table.title.hasPrefix(title) }, title).table
+            XCTAssertEqual(table.rows.count, ReportPack.optionsInFull, title)
+            XCTAssertEqual(Set(table.rows.map { $0.first { leading.contains($0) } ?? "" }), leading, "\(title): the leading options")
+            XCTAssertTrue(table.notes.contains { $0.contains("15") && $0.contains(file) }, "\(title): \(table.notes)")
+        }
+        XCTAssertEqual(PackFixtures.string(try XCTUnwrap(pack.files().first { $0.path == "ranking.csv" }).contents).split(separator: "\r\n").count, 46,
+                       "the CSV holds every option")
+    }
+
     func testWideRobustnessTablesShowTheirLeadingColumnsAndSayWhereTheRestAre() throws {
         let pack = try PackFixtures.pack(longList(45))
         let ranks = try XCTUnwrap(pack.sensitivity.tables.first { $0.id == "smaa-ranks" })

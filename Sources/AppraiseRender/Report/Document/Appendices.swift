@@ -17,12 +17,19 @@ extension ReportBuilder {
 
         var totals: [ReportBlock] = []
         if let chart = chart("chart-totals.svg") { totals.append(figure(chart)) }
-        totals.append(table(pack.rankingTableWithPublished, rowHeader: 1, style: .marked(rankingMarks)))
-        totals.append(table(WeightedMatrixTable.table(pack.ranking, matrix: pack.matrix, appraisal: appraisal, selection: pack.selection), style: .matrix))
+        let ranking = pack.rankingTableWithPublished
+        let leadingRanks = Array(pack.ranking.entries.indices.prefix(ReportPack.optionsInFull))
+        totals.append(table(leading(ranking, rows: leadingRanks, file: "ranking.csv"), rowHeader: 1, style: .marked(leadingRanks.map { rankingMarks[$0] })))
+        let inFull = pack.optionsGivenInFull
+        let leadingOptions = pack.matrix.optionIDs.indices.filter { inFull.contains(pack.matrix.optionIDs[$0]) }
+        totals.append(table(leading(WeightedMatrixTable.table(pack.ranking, matrix: pack.matrix, appraisal: appraisal, selection: pack.selection),
+                                    rows: leadingOptions, file: "weighted-matrix.csv"), style: .matrix))
         if let subtotals = pack.valueTreeTables.first(where: { $0.id == "branch-subtotals" }) { totals.append(table(subtotals)) }
         sections.append(ReportSection(id: "totals", title: "Ranking and where each total comes from", blocks: totals))
 
-        var scores: [ReportBlock] = [table(ScoreMatrixRenderer.table(pack.matrix, ranking: pack.ranking, appraisal: appraisal), style: .heat(heatShades))]
+        var scores: [ReportBlock] = [table(leading(ScoreMatrixRenderer.table(pack.matrix, ranking: pack.ranking, appraisal: appraisal),
+                                                   rows: leadingOptions, file: "score-matrix.csv"),
+                                           style: .heat(leadingOptions.map { heatShades[$0] }))]
         if let scale = DescriptionTables.scale(appraisal) { scores.append(table(scale)) }
         sections.append(ReportSection(id: "scores", title: "Scores", blocks: scores))
 
@@ -76,6 +83,16 @@ extension ReportBuilder {
         sections.append(ReportSection(id: "options", title: "The options in full", blocks: optionsInFull()))
         sections.append(ReportSection(id: "rationale", title: "Rationale for each score", blocks: rationale))
         return sections
+    }
+
+    /// A table of one row per option cut to the rows of the leading options (`ReportPack.optionsInFull`),
+    /// with a note counting the rest and naming the CSV that holds every one.
+    func leading(_ table: Table, rows: [Int], file: String) -> Table {
+        guard rows.count < table.rows.count else { return table }
+        var shown = table
+        shown.rows = rows.map { table.rows[$0] }
+        shown.notes.append("Shown: the \(rows.count) leading options by rank; the other \(table.rows.count - rows.count) are in \(file) and report.json.")
+        return shown
     }
 
     /// The ranking's total cells marked where the published total differs.
