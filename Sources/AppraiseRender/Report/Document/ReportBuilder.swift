@@ -100,7 +100,8 @@ struct ReportBuilder {
 
     mutating func table(_ table: Table, rowHeader: Int = 0, style: ReportTable.Style = .plain) -> ReportBlock {
         tableCount += 1
-        return .table(ReportTable(number: tableCount, table: Self.forMembers(table), rowHeader: rowHeader, style: style))
+        // At scale a table gives its leading rows and columns and names its CSV, as `summarised` says.
+        return .table(ReportTable(number: tableCount, table: Self.forMembers(pack.summarised(table)), rowHeader: rowHeader, style: style))
     }
 
     mutating func figure(_ chart: ChartFile) -> ReportBlock {
@@ -109,7 +110,7 @@ struct ReportBuilder {
     }
 
     /// A table as members read it: identifier columns dropped, every cell and note cleaned,
-    /// and no more than `ReportPack.tableRowsInFull` rows (the CSV holds the rest).
+    /// (cut to size by the caller).
     static func forMembers(_ table: Table) -> Table {
         var shown = table
         let keep = table.columns.indices.filter { table.columns[$0].header != "ID" }
