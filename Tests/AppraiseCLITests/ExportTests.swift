@@ -86,7 +86,7 @@ final class ExportTests: XCTestCase {
         let out = try ExecutableRunner.temporaryFolder(self).appendingPathComponent("pack")
         let result = try ExecutableRunner.run(["report", ExecutableRunner.referenceAppraisal.path, "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("Peer Practice Partner ranks first with 33/40 (82.5%)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("The answer: Peer Practice Partner is the preferred option, first with 33/40"), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix("\nWrote 47 files to \(out.path)/\n"), result.stdout)
         XCTAssertEqual(try Self.names(out), Self.allFiles)
         let check = try ExecutableRunner.run(["verify-pack", out.path])

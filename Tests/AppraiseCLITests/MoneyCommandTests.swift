@@ -20,7 +20,7 @@ final class MoneyCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("On the value-for-money frontier, from the cheapest: Business as usual (£0, 4 points), then Resource base "
             + "(4.5 points more for £133,922 more, £29,761 per extra point), then New unit (3 points more for £197,966 more, £65,989 per extra point)."), text)
         XCTAssertTrue(text.contains("Expand school is dominated: New unit costs £318,760 less and scores 2.5 points more."), text)
-        XCTAssertTrue(text.contains("Not on the chart, whole-life cost not known: Free school (revenue \"TBC\")."), text)
+        XCTAssertTrue(text.contains("Not on the chart, whole-life cost not known: Free school (revenue cost \"TBC\")."), text)
         XCTAssertEqual(try run(["vfm", example]).stdout, text, "the same input gives the same output")
 
         let json = try run(["vfm", example, "--format", "json"]).stdout
@@ -114,7 +114,7 @@ final class MoneyCommandTests: XCTestCase {
         let folder = try ExecutableRunner.temporaryFolder(self)
         try Data(contentsOf: ExecutableRunner.packageRoot.appendingPathComponent(example)).write(to: folder.appendingPathComponent("a.json"))
         let summary = try run(["report", "a.json"], in: folder).stdout
-        XCTAssertTrue(summary.contains("\nValue for money\n\n- On the value-for-money frontier"), summary)
+        XCTAssertTrue(summary.contains("\n7. Financial implications\n\n7.1 [to be completed by the report author]\n\n7.2 On the value-for-money frontier"), summary)
         let pack = folder.appendingPathComponent("exports/vfm-example")
         for name in ["value-for-money.csv", "costs-by-year.csv", "npc-working.csv", "cost-switching-values.csv", "weight-switching-values.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: pack.appendingPathComponent(name).path), name)

@@ -88,10 +88,12 @@ final class ShortlistCommandTests: XCTestCase {
         XCTAssertEqual(options.map { $0["stage"] as? String }, ["short-listed", "short-listed", "short-listed", "discounted"])
         XCTAssertEqual((json["findings"] as? [Any])?.count, 2)
 
-        // The pack carries the same tables ahead of the scored short list.
+        // The pack carries the same tables: the options set aside in the front section, the long list as an appendix.
         try run(["report", "waste.json", "--out", "pack"], in: folder)
         let report = try String(contentsOf: folder.appendingPathComponent("pack/report.md"), encoding: .utf8)
-        XCTAssertLessThan(try XCTUnwrap(report.range(of: "## The long list")).lowerBound, try XCTUnwrap(report.range(of: "## Ranking")).lowerBound)
+        XCTAssertLessThan(try XCTUnwrap(report.range(of: "Options set aside before scoring, and why:")).lowerBound,
+                          try XCTUnwrap(report.range(of: "\n## Appendix [A-Z]: Options considered, screened and set aside\n", options: .regularExpression)).lowerBound)
+        XCTAssertTrue(report.contains(": The long list: every option considered\n"), report)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pack/screening.csv").path))
         try run(["verify-pack", "pack", "--appraisal", "waste.json"], in: folder)
     }

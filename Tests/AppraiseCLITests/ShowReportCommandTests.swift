@@ -59,7 +59,7 @@ final class ShowReportCommandTests: XCTestCase {
 
         // The summary: headline, the Shared Service discrepancy and what it does to the ranking.
         XCTAssertTrue(result.stdout.contains(
-            "Peer Practice Partner ranks first with 33/40 (82.5%), 7 points ahead of Community Interest Company and Shared Service."), result.stdout)
+            "The answer: Peer Practice Partner is the preferred option, first with 33/40, 7 points ahead of Community Interest Company and Shared Service.\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains(
             "- The published total for Shared Service (24/40, Annex 1, TOTAL SCORE row of each option) is not the sum of its scores: 4 + 3 + 3 + 3 + 3 + 3 + 3 + 4 = 26/40."),
             result.stdout)
@@ -126,8 +126,8 @@ final class ShowReportCommandTests: XCTestCase {
         try CLIFixture.write(CLIFixture.valid, to: "fixture.json", in: folder)
         let result = try ExecutableRunner.run(["report", "--out", "pack", "fixture.json"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("Alpha ranks first with 7/10 (70.0%), "), result.stdout)
-        XCTAssertFalse(result.stdout.contains("Reconciliation"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("The answer: Alpha is the preferred option, first with 7/10, "), result.stdout)
+        XCTAssertFalse(result.stdout.contains("published"), result.stdout)
         let written = try files(in: folder.appendingPathComponent("pack"))
         XCTAssertNil(written["reconciliation.csv"])
         XCTAssertNotNil(written["ranking.csv"])

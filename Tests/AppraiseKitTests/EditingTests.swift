@@ -239,3 +239,26 @@ final class EditingTests: XCTestCase {
         XCTAssertTrue(NumberText.hint("2,5").contains("write \"2.5\" with a decimal point"))
     }
 }
+
+/// The committee paper's key: absent from a file that has none, read back as written.
+final class CommitteePaperFileTests: XCTestCase {
+    func testThePaperRoundTripsAndAnEmptyPaperLeavesNoKey() throws {
+        let file = AppraisalFile(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("appraisals/rotherham-send-2017.json"))
+        var appraisal = try XCTUnwrap(file.appraisal)
+        XCTAssertNil(appraisal.paper)
+        XCTAssertFalse(AppraisalEncoding.text(appraisal).contains("\"paper\""))
+        appraisal.paper = CommitteePaper(recommendations: ["That members agree A.", "That members note B."],
+                                         implications: .init(financial: "£1m", equalities: "An assessment is attached."),
+                                         author: "J. Smith", version: "Draft 2")
+        let back = AppraisalFile(data: Data(AppraisalEncoding.text(appraisal).utf8), name: "x")
+        XCTAssertTrue(back.isValid, "\(back.diagnostics)")
+        XCTAssertEqual(back.appraisal?.paper, appraisal.paper)
+        XCTAssertEqual(appraisal.paper?.missing, ["consultation", "timetable", "implications.legal", "implications.other", "contact"])
+        let edited = try XCTUnwrap(try AppraisalEditor.apply(.paper(CommitteePaperChanges(recommendations: [], financial: "", equalities: "",
+                                                                                              author: "", version: "")), to: appraisal, reason: "clear"))
+        XCTAssertNil(edited.appraisal.paper)
+        let unknown = AppraisalFile(data: Data(AppraisalEncoding.text(appraisal).replacingOccurrences(of: "\"author\"", with: "\"writer\"").utf8), name: "x")
+        XCTAssertFalse(unknown.isValid, "an unknown key in the paper is an error, as everywhere else")
+    }
+}

@@ -6,20 +6,7 @@ import XCTest
 /// A long list in the human formats: the leading options in full, the rest in the compact
 /// tables, and everything still in JSON and CSV.
 final class LargePackTests: XCTestCase {
-    /// 45 options × 4 criteria on 0–10; option k scores (k × 7 + criterion) mod 11, so ranks are mixed.
-    private func longList(_ count: Int) -> Appraisal {
-        let criteria = (0..<4).map { Criterion(id: "c\($0)", name: "Criterion \($0)") }
-        let options = (0..<count).map { Option(id: "o\($0)", name: "Option \($0)", description: "About option \($0)", strengths: ["S\($0)"]) }
-        var scores: [Score] = []
-        for option in 0..<count {
-            for criterion in 0..<4 {
-                scores.append(Score(option: "o\(option)", criterion: "c\(criterion)", value: Rational((option * 7 + criterion) % 11),
-                                    rationale: [.init(kind: .for, text: "Reason \(option).\(criterion)")]))
-            }
-        }
-        return Appraisal(id: "long", title: "Long list", body: "Council", date: "2025", scale: ScoreScale(minimum: .zero, maximum: Rational(10), step: .one),
-                         criteria: criteria, options: options, scores: scores)
-    }
+    private func longList(_ count: Int) -> Appraisal { LargePackFixture.appraisal(count) }
 
     func testLongListsGiveTheLeadingOptionsInFullAndEverythingInJSONAndCSV() throws {
         let pack = try PackFixtures.pack(longList(45))
@@ -29,18 +16,18 @@ final class LargePackTests: XCTestCase {
         let note = "The 30 leading options by rank are given in full here; the other 15 appear in the ranking and score tables, and every option's description and the reasons for every score are in options.csv, rationale.csv and report.json."
         let markdown = pack.markdown, html = pack.html
         XCTAssertTrue(markdown.contains(note))
-        XCTAssertTrue(html.contains("<p class=\"note\">The 30 leading options by rank are given in full here; the other 15 appear"))
+        XCTAssertTrue(html.contains("The 30 leading options by rank are given in full here; the other 15 appear"))
         for id in leading {
             let number = id.dropFirst()
             XCTAssertTrue(markdown.contains("About option \(number)\n"), id)
             XCTAssertTrue(markdown.contains("- **For:** Reason \(number).0\n"), id)
-            XCTAssertTrue(html.contains("id=\"option-\(id)\""), id)
+            XCTAssertTrue(html.contains("<h3>Option \(number)</h3>"), id)
         }
         for id in rest {
             let number = id.dropFirst()
             XCTAssertFalse(markdown.contains("About option \(number)\n"), id)
             XCTAssertFalse(markdown.contains("Reason \(number).0\n"), id)
-            XCTAssertFalse(html.contains("id=\"option-\(id)\""), id)
+            XCTAssertFalse(html.contains("<h3>Option \(number)</h3>"), id)
             XCTAssertTrue(markdown.contains("| Option \(number) |"), "\(id) is still in the compact tables")
         }
         let files = Dictionary(uniqueKeysWithValues: pack.files().map { ($0.path, PackFixtures.string($0.contents)) })
@@ -49,6 +36,21 @@ final class LargePackTests: XCTestCase {
             XCTAssertTrue(files["options.csv"]!.contains("About option \(option)"))
             XCTAssertTrue(files["report.json"]!.contains("Reason \(option).3"))
         }
+    }
+
+    func testMemberFacingTablesOfOneRowPerOptionShowTheLeadingOptionsAndNameTheCSV() throws {
+        let pack = try PackFixtures.pack(longList(45))
+        let document = pack.document
+        let leading = Set(pack.ranking.entries.prefix(ReportPack.optionsInFull).map { pack.appraisal.option($0.option)!.label })
+        for (title, file) in [("The options considered", "ranking.csv and score-matrix.csv"), ("Ranking of options", "ranking.csv"),
+                              ("Score matrix", "score-matrix.csv"), ("Weighted contributions to each total", "weighted-matrix.csv")] {
+            let table = try XCTUnwrap(document.tables.first { $0.table.title.hasPrefix(title) }, title).table
+            XCTAssertEqual(table.rows.count, ReportPack.optionsInFull, title)
+            XCTAssertEqual(Set(table.rows.map { $0.first { leading.contains($0) } ?? "" }), leading, "\(title): the leading options")
+            XCTAssertTrue(table.notes.contains { $0.contains("15") && $0.contains(file) }, "\(title): \(table.notes)")
+        }
+        XCTAssertEqual(PackFixtures.string(try XCTUnwrap(pack.files().first { $0.path == "ranking.csv" }).contents).split(separator: "\r\n").count, 46,
+                       "the CSV holds every option")
     }
 
     func testWideRobustnessTablesShowTheirLeadingColumnsAndSayWhereTheRestAre() throws {
@@ -72,5 +74,22 @@ final class LargePackTests: XCTestCase {
         let pack = try PackFixtures.pack(longList(ReportPack.optionsInFull))
         XCTAssertNil(pack.summarisedOptionsNote)
         for option in 0..<ReportPack.optionsInFull { XCTAssertTrue(pack.markdown.contains("Reason \(option).3\n")) }
+    }
+}
+
+enum LargePackFixture {
+    /// 45 options × 4 criteria on 0–10; option k scores (k × 7 + criterion) mod 11, so ranks are mixed.
+    static func appraisal(_ count: Int) -> Appraisal {
+        let criteria = (0..<4).map { Criterion(id: "c\($0)", name: "Criterion \($0)") }
+        let options = (0..<count).map { Option(id: "o\($0)", name: "Option \($0)", description: "About option \($0)", strengths: ["S\($0)"]) }
+        var scores: [Score] = []
+        for option in 0..<count {
+            for criterion in 0..<4 {
+                scores.append(Score(option: "o\(option)", criterion: "c\(criterion)", value: Rational((option * 7 + criterion) % 11),
+                                    rationale: [.init(kind: .for, text: "Reason \(option).\(criterion)")]))
+            }
+        }
+        return Appraisal(id: "long", title: "Long list", body: "Council", date: "2025", scale: ScoreScale(minimum: .zero, maximum: Rational(10), step: .one),
+                         criteria: criteria, options: options, scores: scores)
     }
 }

@@ -8,21 +8,27 @@ final class MarkdownTests: XCTestCase {
         let pack = try PackFixtures.reference()
         let markdown = pack.markdown
         XCTAssertTrue(markdown.hasPrefix("# Review of Alternative Management Arrangements for Children's Service in Rotherham\n\n"))
-        XCTAssertTrue(markdown.contains("Fingerprint `\(pack.fingerprint)`; written by appraise 9.9.9-test under the appraisal's weights."))
-        XCTAssertTrue(markdown.contains("Peer Practice Partner ranks first with 33/40 (82.5%), 7 points ahead of Community Interest Company and Shared Service."))
-        // Numbers right-aligned, totals out of the maximum, "=" for shared ranks.
+        XCTAssertTrue(markdown.contains("Written by appraise 9.9.9-test under the appraisal's weights from the appraisal file with fingerprint \(pack.fingerprint)."))
+        XCTAssertTrue(markdown.contains("**The answer:** Peer Practice Partner is the preferred option, first with 33/40, 7 points ahead of Community Interest Company and Shared Service."))
+        // Numbers right-aligned, totals out of the maximum, "=" for shared ranks, tables numbered.
         XCTAssertTrue(markdown.contains("| Rank | Option | Total | Percent | Margin to next |\n|---:|:---|---:|---:|---:|\n"))
         XCTAssertTrue(markdown.contains("| 1 | Peer Practice Partner | 33/40 | 82.5% | 7 |\n| 2= | Community Interest Company | 26/40 | 65.0% | 0 |\n"))
         XCTAssertTrue(markdown.contains("| Shared Service | 4 | 3 | 3 | 3 | 3 | 3 | 3 | 4 | 26/40 | 65.0% | 2= |"))
         XCTAssertTrue(markdown.contains("| Table 5, Score column | Shared Service | total | 24/40 | 26/40 | 2 | DIFFERS |"))
-        let sections = ["## The long list: every option considered", "## Options considered and set aside, and why", "## Ranking of options", "## Criteria and weights", "## Score matrix", "## Weighted contributions to each total",
-                        "## Reconciliation of published totals and ranks", "## Options\n", "## Rationale for each score"]
+        XCTAssertTrue(markdown.contains("#### Table 1: The options considered\n"))
+        // The committee report first, then the analyses as appendices.
+        let sections = ["## 1. Purpose of the report", "## 2. Recommendations", "## 3. Background", "## 4. Options considered",
+                        "## 7. Financial implications", "## 11. Risks and uncertainties", "## 12. Questions for the committee", "## 14. Background papers",
+                        "## Appendix A: Ranking and where each total comes from", "Ranking of options", "## Appendix B: Scores", "## Appendix C: Criteria and weights",
+                        "## Appendix F: Options considered, screened and set aside", "## Appendix G: Reconciliation with the published appraisal",
+                        "## Appendix I: The options in full", "## Appendix J: Rationale for each score"]
         let positions = try sections.map { try XCTUnwrap(markdown.range(of: $0), $0).lowerBound }
         XCTAssertEqual(positions, positions.sorted(), "sections in report order")
-        XCTAssertTrue(markdown.contains("#### Child Focused: 4/5\n\nSource: Annex 1, Option 1, criterion 1 (seed 001 line 1193).\n\n- **For:** Selection of advisers"))
+        XCTAssertTrue(markdown.contains("2.3 That members agree Peer Practice Partner as the preferred option.\n"))
+        XCTAssertTrue(markdown.contains("#### Child Focused: 4/5\n\nJ.2 Source: Annex 1, Option 1, criterion 1.\n\n- **For:** Selection of advisers"), "sources without line numbers")
         XCTAssertTrue(markdown.contains("- **Contingent:** Contingent on ongoing improvement"))
-        XCTAssertEqual(markdown.components(separatedBy: "The published total for Shared Service").count, 2,
-                       "the reconciliation's consequences are given once, under the headline")
+        XCTAssertEqual(markdown.components(separatedBy: "- The published total for Shared Service").count, 2,
+                       "the reconciliation's consequences are given once, in the purpose of the report")
     }
 
     func testCriteriaTableShowsWeightsSharesAndImportance() throws {
@@ -69,8 +75,8 @@ final class MarkdownTests: XCTestCase {
         let pack = { (description: String) throws -> String in
             try PackFixtures.pack(PackFixtures.small(description: description)).markdown
         }
-        XCTAssertTrue(try pack("1. not a list").contains("\n1\\. not a list\n"))
-        XCTAssertTrue(try pack("- not a list").contains("\n\\- not a list\n"))
-        XCTAssertTrue(try pack("=== not a heading").contains("\n\\=== not a heading\n"))
+        XCTAssertTrue(try pack("1. not a list").contains(" 1\\. not a list\n"), "escaped after the paragraph number")
+        XCTAssertTrue(try pack("- not a list").contains(" \\- not a list\n"))
+        XCTAssertTrue(try pack("=== not a heading").contains(" \\=== not a heading\n"))
     }
 }

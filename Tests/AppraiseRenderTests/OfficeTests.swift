@@ -63,12 +63,17 @@ final class OfficeTests: XCTestCase {
             XCTAssertTrue(document.contains("w:val=\"\(style)\""), "the document uses \(style)")
         }
         XCTAssertTrue(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4")
-        let tables = pack.tables + DescriptionTables.tables(pack.appraisal)
+        let tables = pack.document.tables
         XCTAssertEqual(document.components(separatedBy: "<w:tblHeader/>").count - 1, tables.count, "every table repeats its header row")
-        for table in tables { XCTAssertTrue(document.contains(OfficeXML.escape(table.title)), table.title) }
+        for table in tables { XCTAssertTrue(document.contains(">\(OfficeXML.escape(table.caption))<"), table.caption) }
         XCTAssertTrue(document.contains("The published totals contain an error"))
         XCTAssertTrue(document.contains(">26/40 (published 24/40, 4th)<"), "the correction beside the total in the ranking")
-        XCTAssertTrue(document.contains("Appendix: rationale for each score"))
+        XCTAssertTrue(document.contains(">Appendix J: Rationale for each score<"))
+        // Committee-report conventions: numbered paragraphs, a contents field, page numbers in the footer.
+        XCTAssertTrue(document.contains("<w:pStyle w:val=\"NumberedPara\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2.1\t</w:t></w:r>"))
+        XCTAssertTrue(document.contains("<w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText>"))
+        XCTAssertTrue(document.contains("<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"))
+        XCTAssertTrue(PackFixtures.string(try XCTUnwrap(parts["word/footer1.xml"])).contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"))
         for chart in pack.chartFiles {
             XCTAssertNotNil(parts["word/media/\(chart.fileName)"], chart.fileName)
             let emf = try XCTUnwrap(parts["word/media/\(chart.fileName.dropLast(4)).emf"], "\(chart.fileName) as a metafile")

@@ -10,7 +10,8 @@ enum PackFixtures {
 
     static let toolVersion = "9.9.9-test"
 
-    /// The pack of the reference appraisal (Rotherham, 2017) under its own weights.
+    /// The pack of a reference appraisal under its own weights: the 2017 review of children's
+    /// services by default, or `rotherham-send-2017` (a programme).
     static func reference(_ name: String = "rotherham-ama-2017") throws -> ReportPack {
         let file = AppraisalFile(contentsOf: packageRoot.appendingPathComponent("appraisals/\(name).json"))
         let appraisal = try XCTUnwrap(file.appraisal)

@@ -73,7 +73,8 @@ final class PackTests: XCTestCase {
             XCTAssertEqual(row[1], entry["option"] as? String)
             XCTAssertEqual(row[3], total)
             XCTAssertEqual(row[4], "40")
-            let line = "| \(row[0]) | \(row[2]) | \(total)/40 | \(row[5]) |"
+            // The ranking gives a published total that differs beside the computed one.
+            let line = "| \(row[0]) | \(row[2]) | \(total)/40"
             XCTAssertTrue(markdown.contains(line), line)
             XCTAssertTrue(html.contains("<th scope=\"row\" data-label=\"Option\">\(HTML.escape(row[2]))</th><td class=\"num\" data-label=\"Total\">\(total)/40</td>")
                           || html.contains("<th scope=\"row\" data-label=\"Option\">\(HTML.escape(row[2]))</th><td class=\"num wrap corrected\" data-label=\"Total\">\(total)/40 ("),
@@ -117,9 +118,9 @@ final class PackTests: XCTestCase {
         XCTAssertEqual(ranks.count, 9, "one row per option")
         let fractions = try RFC4180.parse(String(try PackFixtures.file(pack, "smaa-exact.csv").dropFirst()))
         XCTAssertEqual(fractions[1], ["Peer Practice Partner", "Rank 1", "31/32", "96.88%"])
-        XCTAssertTrue(pack.markdown.contains("\n## How robust the ranking is\n\n- Peer Practice Partner is first with 33 of 40 points"))
+        XCTAssertTrue(pack.markdown.contains("\n## Appendix D: How robust the ranking is\n\n- Peer Practice Partner is first with 33 of 40 points"))
         XCTAssertTrue(pack.markdown.contains("Peer Practice Partner is first under exactly 31/32 (96.88%)"))
-        XCTAssertTrue(pack.markdown.contains("\n### How often each option takes each rank\n"))
+        XCTAssertTrue(pack.markdown.contains(": How often each option takes each rank\n"))
     }
 
     /// Beyond the exact analysis's budget (judged before it starts from the size and the length

@@ -30,17 +30,20 @@ final class ScreeningRendererTests: XCTestCase {
         XCTAssertEqual(pack.longList?.options.count, 4)
 
         let markdown = pack.markdown
-        let setAside = try XCTUnwrap(markdown.range(of: "## Options considered and set aside, and why"))
-        let ranking = try XCTUnwrap(markdown.range(of: "## Ranking"))
-        XCTAssertLessThan(setAside.lowerBound, ranking.lowerBound, "the long list comes ahead of the scored short list")
+        let setAside = try XCTUnwrap(markdown.range(of: "- Delta \\| &lt;b&gt; is discounted: Breaks the \\| law &lt;i&gt;\n"))
+        let matrix = try XCTUnwrap(markdown.range(of: "Table 1: The options considered"))
+        XCTAssertLessThan(matrix.lowerBound, setAside.lowerBound, "the options set aside follow the options matrix, one line each")
+        XCTAssertTrue(markdown.contains("Options considered, screened and set aside\n"), "the long list is an appendix")
         XCTAssertTrue(markdown.contains("| Delta \\| &lt;b&gt; | Breaks the \\| law &lt;i&gt; | failed Lawful |"), markdown)
-        XCTAssertFalse(markdown[ranking.lowerBound...].contains("### Delta"), "the discounted option has no section among the scored options")
+        XCTAssertFalse(markdown.contains("### Delta"), "the discounted option has no section among the scored options")
 
-        XCTAssertTrue(pack.summary.contains("- 4 options were considered; 3 are on the scored short list.\n- Delta | <b> is discounted: Breaks the | law <i>\n"), pack.summary)
+        XCTAssertTrue(pack.summary.contains("4 options were considered; 3 are on the scored short list.\n"), pack.summary)
+        XCTAssertTrue(pack.summary.contains("- Delta | <b> is discounted: Breaks the | law <i>\n"), pack.summary)
 
         let html = pack.html
         let section = try XCTUnwrap(html.range(of: "<section id=\"long-list\""))
-        XCTAssertLessThan(section.lowerBound, try XCTUnwrap(html.range(of: "<section id=\"totals\"")).lowerBound)
+        XCTAssertLessThan(try XCTUnwrap(html.range(of: "<section id=\"options-considered\"")).lowerBound, section.lowerBound,
+                          "the options matrix in the front section, the long list's tables among the appendices")
         XCTAssertTrue(html.contains("<td>Breaks the | law &lt;i&gt;</td>"), "escaped in the page")
         XCTAssertFalse(html.contains("<i>"))
 
@@ -79,7 +82,7 @@ final class ScreeningRendererTests: XCTestCase {
         XCTAssertNil(pack.longList)
         XCTAssertEqual(pack.longListTables, [])
         XCTAssertFalse(pack.html.contains("long-list"))
-        XCTAssertFalse(pack.summary.contains("Options considered"))
+        XCTAssertFalse(pack.summary.contains("Options set aside"))
         guard case .object(let document) = pack.json else { return XCTFail() }
         XCTAssertNil(document["longList"])
     }

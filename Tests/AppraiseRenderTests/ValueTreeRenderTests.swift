@@ -28,8 +28,8 @@ final class ValueTreeRenderTests: XCTestCase {
 
     func testPageStacksTotalsByBranchWithExpandableBreakdowns() throws {
         let html = try office().html
-        XCTAssertTrue(html.contains("<section id=\"value-tree\""))
-        XCTAssertTrue(html.contains("<a href=\"#value-tree\">Value tree and weights</a>"))
+        XCTAssertTrue(html.contains("<section id=\"criteria\""))
+        XCTAssertTrue(html.contains("<a href=\"#criteria\">Appendix C: Criteria and weights</a>"))
         XCTAssertTrue(html.contains("Totals by branch of the value tree"))
         XCTAssertTrue(html.contains("<summary>Turnover: sub-totals inside the branch</summary>"))
         XCTAssertTrue(html.contains("<title>Addison Square, Turnover: 423.79</title>"), "a segment names its branch and points")

@@ -101,7 +101,8 @@ public enum ValueForMoneyStatements {
         }
         if !unknown.isEmpty {
             out.append("Not on the chart, whole-life cost not known: " + Ordinal.list(unknown.map { row in
-                let gaps = row.cost.unknown.map { "\($0.measure) \"\(unknownText($0))\"" } + row.cost.missing.map { "no \($0)" }
+                let measure = { (id: String) in (vfm.measureNames[id] ?? id).lowercasedFirst }
+                let gaps = row.cost.unknown.map { "\(measure($0.measure)) \"\(unknownText($0))\"" } + row.cost.missing.map { "no \(measure($0))" }
                 return "\(name(row.option)) (\(gaps.joined(separator: ", ")))"
             }) + ".")
         }

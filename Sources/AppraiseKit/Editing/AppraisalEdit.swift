@@ -44,6 +44,8 @@ public enum AppraisalEdit: Sendable {
     case valueTree(ValueTreeEdit)
     /// Measures, amounts and the costing basis (see `MoneyEdit`).
     case money(MoneyEdit)
+    /// The officer's words for the committee report: recommendations, implications, author.
+    case paper(CommitteePaperChanges)
 }
 
 /// The parts of a criterion to change; nil leaves a part as it is.

@@ -143,6 +143,8 @@ public enum AppraisalEditor {
             return try ValueTreeEditor.apply(edit, to: &draft)
         case .money(let edit):
             return try MoneyEditor.change(&draft, by: edit)
+        case .paper(let changes):
+            return try CommitteePaperEditor.change(&draft, by: changes)
         }
     }
 

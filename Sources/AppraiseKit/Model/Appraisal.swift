@@ -41,6 +41,8 @@ public struct Appraisal: Sendable, Equatable {
     public var decision: DecisionKind?
     /// The constraints a set of proposals must meet; only for `choose-set`.
     public var programme: ProgrammeSettings?
+    /// The officer's words for the committee report; nil when none are written yet.
+    public var paper: CommitteePaper?
 
     public init(
         format: Int = 1, id: String, title: String, body: String, date: String, source: String? = nil,
@@ -48,8 +50,9 @@ public struct Appraisal: Sendable, Equatable {
         scores: [Score], weightSets: [WeightSet] = [], importance: [String]? = nil,
         declared: [Declaration] = [], kpiDatasets: [String] = [], screening: Screening? = nil,
         costing: Costing? = nil, measures: [Measure] = [], amounts: [Amount] = [], nodes: [ValueNode] = [],
-        decision: DecisionKind? = nil, programme: ProgrammeSettings? = nil
+        decision: DecisionKind? = nil, programme: ProgrammeSettings? = nil, paper: CommitteePaper? = nil
     ) {
+        self.paper = paper
         self.nodes = nodes
         self.format = format
         self.id = id

@@ -139,6 +139,7 @@ public enum AppraisalEncoding {
         if let screening = appraisal.screening { members.add("screening", self.screening(screening)) }
         addMoney(appraisal, to: &members)
         addProgramme(appraisal, to: &members)
+        addPaper(appraisal, to: &members)
         return members.node
     }
 

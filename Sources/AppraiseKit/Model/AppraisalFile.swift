@@ -121,12 +121,14 @@ final class AppraisalDecoder {
         let amounts = file.array("amounts", required: false)?.compactMap(decodeAmount) ?? []
         let decision = decodeDecision(file)
         let programme = file.node("programme", required: false).flatMap { decodeProgramme($0, path: "programme") }
+        let paper = file.node("paper", required: false).flatMap { decodePaper($0, path: "paper") }
         file.rejectUnknownKeys()
         guard let format, let id, let title, let body, let date, let scale else { return nil }
         return Appraisal(format: format, id: id, title: title, body: body, date: date, source: source, scale: scale,
                          panel: panel, criteria: criteria, groups: groups, options: options, scores: scores, weightSets: weightSets,
                          importance: importance, declared: declared, kpiDatasets: kpiDatasets, screening: screening,
-                         costing: costing, measures: measures, amounts: amounts, nodes: nodes, decision: decision, programme: programme)
+                         costing: costing, measures: measures, amounts: amounts, nodes: nodes, decision: decision, programme: programme,
+                         paper: paper)
     }
 
     func decodeScale(_ node: JSONNode, path: String) -> ScoreScale? {

@@ -172,7 +172,7 @@ extension ProgrammeReport {
 
     /// Pairs of proposals that every analysis treats alike: equal scores and equal figures on
     /// every constrained measure.
-    private func lookAlikes() -> [(String, String)] {
+    public func lookAlikes() -> [(String, String)] {
         let constrained = Set(problem.budgets.map(\.measure) + problem.targets.map(\.measure)).sorted()
         func key(_ proposal: ProgrammeProposal) -> [[ProgrammeFigure]] {
             constrained.map { proposal.figures(measure: $0, year: nil) }

@@ -61,7 +61,7 @@ extension Rational {
 
 extension String {
     /// The text with its first letter in lower case, unless it starts an abbreviation ("SEND").
-    var lowercasedFirst: String {
+    public var lowercasedFirst: String {
         guard let first, first.isUppercase else { return self }
         let second = dropFirst().first
         if let second, second.isUppercase { return self }

@@ -44,6 +44,7 @@ public enum WholeLifeCostRenderer {
         let currency = costing.costing.effectiveCurrency
         let money = { (value: Rational) in MoneyText.text(value, currency: currency, places: 2) }
         var rows: [[String]] = []
+        let measureName = { (id: String) in (appraisal.measure(id)?.name ?? id).lowercasedFirst }
         for cost in costing.costs {
             let label = appraisal.option(cost.option)?.label ?? cost.option
             for year in cost.years where !year.isEmpty {
@@ -51,7 +52,8 @@ public enum WholeLifeCostRenderer {
                              money(year.net), year.factor.formatted(places: 4), MoneyText.text(year.presentValue, currency: currency, places: 2)])
             }
             let total = cost.netPresentCost.map { MoneyText.text($0, currency: currency, places: 2) }
-                ?? "not known (" + (cost.unknown.map { "\($0.measure) \(amountText($0.value, measure: nil, currency: currency))" } + cost.missing.map { "no \($0)" }).joined(separator: ", ") + ")"
+                ?? "not known (" + (cost.unknown.map { "\(measureName($0.measure)) \(amountText($0.value, measure: nil, currency: currency))" }
+                    + cost.missing.map { "no \(measureName($0))" }).joined(separator: ", ") + ")"
             rows.append([label, "net present cost", "", "", "", "", "", total])
         }
         let rate = costing.costing.effectiveDiscountRate.decimalText(maximumPlaces: 6)

@@ -12,6 +12,8 @@ public struct ChartFile: Sendable, Equatable {
     public let width: Double
     public let height: Double
     public let svg: String
+    /// The same chart as drawn inside the page, which sizes and styles it.
+    public let pageSVG: String
 }
 
 extension ReportPack {
@@ -27,6 +29,15 @@ extension ReportPack {
                 description: SweepChart.description(sweep, section: sensitivity),
                 svg: SweepChart.svg(sweep, index: index, section: sensitivity, maximum: count * matrix.scale.maximum,
                                     minimum: count * matrix.scale.minimum)))
+        }
+        if let programme, let frontier = programme.frontier, !frontier.steps.isEmpty {
+            charts.append(.standalone(
+                fileName: "chart-frontier.svg", title: "Budget frontier: the best benefit at every budget",
+                description: "Each step is the least \(frontier.measure.name.lowercasedFirst) that buys a better programme; the dashed line is the budget.",
+                svg: FrontierChart.svg(frontier, budget: programme.problem.budgets.first { $0.measure == frontier.measure.id && $0.year == nil }?.limit,
+                                       greedy: programme.greedyAtBudget.map { ids in
+                                           ids.compactMap { id in programme.problem.proposals.first { $0.id == id }?.benefit }.sum()
+                                       })))
         }
         charts.append(.standalone(
             fileName: "chart-rank-acceptability.svg", title: RankAcceptabilityChart.title(sensitivity),
@@ -55,7 +66,7 @@ extension ChartFile {
             text.insert(contentsOf: "<style>\(style)</style>\n", at: endOfTag.upperBound)
         }
         return ChartFile(fileName: fileName, title: title, description: description, width: box.width, height: box.height,
-                         svg: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text)
+                         svg: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text, pageSVG: svg)
     }
 
     private static func viewBox(_ svg: String) -> (width: Double, height: Double) {

@@ -27,8 +27,7 @@ struct CompareView {
             return "<p>There is only one option, so there is nothing to compare.</p>\n"
         }
         var out = "<p>Choose two options to see where one gains on the other under \(HTML.escape(pack.selection.name)): the points each earns on "
-            + "each criterion (its score scaled by the criterion's weight), and the difference, the largest advantage first. "
-            + "<code>appraise compare</code> prints the same.</p>\n"
+            + "each criterion (its score scaled by the criterion's weight), and the difference, the largest advantage first.</p>\n"
         out += "<div class=\"pair\">\n" + select("compare-first", "First option", chosen: first)
             + select("compare-second", "Second option", chosen: second) + "</div>\n"
         out += "<p id=\"compare-summary\" aria-live=\"polite\">\(HTML.escape(ComparisonRenderer.sentence(comparison, appraisal: pack.appraisal)))</p>\n"

@@ -103,6 +103,11 @@ footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted
   .scroll > table tbody th[data-label]::before { font-size: 0.95rem; }
   .scroll > table td:empty { display: none; }
 }
+.particulars { margin: 0.5rem 0; font-size: 0.95rem; } .particulars div { display: flex; gap: 0.75rem; } .particulars dt { font-weight: 600; min-width: 5.5rem; } .particulars dd { margin: 0; }
+.question { margin: 0.75rem 0 0.25rem; }
+p.numbered { padding-left: 3rem; text-indent: -3rem; } p.numbered .number { display: inline-block; width: 3rem; text-indent: 0; color: var(--muted); }
+nav ol { list-style: none; padding: 0; margin: 0.5rem 0; columns: 2 18rem; } nav li { break-inside: avoid; }
+.contents-heading { border-top: none; margin-top: 1.5rem; }
 @page { size: A4; margin: 15mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -111,6 +116,7 @@ footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted
   h1, h2, h3, h4, caption, summary, figcaption { break-after: avoid; page-break-after: avoid; }
   .scroll > svg.chart { min-width: 0; }
   .findings { break-inside: avoid; }
+  .first-appendix { break-before: page; }
   nav, #what-if, noscript { display: none; }
   a { color: inherit; text-decoration: none; }
   tr, figure, .option { break-inside: avoid; }

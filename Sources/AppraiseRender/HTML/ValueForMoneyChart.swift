@@ -218,15 +218,12 @@ enum ValueForMoneyChart {
 
     static func n(_ value: Double) -> String { TotalsChart.n(value) }
 
-    /// The HTML section: findings, the chart, and the tables.
-    static func section(_ pack: ReportPack, vfm: ValueForMoney) -> String {
-        var out = "<ul>\n" + pack.moneyStatements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
-        out += "<figure>\n" + svg(vfm, appraisal: pack.appraisal)
+    /// The chart and the line the script writes into; the findings and tables are the report document's.
+    static func figure(_ pack: ReportPack, vfm: ValueForMoney) -> String {
+        var out = "<figure>\n" + svg(vfm, appraisal: pack.appraisal)
         out += "<figcaption>Benefit against whole-life cost under \(HTML.escape(vfm.weights.name)): filled points are on the frontier, "
             + "hollow grey ones are dominated, hollow orange ones are ruled out by extended dominance. Move the what-if sliders to see the chart "
             + "under other weights.</figcaption>\n</figure>\n"
-        out += "<p class=\"note\" id=\"vfm-status\" role=\"status\" aria-live=\"polite\"></p>\n"
-        for table in pack.moneyTables { out += HTMLTableRenderer.render(table, rowHeader: 1) }
-        return out
+        return out + "<p class=\"note\" id=\"vfm-status\" role=\"status\" aria-live=\"polite\"></p>\n"
     }
 }

@@ -60,7 +60,7 @@ struct WhatIfPanel {
         var out = "<section id=\"what-if\" aria-labelledby=\"what-if-heading\">\n<h2 id=\"what-if-heading\">What if the weights were different?</h2>\n"
         out += "<p>Move a slider to change how much a criterion counts, or type the share of the weight it should carry (such as 40 or 8/15): "
             + "that criterion then has exactly that share and the others keep their proportions. The ranking and the charts are recomputed at once, "
-            + "exactly as appraise computes them. Every other table in this report keeps \(HTML.escape(pack.selection.name)).</p>\n"
+            + "exactly as this report computes them. Every other table in this report keeps \(HTML.escape(pack.selection.name)).</p>\n"
         out += "<noscript><p>Turn on JavaScript to try other weights.</p></noscript>\n"
         out += "<div class=\"whatif\">\n<fieldset class=\"sliders\">\n<legend>Criterion weights</legend>\n"
         for (index, criterion) in criteria.enumerated() {

@@ -17,6 +17,38 @@ struct WordDocument {
         body += "<w:p>" + properties(style) + run(text, bold: bold) + "</w:p>"
     }
 
+    /// "Label: value" with the label in bold: the report's particulars.
+    mutating func labelled(_ label: String, _ value: String) {
+        body += "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>" + run(label + ": ", bold: true) + run(value) + "</w:p>"
+    }
+
+    /// A numbered paragraph of a committee report: "3.2", a tab, the text, with a hanging indent.
+    mutating func numbered(_ number: String, _ text: String) {
+        body += "<w:p>" + properties("NumberedPara") + run(number + "\t") + run(text) + "</w:p>"
+    }
+
+    /// A heading that starts a new page (the first appendix).
+    mutating func headingOnNewPage(_ text: String, level: Int) {
+        body += "<w:p><w:pPr><w:pStyle w:val=\"Heading\(level)\"/><w:pageBreakBefore/></w:pPr>" + run(text) + "</w:p>"
+    }
+
+    /// A contents list: Word's TOC field over the level-1 headings, its result written out
+    /// (the headings, without page numbers) so a reader that does not update fields still
+    /// shows it; Word and LibreOffice fill in the page numbers when fields are updated.
+    mutating func contents(_ headings: [String]) {
+        body += "<w:p>" + properties("TOCHeading") + run("Contents") + "</w:p>"
+        for (index, heading) in headings.enumerated() {
+            body += "<w:p>" + properties("TOC1")
+            if index == 0 {
+                body += "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>"
+                    + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            }
+            body += run(heading)
+            if index == headings.count - 1 { body += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
+            body += "</w:p>"
+        }
+    }
+
     mutating func bullet(_ text: String, lead: String? = nil) {
         body += "<w:p>" + properties("ListBullet")
         if let lead { body += run(lead + " ", bold: true) }
@@ -38,7 +70,8 @@ struct WordDocument {
     /// image is pasted elsewhere), followed by a caption giving the same description in print.
     /// The picture is an EMF, which every Word and LibreOffice draws; Word 2016 and later use
     /// the SVG beside it (Office's svgBlip extension), as Word itself writes an SVG picture.
-    mutating func figure(svg: String, emf: Data, name: String, widthPoints: Double, heightPoints: Double, title: String, description: String) {
+    mutating func figure(svg: String, emf: Data, name: String, widthPoints: Double, heightPoints: Double, title: String, description: String,
+                         caption: String) {
         drawingCount += 1
         let id = drawingCount
         let stem = name.hasSuffix(".svg") ? String(name.dropLast(4)) : name
@@ -56,7 +89,7 @@ struct WordDocument {
             + "</a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
             + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
             + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
-        paragraph("Figure \(id). \(title). \(description)", style: "Caption")
+        paragraph("\(caption). \(description)", style: "Caption")
     }
 
     /// Column widths across the text width (in twentieths of a point). Every column first gets
@@ -127,12 +160,16 @@ struct WordDocument {
             + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
             + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
             + "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+            + "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+            + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
             + OfficeXML.corePropertiesType + "</Types>")
         archive.add("_rels/.rels", OfficeXML.packageRelationships(main: "word/document.xml", type: "officeDocument"))
         archive.add("docProps/core.xml", OfficeXML.coreProperties(title: title, creator: creator))
         var relationships = OfficeXML.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
             + "<Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+            + "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
+            + "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
         for (index, image) in images.enumerated() {
             relationships += "<Relationship Id=\"rIdImage\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
                 + "Target=\"media/\(image.name)\"/>"
@@ -145,14 +182,33 @@ struct WordDocument {
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
             + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>" + body
             // A4 (210 × 297 mm) with 2 cm margins, in twentieths of a point.
-            + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
             + "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
             + "</w:body></w:document>")
         archive.add("word/styles.xml", Self.styles)
         archive.add("word/numbering.xml", Self.numbering)
+        archive.add("word/footer1.xml", Self.footer(title))
+        archive.add("word/settings.xml", Self.settings)
         for image in images { archive.add("word/media/\(image.name)", image.contents) }
         return archive.data
     }
+
+    /// The footer of every page: the report's title and "Page N of M" as fields.
+    static func footer(_ title: String) -> String {
+        func field(_ code: String, _ shown: String) -> String {
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> \(code) </w:instrText></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>\(shown)</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        }
+        return OfficeXML.declaration + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+            + "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:tabs><w:tab w:val=\"right\" w:pos=\"9638\"/></w:tabs></w:pPr>"
+            + "<w:r><w:t xml:space=\"preserve\">\(OfficeXML.escape(title))</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">Page </w:t></w:r>"
+            + field("PAGE", "1") + "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>" + field("NUMPAGES", "1") + "</w:p></w:ftr>"
+    }
+
+    /// Asks Word to update the fields (the contents' page numbers) when the file is opened.
+    static let settings = OfficeXML.declaration
+        + "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:updateFields w:val=\"true\"/>"
+        + "<w:defaultTabStop w:val=\"567\"/></w:settings>"
 
     /// The printable width of an A4 page with 2 cm margins, in points.
     static let textWidthPoints = 481.9
@@ -169,6 +225,16 @@ struct WordDocument {
         + "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"60\"/></w:pPr></w:style>"
         + "<w:style w:type=\"paragraph\" w:styleId=\"Caption\"><w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
         + "<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"20\"/></w:rPr></w:style>"
+        + "<w:style w:type=\"paragraph\" w:styleId=\"NumberedPara\"><w:name w:val=\"Numbered Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
+        + "<w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"680\"/></w:tabs><w:ind w:left=\"680\" w:hanging=\"680\"/></w:pPr></w:style>"
+        + "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+        + "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"24\"/></w:rPr></w:style>"
+        + "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+        + "<w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9628\"/></w:tabs><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"19\"/></w:rPr></w:style>"
+        + "<w:style w:type=\"paragraph\" w:styleId=\"TableNote\"><w:name w:val=\"Table Note\"/><w:basedOn w:val=\"Normal\"/>"
+        + "<w:pPr><w:spacing w:before=\"40\" w:after=\"80\"/></w:pPr><w:rPr><w:sz w:val=\"17\"/></w:rPr></w:style>"
+        + "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
+        + "<w:rPr><w:sz w:val=\"16\"/></w:rPr></w:style>"
         + "<w:style w:type=\"paragraph\" w:styleId=\"Figure\"><w:name w:val=\"Figure\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr></w:style>"
         + "<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>"
         + "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"17\"/></w:rPr></w:style>"

@@ -82,7 +82,7 @@ public enum ProgrammeRenderer {
                 : "Target: \(use.measure.name)"
             return [what, ProgrammeText.amount(use.limit, use.measure), ProgrammeText.amount(use.amount, use.measure),
                     ProgrammeText.amount(use.slack, use.measure),
-                    use.notCounted.isEmpty ? "" : use.notCounted.joined(separator: ", ")]
+                    use.notCounted.map { id in report.problem.proposals.first { $0.id == id }?.name ?? id }.joined(separator: ", ")]
         }
         let counted = Set(choice.constraints.filter { $0.kind == .target }.map(\.measure.id))
         for target in report.problem.targets where !counted.contains(target.measure) {

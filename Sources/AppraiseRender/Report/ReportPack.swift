@@ -77,21 +77,6 @@ public struct ReportPack {
     /// The ranking as read in the summary, the Markdown and the page.
     public var rankingTable: Table { RankingRenderer.table(ranking, appraisal: appraisal, selection: selection) }
 
-    /// The tables as read in the Markdown report, in report order, the robustness tables last.
-    /// Options and the rationale are prose, so the documents give them as sections instead.
-    public var tables: [Table] {
-        var tables = longListTables + [
-            rankingTable,
-            CriteriaTable.table(appraisal, selection: selection),
-            ScoreMatrixRenderer.table(matrix, ranking: ranking, appraisal: appraisal),
-            WeightedMatrixTable.table(ranking, matrix: matrix, appraisal: appraisal, selection: selection),
-        ]
-        if reconciliation.hasDeclarations {
-            tables.append(ReconciliationRenderer.table(reconciliation, appraisal: appraisal))
-        }
-        return tables + valueTreeTables + moneyTables + sensitivity.tables + evidenceTables
-    }
-
     /// The value tree, the reasons for the weights, sub-totals by branch and branch
     /// sensitivity; empty for a flat appraisal that records no reasons for its weights.
     public var valueTreeTables: [Table] { ValueTreeRenderer.tables(appraisal, matrix: matrix, selection: selection) }
@@ -114,52 +99,8 @@ public struct ReportPack {
         return tables + valueTreeTables + money + sensitivity.tables + evidenceTables + programmeTables
     }
 
-    /// The committee-ready summary printed by `report`.
-    public var summary: String {
-        var out = "\(appraisal.title)\n\(appraisal.body), \(appraisal.date)\n"
-        out += "Fingerprint: \(fingerprint)\n\n"
-        out += headline + "\n\n"
-        if let longList {
-            out += "Options considered\n\n"
-            for sentence in ScreeningRenderer.summary(longList) { out += "- \(sentence)\n" }
-            out += "\n"
-        }
-        if let programme {
-            out += "Which programme to fund\n\n" + programme.statements.dropFirst().map { "- \($0)\n" }.joined() + "\n"
-            out += TextTableRenderer.render(ProgrammeRenderer.selection(programme)) + "\n"
-        }
-        out += TextTableRenderer.render(rankingTable)
-        if let subtotals = valueTreeTables.first(where: { $0.id == "branch-subtotals" }) { out += "\n" + TextTableRenderer.render(subtotals) }
-        if reconciliation.hasDeclarations {
-            out += "\nReconciliation with the published appraisal\n\n"
-            for sentence in reconciliation.consequences(in: appraisal) { out += "- \(sentence)\n" }
-        }
-        if !moneyStatements.isEmpty {
-            out += "\nValue for money\n\n"
-            for sentence in moneyStatements { out += "- \(sentence)\n" }
-        }
-        // A programme's robustness is the programme's own (above); the rivals' ranking robustness
-        // answers a question a programme does not ask.
-        if programme == nil {
-            out += "\nHow robust the ranking is\n\n"
-            for sentence in sensitivity.report.statements { out += "- \(sentence)\n" }
-            for sentence in sensitivity.smaaStatements { out += "- \(sentence)\n" }
-            if appraisal.hasValueTree {
-                for branch in BranchSensitivity.all(tree: appraisal.valueTree, matrix: matrix, weights: selection.weights) {
-                    for sentence in BranchStatements.sentences(branch, appraisal: appraisal).dropFirst() { out += "- \(sentence)\n" }
-                }
-            }
-        }
-        if let evidence {
-            out += "\nPerformance evidence\n\n"
-            out += "- \(evidence.citations.count) KPI citation\(evidence.citations.count == 1 ? "" : "s") from \(evidence.datasets.count) scorecard\(evidence.datasets.count == 1 ? "" : "s") \(evidence.citations.count == 1 ? "is" : "are") attached to the scores.\n"
-            if evidence.tensions.isEmpty {
-                out += "- No score is contradicted by the evidence it cites.\n"
-            }
-            for tension in evidence.tensions { out += "- \(tension.message)\n" }
-        }
-        return out
-    }
+    /// The committee-ready summary printed by `report`: the report document's front section.
+    public var summary: String { document.text }
 
     /// One sentence naming the leader and its lead.
     public var headline: String {
@@ -237,15 +178,17 @@ public struct ReportPack {
             // The byte-order mark makes Excel read the file as UTF-8 (otherwise "–" turns into "â€“").
             files += spreadsheetTables.map { ("\($0.id).csv", Data(("\u{FEFF}" + CSVTableRenderer.render($0)).utf8)) }
         }
-        if chosen.contains(.md) {
-            files.append(("report.md", Data(markdown.utf8)))
-            files.append(("summary.md", Data(summaryMarkdown.utf8)))
+        // Charts built once, for the report document and the SVG files: at scale they take a while.
+        let charts = chosen.isDisjoint(with: [.md, .html, .docx, .svg]) ? [] : chartFiles
+        // One report document for every member-facing format.
+        let document = chosen.isDisjoint(with: [.md, .html, .docx]) ? nil : self.document(charts: charts)
+        if chosen.contains(.md), let document {
+            files.append(("report.md", Data(document.markdown.utf8)))
+            files.append(("summary.md", Data(document.summaryMarkdown.utf8)))
         }
         if chosen.contains(.json) { files.append(("report.json", Data(json.withExactSiblings.prettyText.utf8))) }
-        if chosen.contains(.html) { files.append(("report.html", Data(html.utf8))) }
-        // Built once for both the Word file and the SVG files: at scale charts take a while.
-        let charts = chosen.contains(.docx) || chosen.contains(.svg) ? chartFiles : []
-        if chosen.contains(.docx) { files.append(("report.docx", docx(charts: charts))) }
+        if chosen.contains(.html), let document { files.append(("report.html", Data(html(document).utf8))) }
+        if chosen.contains(.docx), let document { files.append(("report.docx", docx(document))) }
         if chosen.contains(.xlsx) { files.append(("workbook.xlsx", xlsx)) }
         if chosen.contains(.svg) { files += charts.map { ($0.fileName, Data($0.svg.utf8)) } }
         let manifest = PackManifest(

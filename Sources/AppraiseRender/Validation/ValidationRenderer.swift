@@ -35,7 +35,9 @@ public enum ValidationRenderer {
             out += "\(file.name): error: \(plural(ids.count, "option")) not yet in a group: \(ids.joined(separator: ", "))\n"
             out += "  Put each in one with 'appraise group edit \(file.name) GROUP --option ID' or 'appraise option edit \(file.name) ID --group GROUP'.\n"
         }
-        let errors = file.diagnostics.errors.count, warnings = file.diagnostics.warnings.count
+        let paper = paperWarning(file)
+        if let paper { out += paper.formatted(file: file.name) + "\n" }
+        let errors = file.diagnostics.errors.count, warnings = file.diagnostics.warnings.count + (paper == nil ? 0 : 1)
         if file.isValid {
             out += "\(file.name): valid (\(plural(warnings, "warning")))"
             if let appraisal = file.appraisal {
@@ -72,9 +74,22 @@ public enum ValidationRenderer {
             "valid": .bool(file.isValid),
             "fingerprint": JSONValue.optional(file.fingerprint),
             "errors": .array(file.diagnostics.errors.map(entry)),
-            "warnings": .array(file.diagnostics.warnings.map(entry)),
+            "warnings": .array((file.diagnostics.warnings + [paperWarning(file)].compactMap { $0 }).map(entry)),
             "reconciliation": .array(reconciliation),
         ])
+    }
+
+    /// The parts of the committee paper still to be written, as one warning, once the officer
+    /// has begun it (a file without `paper` validates as it always did): the report prints
+    /// "to be completed" in their place until they are written.
+    public static func paperWarning(_ file: AppraisalFile) -> Diagnostic? {
+        guard file.isValid, let paper = file.appraisal?.paper else { return nil }
+        let missing = paper.missing
+        guard !missing.isEmpty else { return nil }
+        let drafted = missing.first == "recommendations" ? " (the report drafts the recommendations until you write them)" : ""
+        return Diagnostic(code: "paper-incomplete", severity: .warning,
+                          message: "the committee paper has nothing yet for \(missing.joined(separator: ", "))\(drafted); "
+                            + "write them with 'appraise paper \(file.name)'", location: "paper")
     }
 
     /// An option without a group in an appraisal that groups its options: unfinished, like an unscored cell.

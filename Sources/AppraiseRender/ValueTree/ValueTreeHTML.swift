@@ -14,15 +14,11 @@ struct ValueTreeHTML {
         tree.children(of: nil).map { ($0.id, tree.criterionIndices(under: $0.id)) }
     }
 
-    var html: String {
-        var out = ""
-        if !tree.isFlat {
-            out += "<figure>\n" + chart + "<figcaption>Totals stacked by the top branches of the value tree under \(HTML.escape(pack.selection.name)).</figcaption>\n"
-            out += legend + "</figure>\n"
-            out += breakdown
-        }
-        for table in pack.valueTreeTables { out += HTMLTableRenderer.render(table) }
-        return out
+    /// The stacked chart and the breakdown by branch; the tables are the report document's.
+    var figures: String {
+        guard !tree.isFlat else { return "" }
+        return "<figure>\n" + chart + "<figcaption>Totals stacked by the top branches of the value tree under \(HTML.escape(pack.selection.name)).</figcaption>\n"
+            + legend + "</figure>\n" + breakdown
     }
 
     var legend: String {

@@ -22,6 +22,7 @@ enum CLI {
         EvidenceCommand.spec,
         InitCommand.spec,
         DetailsCommand.spec,
+        PaperCommand.spec,
         CriterionCommand.spec,
         NodeCommand.spec,
         MeasureCommand.spec,

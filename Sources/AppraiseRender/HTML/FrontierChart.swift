@@ -1,23 +1,5 @@
 import AppraiseKit
 
-/// The programme part of the page: the findings, the budget frontier as a step chart, and the
-/// selection, constraint, frontier and robustness tables.
-enum ProgrammeSection {
-    static func html(_ report: ProgrammeReport) -> String {
-        var out = "<ul>\n" + report.statements.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
-        if ProgrammeScript.data(report) != nil { out += ProgrammeScript.paragraph }
-        if let frontier = report.frontier, !frontier.steps.isEmpty {
-            out += "<figure>\n" + FrontierChart.svg(frontier, budget: report.problem.budgets.first { $0.measure == frontier.measure.id && $0.year == nil }?.limit,
-                                                     greedy: report.greedyAtBudget.map { ids in
-                                                         ids.compactMap { id in report.problem.proposals.first { $0.id == id }?.benefit }.sum()
-                                                     })
-            out += "<figcaption>The best benefit at every budget: each step is the least budget that buys a better programme.</figcaption>\n</figure>\n"
-        }
-        for table in ProgrammeRenderer.tables(report) { out += HTMLTableRenderer.render(table) }
-        return out
-    }
-}
-
 /// The budget frontier as an SVG step chart: budget across, best benefit up, the file's
 /// budget as a vertical line, and what funding by benefit per pound buys there as a point.
 enum FrontierChart {
