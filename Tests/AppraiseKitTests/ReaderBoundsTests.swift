@@ -124,3 +124,13 @@ final class ReaderBoundsTests: XCTestCase {
         XCTAssertTrue(weight.contains { $0.message.contains("outside the range −1,000,000 to 1,000,000") && $0.location == "criteria[0].weight" }, "\(weight)")
     }
 }
+
+/// The fast blank check of every JSON string agrees with Foundation's trimming.
+final class BlankTextTests: XCTestCase {
+    func testBlankAgreesWithTrimming() {
+        let samples = (0...0x3100).compactMap(Unicode.Scalar.init).map { String(Character($0)) } + ["", " \t\n", "\u{A0}\u{2028}x", " a "]
+        for text in samples {
+            XCTAssertEqual(JSONObjectReader.isBlank(text), text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
+}

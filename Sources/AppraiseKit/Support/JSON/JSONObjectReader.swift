@@ -119,7 +119,7 @@ public final class JSONObjectReader {
             sink.report(code: "wrong-type", message: "expected a string in double quotes but found \(node.kindName)", location: path, position: node.position)
             return nil
         }
-        if !allowEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty && isBlank(text) {
             sink.report(code: "empty-text", message: "this text is empty; write it or remove the entry", location: path, position: node.position)
             return nil
         }
@@ -160,6 +160,14 @@ public final class JSONObjectReader {
         }
         return value
     }
+
+    /// Whether a text is empty or `.whitespacesAndNewlines` only, stopping at the first other
+    /// character: every string of a file is checked, and trimming copied each one.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { blank.contains($0) }
+    }
+
+    private static let blank = CharacterSet.whitespacesAndNewlines
 
     static func describe(_ node: JSONNode) -> String {
         switch node.kind {
