@@ -179,11 +179,11 @@ final class InputLimitTests: XCTestCase {
         try sparse(folder.appendingPathComponent("huge.csv"), bytes: 40 * 1_048_576)
         let validate = try ExecutableRunner.run(["validate", "huge.json"], in: folder)
         XCTAssertEqual(validate.status, 1)
-        XCTAssertTrue(validate.stdout.hasPrefix("huge.json: error: the file is 300 MiB, over the limit of 256 MiB for this kind of input; split it into smaller files"),
+        XCTAssertTrue(validate.stdout.hasPrefix("huge.json: error: the file is 300 MiB, over the limit of 128 MiB for this kind of input; split it into smaller files"),
                       validate.stdout)
         let initialised = try ExecutableRunner.run(["init", "a.json", "--title", "T", "--body", "B", "--date", "2024", "--from-csv", "huge.csv"], in: folder, environment: who)
         XCTAssertEqual(initialised.status, 1)
-        XCTAssertEqual(initialised.stderr, "appraise init: huge.csv: cannot read the spreadsheet: the file is 40 MiB, over the limit of 32 MiB for this kind of input; split it into smaller files\n")
+        XCTAssertEqual(initialised.stderr, "appraise init: huge.csv: cannot read the spreadsheet: the file is 40 MiB, over the limit of 1 MiB for this kind of input; split it into smaller files\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("a.json").path))
     }
 

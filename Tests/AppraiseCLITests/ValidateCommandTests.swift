@@ -176,6 +176,9 @@ final class ValidateCommandTests: XCTestCase {
         let result = try validate("")
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.hasPrefix("broken.json:1:1: error: not valid JSON: the file is empty"), result.stdout)
+        let blank = try validate(String(repeating: " ", count: 100_000) + "\n\n")
+        XCTAssertEqual(blank.status, 1)
+        XCTAssertTrue(blank.stdout.contains("error: not valid JSON: the file holds 100002 bytes of white space (spaces, tabs or line ends) and no JSON"), blank.stdout)
     }
 
     func testUTF16File() throws {

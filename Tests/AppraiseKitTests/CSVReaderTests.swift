@@ -62,6 +62,10 @@ final class CSVReaderTests: XCTestCase {
     func testEmptyFileIsRefused() {
         XCTAssertEqual(error(Data())?.description, "t.csv:1: the file is empty; it needs a header row and at least one row of data")
         XCTAssertEqual(error(Data([0xEF, 0xBB, 0xBF, 0x0A, 0x0A]))?.line, 1)
+        // A file of nothing but blanks is not called empty: the officer is told what it holds.
+        XCTAssertEqual(error(Data(String(repeating: " ", count: 5000).utf8))?.description,
+                       "t.csv:1: the file's 5000 bytes are all white space, separators or line ends, with no cell filled in; it needs a header row and at least one row of data")
+        XCTAssertEqual(error(Data(" , ,\n\n , \r\n".utf8))?.message.hasPrefix("the file's 11 bytes are all white space"), true)
     }
 
     func testInvalidUTF8NamesTheLineAndTheFix() {

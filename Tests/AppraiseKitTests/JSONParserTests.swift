@@ -249,7 +249,8 @@ final class JSONParserTests: XCTestCase {
 
     func testEmptyAndBlankFiles() {
         assertSyntaxError("", line: 1, column: 1, contains: ["empty"])
-        assertSyntaxError("  \n\n  ", line: 3, column: 3, contains: ["empty"])
+        // Blanks only: said to be white space, with their count, not "empty".
+        assertSyntaxError("  \n\n  ", line: 3, column: 3, contains: ["6 bytes of white space", "no JSON"])
         assertSyntaxError(Data([0xEF, 0xBB, 0xBF]), line: 1, column: 1, contains: ["empty"])
     }
 

@@ -67,6 +67,20 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(ranking.entries.map(\.marginToNext), [.zero, .zero, nil])
     }
 
+    /// Ties gathered once agree with a brute-force search of every pair, on random matrices
+    /// with many ties (the shape of a large import of whole scores).
+    func testTiesAgreeWithEveryPairCompared() {
+        var generator = SplitMix(seed: 8)
+        for _ in 0..<50 {
+            let rows = (0..<Int.random(in: 1...40, using: &generator)).map { _ in (0..<3).map { _ in Int.random(in: 0...2, using: &generator) } }
+            let ranking = Ranking(matrix: matrix(rows), weights: .equal(count: 3))
+            for entry in ranking.entries {
+                let expected = ranking.entries.filter { $0.option != entry.option && $0.total == entry.total }.map(\.option)
+                XCTAssertEqual(entry.tiedWith, expected, "\(rows)")
+            }
+        }
+    }
+
     func testSingleOption() {
         let ranking = Ranking(matrix: matrix([[3, 4, 5]]), weights: .equal(count: 3))
         XCTAssertEqual(ranking.entries.count, 1)

@@ -85,6 +85,21 @@ final class SensitivityStatementsTests: XCTestCase {
         XCTAssertFalse(statements.contains { $0.contains("1 score points") }, "\(statements)")
     }
 
+    func testAScoreChangeShowsEnoughDecimalsToBeSeen() {
+        // Issue 21: at a step of 0.000001 a move read "from 5 to 5.00".
+        XCTAssertEqual(fromTo(Rational(5), Rational(5_000_001, 1_000_000)), "from 5 to 5.000001")
+        XCTAssertEqual(fromTo(Rational(5), Rational(4_999_999, 1_000_000)), "from 5 to 4.999999")
+        XCTAssertEqual(fromTo(Rational(5), Rational(5_001, 1_000)), "from 5 to 5.001")
+        XCTAssertEqual(fromTo(Rational(4), Rational(0)), "from 4 to 0", "whole scores stay whole")
+        XCTAssertEqual(fromTo(Rational(1, 3), Rational(2, 3)), "from 0.33 to 0.67", "two decimals when they tell the scores apart")
+        for step in [1, 10, 100, 1000, 10_000, 100_000, 1_000_000] {
+            let from = Rational(7, 2), to = from + Rational(1, Int128(step))
+            let text = fromTo(from, to)
+            let parts = text.split(separator: " ")
+            XCTAssertNotEqual(Rational(decimal: String(parts[1])), Rational(decimal: String(parts[3])), text)
+        }
+    }
+
     func testATinyButRealShareIsNeverShownAsZero() {
         // First in 4 of 100,000 draws: "under 0.01%", never "in 0.00%" (nor the other "100.00%").
         let result = SMAA.Result(configuration: SMAA.Configuration(samples: 100_000), optionIDs: ["a", "b"], criterionIDs: ["c0"],

@@ -64,12 +64,10 @@ public struct JournalChain: Sendable {
         guard entry.before == last?.after else {
             return "entry \(number)'s \"before\" (\(entry.before ?? "none")) is not the \"after\" of entry \(number - 1) (\(last?.after ?? "none"))"
         }
-        for (index, change) in entry.changes.enumerated() {
-            do {
-                try change.apply(to: &state)
-            } catch {
-                return "entry \(number), change \(index + 1) cannot be replayed: \(error.message)"
-            }
+        do {
+            try JournalChange.replay(entry.changes, on: &state)
+        } catch {
+            return "entry \(number), change \(error.index + 1) cannot be replayed: \(error.mismatch.message)"
         }
         return nil
     }

@@ -111,6 +111,93 @@ public enum JournalChange: Sendable, Equatable {
         public let message: String
     }
 
+    /// A change of a list of changes that cannot be replayed: its place (from 0) and why.
+    public struct ReplayFailure: Error, Sendable, Equatable {
+        public let index: Int
+        public let mismatch: Mismatch
+    }
+
+    /// Applies an entry's changes in order, as `apply(to:)` does one by one, in time linear in
+    /// the lists' length: a list changed element by element is held open with an index of its
+    /// keys, so an entry adding 300,000 scores (an import) replays in seconds, not hours.
+    public static func replay(_ changes: [JournalChange], on document: inout [String: JSONValue]) throws(ReplayFailure) {
+        var open: [String: OpenList] = [:]
+        func close(_ list: String) {
+            if let held = open.removeValue(forKey: list) { document[list] = .array(held.elements) }
+        }
+        for (index, change) in changes.enumerated() {
+            do throws(Mismatch) {
+                switch change {
+                case .element(let list, let old, let new):
+                    if open[list] == nil {
+                        guard case .array(let elements)? = document[list] else {
+                            throw Mismatch(message: "it changes an element of \"\(list)\", but the replayed file has no list \"\(list)\"")
+                        }
+                        open[list] = OpenList(list: list, elements: elements)
+                    }
+                    try open[list]!.apply(old: old, new: new)
+                case .field(let name, _, _), .order(let name, _):
+                    close(name)
+                    try change.apply(to: &document)
+                }
+            } catch {
+                throw ReplayFailure(index: index, mismatch: error)
+            }
+        }
+        for list in open.keys.sorted() { close(list) }
+    }
+
+    /// A keyed list being replayed: its elements (a removed one left as a gap until the list
+    /// is closed, so no index moves) and where each key sits.
+    private struct OpenList {
+        let list: String
+        private var slots: [JSONValue?]
+        /// Canonical text of each element's key → its slot; the first element with the key,
+        /// the one `apply(to:)` finds. Elements without a key never match, as there.
+        private var positions: [String: Int] = [:]
+        /// Whether two elements share a key (a file edited by hand): a removal then looks for
+        /// the next one.
+        private var repeatedKeys = false
+
+        init(list: String, elements: [JSONValue]) {
+            self.list = list
+            slots = elements
+            for position in slots.indices {
+                guard let key = slots[position].flatMap({ JournalChange.key(of: $0, in: list) })?.canonicalText else { continue }
+                if positions[key] == nil { positions[key] = position } else { repeatedKeys = true }
+            }
+        }
+
+        var elements: [JSONValue] { slots.compactMap { $0 } }
+
+        mutating func apply(old: JSONValue?, new: JSONValue?) throws(Mismatch) {
+            guard let key = (old ?? new).flatMap({ JournalChange.key(of: $0, in: list) }) else {
+                throw Mismatch(message: "it changes an element of \"\(list)\" that has no id")
+            }
+            let text = key.canonicalText
+            let found = positions[text]
+            if let old {
+                guard let found else { throw Mismatch(message: "it changes \(list) \(text), which the replayed file does not have") }
+                guard slots[found] == old else { throw Mismatch(message: "it changes \(list) \(text) from a value the replayed file does not have") }
+                if let new {
+                    guard JournalChange.key(of: new, in: list) == key else {
+                        throw Mismatch(message: "it replaces \(list) \(text) by an element with another id")
+                    }
+                    slots[found] = new
+                } else {
+                    slots[found] = nil
+                    positions[text] = repeatedKeys
+                        ? slots.indices.dropFirst(found + 1).first { slots[$0].flatMap { JournalChange.key(of: $0, in: list) } == key }
+                        : nil
+                }
+            } else if let new {
+                guard found == nil else { throw Mismatch(message: "it adds \(list) \(text), which the replayed file already has") }
+                slots.append(new)
+                positions[text] = slots.count - 1
+            }
+        }
+    }
+
     /// Applies the change to a document's top-level members, first checking that what it
     /// says was there is there.
     public func apply(to document: inout [String: JSONValue]) throws(Mismatch) {

@@ -110,12 +110,10 @@ public struct JournalVerification: Sendable {
         guard entry.before == current else {
             return "entry \(number)'s \"before\" (\(entry.before ?? "none")) is not the file as entry \(number - 1) left it (\(current ?? "none"))"
         }
-        for (index, change) in entry.changes.enumerated() {
-            do {
-                try change.apply(to: &state)
-            } catch {
-                return "entry \(number), change \(index + 1) cannot be replayed: \(error.message)"
-            }
+        do {
+            try JournalChange.replay(entry.changes, on: &state)
+        } catch {
+            return "entry \(number), change \(error.index + 1) cannot be replayed: \(error.mismatch.message)"
         }
         let after = fingerprint(state)
         guard entry.after == after else {

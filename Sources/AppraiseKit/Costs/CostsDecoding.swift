@@ -1,10 +1,6 @@
 /// Reading the money keys of an appraisal file (`costing`, `measures`, `amounts`). Money needs
 /// a wider range than scores (a capital cost of £12m), so amounts are read with their own bound.
 extension AppraisalDecoder {
-    /// Largest amount of money or quantity the file may hold: £1 trillion keeps every present
-    /// value exact.
-    static let largestAmount = Rational(1_000_000_000_000)
-
     func decodeCosting(_ node: JSONNode, path: String) -> Costing? {
         guard let reader = JSONObjectReader(node, path: path, sink: sink) else { return nil }
         let currency = reader.string("currency", required: false)
@@ -107,7 +103,7 @@ extension AppraisalDecoder {
         return Amount(option: option, measure: measure, year: year, value: amountValue, source: source)
     }
 
-    /// An exact amount with at most six decimal places and a magnitude within `largestAmount`.
+    /// An exact amount with at most six decimal places and a magnitude within `NumberBounds.large`.
     func amount(_ node: JSONNode, path: String) -> Rational? {
         sink.record(path, node.position)
         guard case .number(let literal) = node.kind else {
@@ -119,7 +115,7 @@ extension AppraisalDecoder {
             sink.report(code: "imprecise-number", message: "\(literal) has more than 6 decimal places; round it", location: path, position: node.position)
             return nil
         }
-        guard value <= Self.largestAmount, value >= -Self.largestAmount else {
+        guard value <= NumberBounds.large, value >= -NumberBounds.large else {
             sink.report(code: "out-of-range", message: "\(literal) is outside the range ±1,000,000,000,000 that the tool keeps exact; use a smaller unit", location: path, position: node.position)
             return nil
         }

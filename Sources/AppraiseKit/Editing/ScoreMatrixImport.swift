@@ -171,11 +171,12 @@ public enum ScoreMatrixImport {
             }
             for index in measureColumns where index < cells.count && !cells[index].isEmpty {
                 do {
-                    let reading = try MoneyParser.read(cells[index])
+                    let reading = try MoneyParser.read(cells[index], currency: measureOf(names[index])!.kind.isMoney ? currency : nil)
                     result.amounts.append(Amount(option: id, measure: Identifier.suggestion(for: names[index]), year: nil,
                                                  value: reading.amountValue, source: "\(file) \(line.source)"))
                 } catch {
-                    problems.append("\(line.place(of: index)) (\"\(names[index])\"): \(error.message)")
+                    let other = error.foreignCurrency.map { "; or, if the sheet's money is all in \($0), start the appraisal with --currency \($0)" } ?? ""
+                    problems.append("\(line.place(of: index)) (\"\(names[index])\"): \(error.message)\(other)")
                 }
             }
             for (index, criterion) in criterionAt.sorted(by: { $0.key < $1.key }) where index < cells.count && !cells[index].isEmpty {

@@ -7,8 +7,8 @@ extension AppraisalDecoder {
         let measure = reader.string("measure", required: false)
         var functions: [ValueFunction] = []
         if let linear = reader.node("linear", required: false), let line = JSONObjectReader(linear, path: reader.child("linear"), sink: sink) {
-            let worst = line.rational("worst")
-            let best = line.rational("best")
+            let worst = line.rational("worst", bound: NumberBounds.large)
+            let best = line.rational("best", bound: NumberBounds.large)
             line.rejectUnknownKeys()
             if let worst, let best {
                 if worst == best {
@@ -22,7 +22,7 @@ extension AppraisalDecoder {
         if let points = reader.array("piecewise", required: false) {
             let decoded = points.compactMap { node, path -> ValuePoint? in
                 guard let point = JSONObjectReader(node, path: path, sink: sink) else { return nil }
-                let level = point.rational("level")
+                let level = point.rational("level", bound: NumberBounds.large)
                 let score = point.rational("score")
                 point.rejectUnknownKeys()
                 guard let level, let score else { return nil }
@@ -84,7 +84,7 @@ extension AppraisalDecoder {
     func decodeMeasurement(_ node: JSONNode, path: String) -> CellMeasurement? {
         guard let reader = JSONObjectReader(node, path: path, sink: sink) else { return nil }
         var found: [CellMeasurement] = []
-        if reader.has("level"), let level = reader.rational("level") { found.append(.level(level)) }
+        if reader.has("level"), let level = reader.rational("level", bound: NumberBounds.large) { found.append(.level(level)) }
         if reader.has("category"), let category = reader.string("category") { found.append(.category(category)) }
         if reader.has("indicator") || reader.has("dataset") {
             let dataset = reader.string("dataset")

@@ -45,6 +45,9 @@ extension MeasuredCells {
 
     /// Checks the scores that cite a KPI indicator as their measurement against the loaded datasets.
     public static func indicatorDiagnostics(_ appraisal: Appraisal, datasets: [KPIDataset], positions: [String: SourcePosition]) -> [Diagnostic] {
+        // Most files cite no indicator: then there is nothing to check, and copying every
+        // position (a million in a large file) would be most of the work of `validate`.
+        guard appraisal.scores.contains(where: { if case .indicator? = $0.measurement { true } else { false } }) else { return [] }
         let sink = DiagnosticSink()
         for (path, position) in positions { sink.record(path, position) }
         for (index, score) in appraisal.scores.enumerated() {

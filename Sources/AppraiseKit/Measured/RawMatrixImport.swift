@@ -51,8 +51,8 @@ public enum RawMatrixImport {
                 }
             case "weight", "weights":
                 weights = try names.indices.map { index throws(EditError) -> Rational in
-                    guard let weight = number(cells[index], table.separator), !weight.isNegative else {
-                        throw EditError("\(file):\(row.line): the weight of \"\(names[index])\" is \"\(cells[index])\"; give every criterion a weight of 0 or more")
+                    guard let weight = number(cells[index], table.separator), !weight.isNegative, weight <= NumberBounds.ordinary else {
+                        throw EditError("\(file):\(row.line): the weight of \"\(names[index])\" is \"\(cells[index])\"; give every criterion a weight from 0 to \(NumberBounds.text(NumberBounds.ordinary))")
                     }
                     return weight
                 }
@@ -64,6 +64,9 @@ public enum RawMatrixImport {
                     if cell.isEmpty { return nil }
                     guard let value = number(cell, table.separator) else {
                         throw EditError("\(file):\(row.line): \"\(names[index])\": \"\(cell)\" is not a number; give the level\(units[index].isEmpty ? "" : " in \(units[index])") without the unit")
+                    }
+                    guard value <= NumberBounds.large, value >= -NumberBounds.large else {
+                        throw EditError("\(file):\(row.line): \"\(names[index])\": \(cell) is beyond ±\(NumberBounds.text(NumberBounds.large)), the largest level the tool keeps exact; give the column in a larger unit (thousands, millions)")
                     }
                     return value
                 }

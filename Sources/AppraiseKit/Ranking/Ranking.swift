@@ -21,9 +21,11 @@ public struct Ranking: Sendable, Equatable {
         let optionTotals = totals(of: matrix, weights: weights)
         let ranks = competitionRanks(optionTotals.map(\.total))
         let order = optionTotals.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+        // Options by rank, gathered once: looking the tied ones up per option was quadratic.
+        let sharing = Dictionary(grouping: order, by: { ranks[$0] })
         entries = order.enumerated().map { position, index in
             let total = optionTotals[index]
-            let tied = order.filter { $0 != index && ranks[$0] == ranks[index] }.map { optionTotals[$0].option }
+            let tied = sharing[ranks[index]]!.filter { $0 != index }.map { optionTotals[$0].option }
             let next = position + 1 < order.count ? total.total - optionTotals[order[position + 1]].total : nil
             return Entry(option: total.option, total: total.total, maximum: total.maximum, percent: total.percent,
                          rank: ranks[index], tiedWith: tied, marginToNext: next, contributions: total.contributions)

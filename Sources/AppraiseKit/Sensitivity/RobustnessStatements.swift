@@ -247,7 +247,7 @@ public enum RobustnessStatements {
             }
             if let tie = thresholds.pointsToTieFirst, let challenger = tie.challenger {
                 let moves = tie.moves.map { move in
-                    "\(move.to > move.from ? "raising" : "lowering") \(names.option(move.option))'s \(names.criterion(move.criterion)) score from \(points(move.from)) to \(points(move.to))"
+                    "\(move.to > move.from ? "raising" : "lowering") \(names.option(move.option))'s \(names.criterion(move.criterion)) score \(fromTo(move.from, move.to))"
                 }
                 let result = tie.aheadAfter.count > 1 ? "level with" : "ahead of"
                 sentences.append("To bring another option level with \(options(leaders)), at least \(points(tie.points)) score point\(tie.points == .one ? "" : "s") would have to change in all: "
@@ -273,7 +273,7 @@ public enum RobustnessStatements {
 
         func describe(_ change: ScoreChange, leaders: [String]) -> String {
             let verb = change.to > change.from ? "raising" : "lowering"
-            let cell = "\(verb) \(names.option(change.option))'s \(names.criterion(change.criterion)) score from \(points(change.from)) to \(points(change.to))"
+            let cell = "\(verb) \(names.option(change.option))'s \(names.criterion(change.criterion)) score \(fromTo(change.from, change.to))"
             let ahead = change.aheadAfter
             if leaders.contains(change.option) && ahead.count > 1 && ahead.contains(change.option) && leaders.count == 1 {
                 return cell + " would bring \(options(ahead.filter { $0 != change.option })) level with it"
@@ -366,6 +366,15 @@ private func shortList(_ items: [String], _ conjunction: String = "and") -> Stri
 
 /// Score points: "33", "2.5", "26.67".
 private func points(_ value: Rational) -> String { value.decimalText(maximumPlaces: 2) }
+
+/// "from 5 to 5.000001": a score change with enough decimals to show it (two unless the
+/// scale's step is finer), never "from 5 to 5.00".
+func fromTo(_ from: Rational, _ to: Rational) -> String {
+    let places = (2...6).first { places in
+        Rational(decimal: from.decimalText(maximumPlaces: places)) != Rational(decimal: to.decimalText(maximumPlaces: places))
+    } ?? 6
+    return "from \(from.decimalText(maximumPlaces: places)) to \(to.decimalText(maximumPlaces: places))"
+}
 
 /// A fraction of one as a percentage to at most two decimals: "12.5%", "53.33%".
 private func percent(_ value: Rational) -> String { (value * Rational(100)).decimalText(maximumPlaces: 2) + "%" }

@@ -33,7 +33,10 @@ struct AppraisalValidator {
         CostsValidator(appraisal: appraisal, sink: sink, optionIDs: optionIDs).validate()
         ProgrammeValidator(appraisal: appraisal, sink: sink, optionIDs: optionIDs).validate()
         let shortList = appraisal.shortList
-        if sink.diagnostics.errors.isEmpty, let matrix = DecisionMatrix(shortList), let weights = shortList.defaultWeights {
+        // Reconciling ranks every option, so it runs only when the file declares something to
+        // reconcile (a 35,000-option import spent most of its memory on a ranking for nothing).
+        let declares = shortList.declared.contains { !$0.totals.isEmpty || !$0.ranks.isEmpty }
+        if declares, sink.diagnostics.errors.isEmpty, let matrix = DecisionMatrix(shortList), let weights = shortList.defaultWeights {
             for finding in Reconciliation(appraisal: shortList, matrix: matrix, weights: weights).findings {
                 sink.report(code: "declared-\(finding.field.rawValue)-mismatch", severity: .warning, message: finding.sentence(in: shortList),
                             location: finding.location)

@@ -36,24 +36,38 @@ enum CostCommand {
         return .label(text)
     }
 
+    /// The currency a measure's amounts are in: its unit when it is money, nil for a quantity.
+    /// An unknown measure takes the appraisal's currency, and the edit then names the measure.
+    private static func currency(of measure: String, in appraisal: Appraisal) -> String? {
+        guard let found = appraisal.measures.first(where: { $0.id == measure }) else {
+            return appraisal.costing?.effectiveCurrency ?? Costing.defaultCurrency
+        }
+        return found.kind.isMoney ? found.unit : nil
+    }
+
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitStatus {
         let option = arguments.argument("OPTION")!, measure = arguments.argument("MEASURE")!
         let year = try year(arguments.argument("YEAR")!)
         let edit: MoneyEdit
+        let session: EditSession
         switch arguments.argument("ACTION")! {
         case "set":
             let value: AmountValue
             switch (arguments.argument("AMOUNT"), arguments.value("unknown", spec: spec)) {
             case (let text?, nil):
+                // The amount is read in the currency of its measure, so the file is opened first.
+                session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
                 do {
-                    value = try MoneyParser.read(text).amountValue
+                    value = try MoneyParser.read(text, currency: currency(of: measure, in: session.appraisal)).amountValue
                 } catch {
                     throw UsageError(message: "AMOUNT: \(error.message)")
                 }
                 if case .unknown = value {
                     throw UsageError(message: "AMOUNT '\(text)' has no figure; record what the source says with --unknown '\(text)'")
                 }
-            case (nil, let text?): value = .unknown(text)
+            case (nil, let text?):
+                value = .unknown(text)
+                session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
             case (nil, nil): throw UsageError(message: "give the AMOUNT, or --unknown TEXT when the source has no figure")
             case (_?, _?): throw UsageError(message: "give either an AMOUNT or --unknown, not both")
             }
@@ -62,10 +76,10 @@ enum CostCommand {
             try EditArguments.reject(["unknown", "source"], in: arguments, action: "remove", hint: "remove takes only --by and --reason")
             if arguments.argument("AMOUNT") != nil { throw UsageError(message: "remove takes no AMOUNT") }
             edit = .removeAmount(option: option, measure: measure, year: year)
+            session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         case let action:
             throw UsageError(message: "unknown action '\(action)'; use set or remove")
         }
-        let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
         return try session.apply(.money(edit), action: "cost \(arguments.argument("ACTION")!)", arguments: arguments, spec: spec, console: console)
     }
 }
@@ -102,10 +116,6 @@ enum CostingCommand {
         guard arguments.argument("ACTION") == "set" else {
             throw UsageError(message: "unknown action '\(arguments.argument("ACTION")!)'; use set")
         }
-        var budget: Rational?
-        if let text = arguments.value("budget", spec: spec) {
-            do { budget = try MoneyParser.figure(text) } catch { throw UsageError(message: "--budget: \(error.message)") }
-        }
         var rate: Rational?
         if let text = arguments.value("discount-rate", spec: spec) {
             guard let value = Rational(decimal: text.hasSuffix("%") ? String(text.dropLast()) : text), value >= .zero, value <= Rational(100) else {
@@ -113,14 +123,21 @@ enum CostingCommand {
             }
             rate = value
         }
-        let changes = CostingChanges(currency: arguments.value("currency", spec: spec), priceBase: arguments.value("price-base", spec: spec),
+        var changes = CostingChanges(currency: arguments.value("currency", spec: spec), priceBase: arguments.value("price-base", spec: spec),
                                      firstYear: arguments.value("first-year", spec: spec), discountRate: rate,
-                                     reference: arguments.value("reference", spec: spec), budget: budget,
+                                     reference: arguments.value("reference", spec: spec),
                                      budgetLine: arguments.value("budget-line", spec: spec))
-        guard changes != CostingChanges() else {
+        let budget = arguments.value("budget", spec: spec)
+        guard changes != CostingChanges() || budget != nil else {
             throw UsageError(message: "say what to set with --currency, --price-base, --first-year, --discount-rate, --reference, --budget or --budget-line")
         }
         let session = try EditSession.open(arguments.argument("FILE")!, arguments: arguments, spec: spec, console: console)
+        if let budget {
+            // The budget is in the currency the appraisal will count money in after this change.
+            let currency = changes.currency.map { $0.isEmpty ? Costing.defaultCurrency : $0 }
+                ?? session.appraisal.costing?.effectiveCurrency ?? Costing.defaultCurrency
+            do { changes.budget = try MoneyParser.figure(budget, currency: currency) } catch { throw UsageError(message: "--budget: \(error.message)") }
+        }
         return try session.apply(.money(.setCosting(changes)), action: "costing set", arguments: arguments, spec: spec, console: console)
     }
 }

@@ -28,7 +28,9 @@ enum InitCommand {
         level with the score worked out from it. Columns named with --cost-column, --saving-column or --quantity-column are measures, not
         criteria: each cell is that option's amount, read exactly as printed (£1,200,000, 1200000,
         £87k, £1.2m, a range £50k–£87k; words such as TBC are kept as not known; anything ambiguous
-        is refused with its cell). Refuses to overwrite an existing file.
+        is refused with its cell). Money is counted in GBP unless --currency says otherwise; a cell
+        in another currency ($5000 or €7000 in a GBP appraisal) is refused with its cell, never
+        converted or read as pounds. Refuses to overwrite an existing file.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file to create (JSON).")],
         options: [
@@ -49,6 +51,7 @@ enum InitCommand {
             .init(name: "saving-column", value: "HEADER", help: "A --from-csv column of savings or income (money).", repeatable: true),
             .init(name: "quantity-column", value: "HEADER=UNIT", help: "A --from-csv column of another quantity, e.g. 'Places=places'.",
                   repeatable: true),
+            .init(name: "currency", value: "CODE", help: "The currency the appraisal counts money in (ISO code, e.g. USD) [default: GBP]."),
             .init(name: "kpi-dataset", value: "PATH", help: "A KPI dataset the scores will cite as evidence, relative to FILE's folder.",
                   repeatable: true),
             EditSession.byOption,
@@ -73,6 +76,12 @@ enum InitCommand {
             date: date,
             source: arguments.value("source", spec: spec), scale: try scale(arguments),
             criteria: [], options: [], scores: [], kpiDatasets: arguments.all("kpi-dataset"))
+        if let currency = arguments.value("currency", spec: spec) {
+            guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw UsageError(message: "--currency must be an ISO currency code of three capital letters, e.g. GBP, EUR or USD, not '\(currency)'")
+            }
+            appraisal.costing = Costing(currency: currency)
+        }
         if let matrix = arguments.value("from-csv", spec: spec) {
             let table = try SheetInput.read(matrix)
             do {

@@ -56,7 +56,7 @@ enum ValueFunctionCommand {
                 action = "value-function override"
             } else {
                 let measurement: CellMeasurement
-                if let level = try EditArguments.number(arguments, "level", spec: spec) {
+                if let level = try EditArguments.number(arguments, "level", spec: spec, bound: NumberBounds.large) {
                     measurement = .level(level)
                 } else if let category = categories.first {
                     guard categories.count == 1 else { throw UsageError(message: "an option has one category; give --category once") }
@@ -92,7 +92,7 @@ enum ValueFunctionCommand {
         if let linear {
             let parts = linear.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { throw UsageError(message: "--linear takes WORST:BEST, e.g. 0:20 (or 52:0 when lower is better), not '\(linear)'") }
-            let worst = try EditArguments.number(parts[0], what: "--linear's worst level"), best = try EditArguments.number(parts[1], what: "--linear's best level")
+            let worst = try EditArguments.number(parts[0], what: "--linear's worst level", bound: NumberBounds.large), best = try EditArguments.number(parts[1], what: "--linear's best level", bound: NumberBounds.large)
             guard worst != best else { throw UsageError(message: "--linear needs two different levels, not \(linear)") }
             return .linear(worst: worst, best: best)
         }
@@ -100,7 +100,7 @@ enum ValueFunctionCommand {
             let points = try piecewise.split(separator: ",").map { pair throws -> ValuePoint in
                 let parts = pair.split(separator: "=").map(String.init)
                 guard parts.count == 2 else { throw UsageError(message: "--piecewise takes LEVEL=SCORE pairs separated by commas, e.g. 0=0,10=3,20=5") }
-                return ValuePoint(level: try EditArguments.number(parts[0], what: "a level"), score: try EditArguments.number(parts[1], what: "a score"))
+                return ValuePoint(level: try EditArguments.number(parts[0], what: "a level", bound: NumberBounds.large), score: try EditArguments.number(parts[1], what: "a score"))
             }
             guard points.count >= 2, zip(points, points.dropFirst()).allSatisfy({ $0.level < $1.level }) else {
                 throw UsageError(message: "--piecewise needs at least two points with rising levels, e.g. 0=0,10=3,20=5")

@@ -183,14 +183,17 @@ struct EditSession {
 /// Reading the options the editing commands share.
 enum EditArguments {
     /// A decimal number option (a weight, a score), or nil when it is not given.
-    static func number(_ arguments: ParsedArguments, _ name: String, spec: CommandSpec) throws(UsageError) -> Rational? {
+    static func number(_ arguments: ParsedArguments, _ name: String, spec: CommandSpec,
+                       bound: Rational = NumberBounds.ordinary) throws(UsageError) -> Rational? {
         guard let text = arguments.value(name, spec: spec) else { return nil }
-        return try number(text, what: "--\(name)", percentage: true)
+        return try number(text, what: "--\(name)", percentage: true, bound: bound)
     }
 
     /// A number as typed: thousands separators are fine, and "25%" where `percentage` allows
     /// it (a weight), read as the number written, since only ratios of weights matter.
-    static func number(_ text: String, what: String, percentage: Bool = false) throws(UsageError) -> Rational {
+    /// `bound` is the largest magnitude: a million for scores and weights, a trillion for
+    /// measured levels (`NumberBounds`).
+    static func number(_ text: String, what: String, percentage: Bool = false, bound: Rational = NumberBounds.ordinary) throws(UsageError) -> Rational {
         guard let reading = NumberText.read(text) else {
             throw UsageError(message: "\(what) must be a number, not '\(text)'; \(NumberText.hint(text))")
         }
@@ -198,8 +201,8 @@ enum EditArguments {
             throw UsageError(message: "\(what) is not a percentage; write '\(text.replacingOccurrences(of: "%", with: ""))' on the scale, without %")
         }
         let value = reading.value
-        guard let places = value.terminatingDecimalPlaces, places <= 6, abs(value.doubleValue) <= 1_000_000 else {
-            throw UsageError(message: "\(what) must be a number such as 3 or 2.5 (at most 6 decimals, at most 1,000,000), not '\(text)'")
+        guard let places = value.terminatingDecimalPlaces, places <= 6, value <= bound, value >= -bound else {
+            throw UsageError(message: "\(what) must be a number such as 3 or 2.5 (at most 6 decimals, from −\(NumberBounds.text(bound)) to \(NumberBounds.text(bound))), not '\(text)'")
         }
         return value
     }

@@ -78,7 +78,8 @@ public enum CSVReader {
                 let separator = detectSeparator(utf8)
                 let rows = try parse(utf8, separator: separator, fileName: fileName)
                 guard rows.contains(where: { !$0.isBlank }) else {
-                    throw CSVError(file: fileName, line: 1, message: "the file is empty; it needs a header row and at least one row of data")
+                    throw CSVError(file: fileName, line: 1, message: utf8.isEmpty ? "the file is empty; it needs a header row and at least one row of data"
+                        : "the file's \(utf8.count) bytes are all white space, separators or line ends, with no cell filled in; it needs a header row and at least one row of data")
                 }
                 return .success(CSVTable(separator: separator, rows: rows))
             } catch {

@@ -4,15 +4,17 @@ import Foundation
 /// a named pipe, a device or a folder is named as such (and never read, so a pipe cannot hang
 /// the command), rather than blamed on permissions.
 public enum InputFile {
-    /// Largest inputs read, so that no file can exhaust the machine: reading costs a small
-    /// multiple of the file's size in memory, and these keep that within an ordinary laptop.
+    /// Largest inputs read, so that no file can exhaust the machine: each is what its reader
+    /// fits in 2 GB, from the peak memory measured per input byte (Benchmarks/README.md).
     public enum Limit: Int, Sendable {
-        /// An appraisal file (about 200 MB is 1,000,000 scores with their rationale).
-        case appraisal = 268_435_456
+        /// An appraisal file: `validate` peaks at 12–16 times the file (397 MiB for 34 MB).
+        case appraisal = 134_217_728
         /// A KPI dataset.
         case dataset = 536_870_912
-        /// A score matrix for `init --from-csv` (the appraisal it makes is some 30 times larger).
-        case scoreMatrix = 33_554_432
+        /// A score matrix for `init --from-csv`: each cell (two bytes at least, "3,") becomes a
+        /// score of the appraisal and of its journal, about 2.8 KB at the peak (768 MiB for a
+        /// 1 MB matrix of 280,000 cells).
+        case scoreMatrix = 1_048_576
 
         var text: String { "\(rawValue / 1_048_576) MiB" }
     }

@@ -77,9 +77,9 @@ public final class JSONObjectReader {
         return flag
     }
 
-    public func rational(_ key: String, required: Bool = true) -> Rational? {
+    public func rational(_ key: String, required: Bool = true, bound: Rational = NumberBounds.ordinary) -> Rational? {
         guard let value = node(key, required: required) else { return nil }
-        return JSONObjectReader.rational(value, path: child(key), sink: sink)
+        return JSONObjectReader.rational(value, path: child(key), sink: sink, bound: bound)
     }
 
     /// The elements of a list-valued key with their paths (`scores[3]`).
@@ -119,7 +119,7 @@ public final class JSONObjectReader {
             sink.report(code: "wrong-type", message: "expected a string in double quotes but found \(node.kindName)", location: path, position: node.position)
             return nil
         }
-        if !allowEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty && isBlank(text) {
             sink.report(code: "empty-text", message: "this text is empty; write it or remove the entry", location: path, position: node.position)
             return nil
         }
@@ -135,9 +135,10 @@ public final class JSONObjectReader {
         return integer
     }
 
-    /// An exact number with at most six decimal places and a magnitude of at most one million,
-    /// the bounds inside which every total and crossover stays exact.
-    public static func rational(_ node: JSONNode, path: String, sink: DiagnosticSink) -> Rational? {
+    /// An exact number with at most six decimal places and a magnitude of at most `bound` (one
+    /// million, or a trillion for levels), the bounds inside which every total and crossover
+    /// stays exact.
+    public static func rational(_ node: JSONNode, path: String, sink: DiagnosticSink, bound: Rational = NumberBounds.ordinary) -> Rational? {
         guard case .number(let literal) = node.kind else {
             let hint: String
             if case .string(let text) = node.kind, ["nan", "inf", "infinity", "-inf", "-infinity"].contains(text.lowercased()) {
@@ -152,12 +153,21 @@ public final class JSONObjectReader {
             sink.report(code: "imprecise-number", message: "\(literal) has more than 6 decimal places; round it", location: path, position: node.position)
             return nil
         }
-        guard value <= Rational(1_000_000), value >= Rational(-1_000_000) else {
-            sink.report(code: "out-of-range", message: "\(literal) is outside the range −1,000,000 to 1,000,000 that the tool keeps exact; use a smaller number", location: path, position: node.position)
+        guard value <= bound, value >= -bound else {
+            let limit = NumberBounds.text(bound)
+            sink.report(code: "out-of-range", message: "\(literal) is outside the range −\(limit) to \(limit) that the tool keeps exact; use a smaller number", location: path, position: node.position)
             return nil
         }
         return value
     }
+
+    /// Whether a text is empty or `.whitespacesAndNewlines` only, stopping at the first other
+    /// character: every string of a file is checked, and trimming copied each one.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { blank.contains($0) }
+    }
+
+    private static let blank = CharacterSet.whitespacesAndNewlines
 
     static func describe(_ node: JSONNode) -> String {
         switch node.kind {

@@ -61,7 +61,11 @@ public enum JSONParser {
             try checkEncoding()
             skipWhitespace()
             guard index < bytes.count else {
-                throw fail("the file is empty; an appraisal file holds one JSON object { … }")
+                // A file of nothing but spaces or line ends is not empty, and saying so would
+                // send the officer looking for a truncated save.
+                let blank = bytes.count - (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+                throw fail(blank == 0 ? "the file is empty; an appraisal file holds one JSON object { … }"
+                    : "the file holds \(blank) bytes of white space (spaces, tabs or line ends) and no JSON; an appraisal file holds one JSON object { … }")
             }
             let node = try value()
             skipWhitespace()
