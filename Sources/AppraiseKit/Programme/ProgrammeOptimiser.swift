@@ -53,7 +53,7 @@ public enum ProgrammeOptimiser {
     public static func solve(_ problem: ProgrammeProblem, reading: ProgrammeReading = .cautious,
                              runnersUp: Int = 3) throws -> ProgrammeSolution {
         let integer = try IntegerProgrammeBuilder(problem: problem, reading: reading)
-        let found = ProgrammeSearch(integer.programme, keep: runnersUp + 1).run()
+        let found = ProgrammeSearch.best(integer.programme, keep: runnersUp + 1)
         let choices = found.map { integer.choice(for: $0.members) }
         let infeasibility = choices.isEmpty ? try ProgrammeInfeasibility.explain(problem, reading: reading) : []
         return ProgrammeSolution(reading: reading, choices: choices, infeasibility: infeasibility,
@@ -70,7 +70,7 @@ public enum ProgrammeOptimiser {
             proposal.figures(measure: measure, year: nil).reduce(Rational.zero) { $0 + (reading.quantity($1) ?? .zero) }
         }
         let integer = try IntegerProgrammeBuilder(problem: relaxed.withBenefits(quantities), reading: reading)
-        guard let top = ProgrammeSearch(integer.programme, keep: 1).run().first else { return nil }
+        guard let top = ProgrammeSearch.best(integer.programme, keep: 1).first else { return nil }
         return top.members.map { quantities[$0] }.sum()
     }
 }
@@ -181,17 +181,17 @@ struct IntegerProgrammeBuilder {
             for a in members { for b in members where a != b { rivals[a].insert(b) } }
         }
 
-        guard let benefits = IntegerProgramme.scaled(problem.proposals.map(\.benefit)) else { throw ProgrammeError.tooLarge }
+        guard let benefits = IntegerProgramme.scaled(problem.proposals.map(\.benefit), count: n) else { throw ProgrammeError.tooLarge }
         var budgetRows: [[Int128]] = [], caps: [Int128] = [], scales: [Int128] = []
         for (r, budget) in problem.budgets.enumerated() {
-            guard let scaled = IntegerProgramme.scaled(budgetAmounts[r] + [budget.limit]) else { throw ProgrammeError.tooLarge }
+            guard let scaled = IntegerProgramme.scaled(budgetAmounts[r] + [budget.limit], count: n) else { throw ProgrammeError.tooLarge }
             budgetRows.append(Array(scaled.values.dropLast()))
             caps.append(scaled.values.last!)
             scales.append(scaled.denominator)
         }
         var targetRows: [[Int128]] = [], needsOf: [Int128] = []
         for (t, target) in problem.targets.enumerated() {
-            guard let scaled = IntegerProgramme.scaled(targetAmounts[t] + [target.atLeast]) else { throw ProgrammeError.tooLarge }
+            guard let scaled = IntegerProgramme.scaled(targetAmounts[t] + [target.atLeast], count: n) else { throw ProgrammeError.tooLarge }
             targetRows.append(Array(scaled.values.dropLast()))
             needsOf.append(scaled.values.last!)
         }
