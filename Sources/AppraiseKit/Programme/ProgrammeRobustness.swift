@@ -99,7 +99,8 @@ public struct ProgrammeRobustness: Sendable, Equatable {
     public static func analyse(_ problem: ProgrammeProblem, matrix: DecisionMatrix, importance: [String]?,
                                samples: Int = 10_000, seed: UInt64 = 1, reading: ProgrammeReading = .cautious) throws -> ProgrammeRobustness {
         let builder = try IntegerProgrammeBuilder(problem: problem, reading: reading)
-        let base = ProgrammeSearch.best(builder.programme, keep: 1).first
+        let work = changeWork / max(problem.proposals.count, 1)
+        let base = ProgrammeSearch.best(builder.programme, tieBreakLimit: work).set
         let order = try importance.map { try importanceOrder($0, criteria: matrix.criterionIDs) }
         let seeds = base.map { [$0.members] } ?? []
         var sampled = [try sample(problem, matrix: matrix, model: .uniform, samples: samples, seed: seed, reading: reading, seeds: seeds)]
@@ -125,9 +126,15 @@ public struct ProgrammeRobustness: Sendable, Equatable {
                 var moved = problem
                 moved.budgets = problem.budgets.map { ProgrammeBudget(measure: $0.measure, limit: $0.limit * factor, year: $0.year) }
                 let movedBuilder = try IntegerProgrammeBuilder(problem: moved, reading: reading)
-                var search = ProgrammeSearch(movedBuilder.programme, keep: 1, limit: changeWork / max(problem.proposals.count, 1), seeds: seeds)
-                let result = search.run()
-                let choice = result.complete ? result.sets.first.map { movedBuilder.choice(for: $0.members) } : nil
+                var strict = ProgrammeSearch(movedBuilder.programme, keep: 1, limit: work, seeds: seeds, strict: true)
+                let result = strict.run()
+                var best = result.sets.first
+                if result.complete, let top = best {
+                    var ordered = ProgrammeSearch(movedBuilder.programme, keep: 1, limit: work, seeds: [top.members])
+                    let tieBroken = ordered.run()
+                    if tieBroken.complete { best = tieBroken.sets.first }
+                }
+                let choice = result.complete ? best.map { movedBuilder.choice(for: $0.members) } : nil
                 let ids = choice?.proposalIDs ?? []
                 changes.append(BudgetChange(factor: factor, choice: choice, settled: result.complete,
                                             joined: choice == nil ? [] : ids.filter { !baseIDs.contains($0) },

@@ -141,6 +141,12 @@ struct ProgrammeSearch {
     private let budgetCount: Int
     private let targetCount: Int
     private let benefit: [Int128]
+    /// What the bounds maximise: the benefit, or when the figures are small enough, the
+    /// benefit times `tieScale` less the first budget's spending, so that the tie-break on
+    /// spending is part of the objective and ties on benefit are cut like any other branch.
+    private let value: [Int128]
+    private let tieScale: Int128?
+    private let strict: Bool
     /// `cost[r * n + i]`, `gain[t * n + i]`.
     private let cost: [Int128]
     private let caps: [Int128]
@@ -149,6 +155,14 @@ struct ProgrammeSearch {
     private let needs: [[Int]]
     private let neededBy: [[Int]]
     private let rivals: [[Int]]
+    /// The same three lists flat (`links[start[i] ..< start[i + 1]]`), for the hot loop.
+    private let needsFlat: FlatLists
+    private let neededByFlat: FlatLists
+    private let rivalsFlat: FlatLists
+    /// Per proposal: how many chosen rivals and left-out needs stop it joining, and how many
+    /// chosen proposals need it (so it cannot be left out).
+    private var blocked: [Int32]
+    private var required: [Int32]
     private var fixed: [Bool?]
     private let keep: Int
     private let limit: Int
@@ -158,7 +172,9 @@ struct ProgrammeSearch {
     private var state: [Int8]
     private var spent: [Int128]
     private var achieved: [Int128]
+    /// The branch's objective (`value`) and benefit so far.
     private var total: Int128 = 0
+    private var gained: Int128 = 0
     /// Proposals left out by the "cannot join" sweep, per depth, to put back on the way up.
     private var swept: [Int] = []
     private var best: [FoundSet] = []
@@ -169,11 +185,24 @@ struct ProgrammeSearch {
     ///   - keep: how many of the best sets to return.
     ///   - limit: most nodes to visit; past it the search stops and says it did not finish.
     ///   - seeds: sets to start from (any that keep the rules are recorded before the search).
-    init(_ p: IntegerProgramme, keep: Int, limit: Int = .max, seeds: [[Int]] = []) {
+    ///   - strict: look only for sets with more benefit than the best so far (the tie-break
+    ///     among sets of equal benefit is then not applied): how the best benefit is proven
+    ///     quickly when many sets tie.
+    init(_ p: IntegerProgramme, keep: Int, limit: Int = .max, seeds: [[Int]] = [], strict: Bool = false) {
+        self.strict = strict
         n = p.count
         budgetCount = p.budgetRows.count
         targetCount = p.targetRows.count
         benefit = p.benefit
+        let bits = { (x: Int128) in 128 - x.magnitude.leadingZeroBitCount }
+        if let row = p.budgetRows.first {
+            let scale = row.reduce(Int128(0), +) + 1
+            let benefits = p.benefit.reduce(Int128(0)) { $0 + ($1 < 0 ? -$1 : $1) }
+            tieScale = !strict && bits(benefits) + bits(scale) <= 62 ? scale : nil
+        } else {
+            tieScale = nil
+        }
+        value = tieScale.map { scale in p.benefit.indices.map { p.benefit[$0] * scale - p.budgetRows[0][$0] } } ?? p.benefit
         cost = p.budgetRows.flatMap { $0 }
         caps = p.budgetCaps
         gain = p.targetRows.flatMap { $0 }
@@ -181,6 +210,11 @@ struct ProgrammeSearch {
         needs = p.needs
         neededBy = p.neededBy
         rivals = p.rivals
+        needsFlat = FlatLists(p.needs)
+        neededByFlat = FlatLists(p.neededBy)
+        rivalsFlat = FlatLists(p.rivals)
+        blocked = Array(repeating: 0, count: p.count)
+        required = Array(repeating: 0, count: p.count)
         fixed = p.fixed
         self.keep = max(1, keep)
         self.limit = limit
@@ -221,14 +255,14 @@ struct ProgrammeSearch {
     private func ratioPrecedes(_ a: Int, _ b: Int, row r: Int) -> Bool {
         let ca = cost[r * n + a], cb = cost[r * n + b]
         if (ca == 0) != (cb == 0) { return ca == 0 }
-        if ca == 0 { return benefit[a] != benefit[b] ? benefit[a] > benefit[b] : a < b }
-        let left = benefit[a] * cb, right = benefit[b] * ca
+        if ca == 0 { return value[a] != value[b] ? value[a] > value[b] : a < b }
+        let left = value[a] * cb, right = value[b] * ca
         return left != right ? left > right : a < b
     }
 
     private mutating func prepareOrders() {
         let free = (0..<n).filter { fixed[$0] == nil }
-        let positive = free.filter { benefit[$0] > 0 }
+        let positive = free.filter { value[$0] > 0 }
         ratioOrders = (0..<budgetCount).map { r in positive.sorted { ratioPrecedes($0, $1, row: r) } }
         if budgetCount == 1 {
             order = free.sorted { ratioPrecedes($0, $1, row: 0) }
@@ -239,7 +273,7 @@ struct ProgrammeSearch {
                 (0..<budgetCount).reduce(0.0) { sum, r in caps[r] > 0 ? sum + Double(cost[r * n + i]) / Double(caps[r]) : sum }
             }
             order = free.sorted { a, b in
-                let ka = Double(benefit[a]) / max(use[a], 1e-12), kb = Double(benefit[b]) / max(use[b], 1e-12)
+                let ka = Double(value[a]) / max(use[a], 1e-12), kb = Double(value[b]) / max(use[b], 1e-12)
                 return ka != kb ? ka > kb : a < b
             }
         }
@@ -248,16 +282,18 @@ struct ProgrammeSearch {
     /// Decides proposal i; false (and nothing changed) when that breaks a rule at once.
     private mutating func set(_ i: Int, _ chosen: Bool) -> Bool {
         if chosen {
-            for j in needs[i] where state[j] == 0 { return false }
-            for j in rivals[i] where state[j] == 1 { return false }
-            for r in 0..<budgetCount where spent[r] + cost[r * n + i] > caps[r] { return false }
+            guard couldJoin(i) else { return false }
             state[i] = 1
             for r in 0..<budgetCount { spent[r] += cost[r * n + i] }
             for t in 0..<targetCount { achieved[t] += gain[t * n + i] }
-            total += benefit[i]
+            total += value[i]
+            gained += benefit[i]
+            for k in rivalsFlat.range(i) { blocked[rivalsFlat.links[k]] += 1 }
+            for k in needsFlat.range(i) { required[needsFlat.links[k]] += 1 }
         } else {
-            for j in neededBy[i] where state[j] == 1 { return false }
+            guard required[i] == 0 else { return false }
             state[i] = 0
+            for k in neededByFlat.range(i) { blocked[neededByFlat.links[k]] += 1 }
         }
         return true
     }
@@ -266,15 +302,20 @@ struct ProgrammeSearch {
         if state[i] == 1 {
             for r in 0..<budgetCount { spent[r] -= cost[r * n + i] }
             for t in 0..<targetCount { achieved[t] -= gain[t * n + i] }
-            total -= benefit[i]
+            total -= value[i]
+            gained -= benefit[i]
+            for k in rivalsFlat.range(i) { blocked[rivalsFlat.links[k]] -= 1 }
+            for k in needsFlat.range(i) { required[needsFlat.links[k]] -= 1 }
+        } else if state[i] == 0 {
+            for k in neededByFlat.range(i) { blocked[neededByFlat.links[k]] -= 1 }
         }
         state[i] = -1
     }
 
-    /// Whether an open proposal could still join this branch.
+    /// Whether a proposal could join this branch now: no rival chosen, no need left out, room
+    /// in every budget.
     private func couldJoin(_ i: Int) -> Bool {
-        for j in needs[i] where state[j] == 0 { return false }
-        for j in rivals[i] where state[j] == 1 { return false }
+        guard blocked[i] == 0 else { return false }
         for r in 0..<budgetCount where spent[r] + cost[r * n + i] > caps[r] { return false }
         return true
     }
@@ -307,7 +348,7 @@ struct ProgrammeSearch {
         var next = from
         while next < order.count && state[order[next]] != -1 { next += 1 }
         guard next < order.count else {
-            offer(FoundSet(members: (0..<n).filter { state[$0] == 1 }, benefit: total, firstBudgetUse: spent.first ?? 0))
+            offer(FoundSet(members: (0..<n).filter { state[$0] == 1 }, benefit: gained, firstBudgetUse: spent.first ?? 0))
             return
         }
         let i = order[next]
@@ -323,55 +364,62 @@ struct ProgrammeSearch {
 
     /// Whether some completion of this branch could come before `floor`.
     private func mayBeat(_ floor: FoundSet) -> Bool {
-        guard boundReaches(floor.benefit) else { return false }
-        if boundReaches(floor.benefit + 1) { return true }
-        // Only a tie on benefit is possible: it must then spend no more of the first budget.
-        return budgetCount == 0 || leastCostWithin(floor.benefit - total, cap: floor.firstBudgetUse - spent[0])
+        var level = 2
+        if budgetCount == 0 {
+            var reach = total
+            for k in 0..<order.count where state[order[k]] == -1 && value[order[k]] > 0 { reach += value[order[k]] }
+            level = reach > floor.benefit ? 2 : reach == floor.benefit ? 1 : 0
+        }
+        let floorValue = tieScale.map { floor.benefit * $0 - floor.firstBudgetUse } ?? floor.benefit
+        for r in 0..<budgetCount where level > 0 { level = min(level, knapsackLevel(floorValue, row: r)) }
+        if level != 1 || strict { return level == 2 }
+        // Only a tie is possible: on benefit and spending together (then fewer proposals may
+        // still win), or on benefit alone, when it must spend no more of the first budget.
+        return budgetCount == 0 || tieScale != nil || leastCostWithin(floor.benefit - gained, cap: floor.firstBudgetUse - spent[0])
     }
 
-    private func boundReaches(_ floor: Int128) -> Bool {
-        var positive: Int128 = 0
-        for k in 0..<order.count where state[order[k]] == -1 && benefit[order[k]] > 0 { positive += benefit[order[k]] }
-        if total + positive < floor { return false }
-        for r in 0..<budgetCount where !knapsackBoundReaches(floor, row: r) { return false }
-        return true
-    }
-
-    /// One budget's knapsack bound, Martello and Toth's U2 (1977): greedily fill the room in
-    /// order of benefit per unit; at the first proposal that does not fit (the critical one),
-    /// either it stays out and the room is filled at the next proposal's rate, or it comes in
-    /// and the overspend is given back at the last included proposal's rate. The larger of the
-    /// two bounds every completion, and is never above Dantzig's fractional bound.
-    private func knapsackBoundReaches(_ floor: Int128, row r: Int) -> Bool {
+    /// One budget's knapsack bound against `floor`: 2 when it reaches floor + 1 (a completion
+    /// could have more benefit), 1 when it reaches only floor (a tie at best), 0 below.
+    ///
+    /// The bound is Martello and Toth's U2 (1977): greedily fill the room in order of benefit
+    /// per unit; at the first proposal that does not fit (the critical one), either it stays
+    /// out and the room is filled at the next proposal's rate, or it comes in and the
+    /// overspend is given back at the last included proposal's rate. The larger of the two
+    /// bounds every completion, and is never above Dantzig's fractional bound.
+    private func knapsackLevel(_ floor: Int128, row r: Int) -> Int {
         var room = caps[r] - spent[r]
         var sum = total
-        var lastIn = -1, critical = -1
+        var lastIn = -1, critical = -1, next = -1
         for i in ratioOrders[r] where state[i] == -1 {
             let c = cost[r * n + i]
             if critical >= 0 {
-                // Critical proposal out: the room at the next proposal's rate.
-                if sum * c + benefit[i] * room >= floor * c { return true }
-                return criticalInReaches(floor, total: sum, room: room, critical: critical, lastIn: lastIn, row: r)
+                next = i
+                break
             }
             if c <= room {
                 room -= c
-                sum += benefit[i]
+                sum += value[i]
                 if c > 0 { lastIn = i }
             } else {
                 critical = i
             }
         }
-        if critical < 0 || sum >= floor { return sum >= floor }
-        return criticalInReaches(floor, total: sum, room: room, critical: critical, lastIn: lastIn, row: r)
-    }
-
-    /// The critical proposal in: total + its benefit − the overspend at the last included
-    /// proposal's rate, compared with `floor` by cross-multiplying.
-    private func criticalInReaches(_ floor: Int128, total: Int128, room: Int128, critical: Int, lastIn: Int, row r: Int) -> Bool {
-        guard lastIn >= 0 else { return false }
-        let over = cost[r * n + critical] - room
-        let rate = cost[r * n + lastIn]
-        return (total + benefit[critical] - floor) * rate >= over * benefit[lastIn]
+        func reaches(_ x: Int128) -> Bool {
+            if critical < 0 { return sum >= x }
+            if next >= 0 {
+                // Critical proposal out: the room at the next proposal's rate.
+                let c = cost[r * n + next]
+                if sum * c + value[next] * room >= x * c { return true }
+            } else if sum >= x {
+                return true
+            }
+            // Critical proposal in: the overspend given back at the last included one's rate.
+            guard lastIn >= 0 else { return false }
+            let over = cost[r * n + critical] - room
+            let rate = cost[r * n + lastIn]
+            return (sum + value[critical] - x) * rate >= over * value[lastIn]
+        }
+        return reaches(floor + 1) ? 2 : reaches(floor) ? 1 : 0
     }
 
     /// Whether the open proposals could add `need` of benefit for at most `cap` of the first
@@ -406,7 +454,34 @@ struct ProgrammeSearch {
     }
 }
 
+/// Lists of proposal indices laid end to end, with where each proposal's list starts.
+struct FlatLists: Sendable {
+    let start: [Int]
+    let links: [Int]
+
+    init(_ lists: [[Int]]) {
+        var start = [0]
+        for list in lists { start.append(start.last! + list.count) }
+        self.start = start
+        links = lists.flatMap { $0 }
+    }
+
+    func range(_ i: Int) -> Range<Int> { start[i] ..< start[i + 1] }
+}
+
 extension ProgrammeSearch {
+    /// The best set: its benefit proven by a strict search to the end, then the tie-break
+    /// among sets of that benefit (least spending, fewest proposals, earliest) searched
+    /// within `limit` nodes. `settled` is false when that limit was reached: the set is then
+    /// a best set, but maybe not the first in the tie-break order.
+    static func best(_ p: IntegerProgramme, tieBreakLimit limit: Int) -> (set: FoundSet?, settled: Bool) {
+        var strict = ProgrammeSearch(p, keep: 1, strict: true)
+        guard let top = strict.run().sets.first else { return (nil, true) }
+        var ordered = ProgrammeSearch(p, keep: 1, limit: limit, seeds: [top.members])
+        let result = ordered.run()
+        return (result.complete ? result.sets.first : top, result.complete)
+    }
+
     /// The best `keep` sets, searched to the end.
     static func best(_ p: IntegerProgramme, keep: Int, seeds: [[Int]] = []) -> [FoundSet] {
         var search = ProgrammeSearch(p, keep: keep, seeds: seeds)

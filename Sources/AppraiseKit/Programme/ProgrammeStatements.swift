@@ -35,6 +35,12 @@ extension ProgrammeReport {
             }
         }
 
+        if recommended != nil && !recommendedSolution.tieBreakSettled {
+            out.append("Other programmes are worth exactly as much; the one shown was not proven the cheapest of them within the work limit.")
+        }
+        if recommended != nil && !recommendedSolution.runnersUpSettled {
+            out.append("The next best programmes are not listed: there are too many sets close behind the best to settle them within the work limit.")
+        }
         let funded = Set(recommended?.proposalIDs ?? [])
         for pair in lookAlikes() where funded.contains(pair.0) != funded.contains(pair.1) {
             out.append("\(name(pair.0)) and \(name(pair.1)) have the same scores and the same constrained amounts, so no weighting or budget can choose between them; where one is chosen the other would do as well (the tables take the one listed first).")
