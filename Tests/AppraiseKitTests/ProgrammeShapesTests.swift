@@ -22,7 +22,7 @@ final class ProgrammeShapesTests: XCTestCase {
         }
         let n = 1 + draw(10)
         let proposals = (0..<n).map { i in
-            let benefit: Rational = draw(4) == 0 ? .zero : draw(15) == 0 ? Rational(-Int128(draw(5) + 1)) : Rational(Int128(draw(30)), Int128(1 + draw(3)))
+            let benefit: Rational = draw(4) == 0 ? .zero : draw(15) == 0 ? Rational(-(draw(5) + 1)) : Rational(Int128(draw(30)), Int128(1 + draw(3)))
             var amounts: [String: [Int?: ProgrammeFigure]] = ["capital": [0: figure(60)], "places": [nil: .exact(Rational(draw(8)))]]
             if draw(2) == 0 { amounts["capital"]![1] = figure(40) }
             if draw(3) > 0 { amounts["revenue"] = [nil: figure(20)] }
@@ -194,7 +194,7 @@ final class ProgrammeShapesTests: XCTestCase {
 
     func testIdenticalProposalsAreSharedAsAGroup() throws {
         // B and C are identical and only one fits beside A: "one of B and C, always".
-        let scores: [[Rational]] = [[5, 1], [3, 3], [3, 3]].map { $0.map { Rational($0) } }
+        let scores: [[Rational]] = [[5, 5], [3, 3], [3, 3]].map { $0.map { Rational($0) } }
         let matrix = DecisionMatrix(optionIDs: ["a", "b", "c"], criterionIDs: ["x", "y"], scores: scores,
                                     scale: ScoreScale(minimum: .zero, maximum: Rational(5), step: .one))
         let proposals = zip(["a", "b", "c"], scores).map { id, row in
@@ -213,8 +213,8 @@ final class ProgrammeShapesTests: XCTestCase {
     func testTheWorkLimitStopsTheFrontierFromTheBottomAndSaysWhere() throws {
         var rng = Xoshiro256StarStar(seed: 9)
         let proposals = (0..<14).map { i in
-            ProgrammeProposal(id: "p\(i)", name: "P\(i)", benefit: Rational(Int128(1 + rng.nextInteger(below: 40))),
-                              amounts: ["capital": [nil: .exact(Rational(Int128(1 + rng.nextInteger(below: 90))))]])
+            ProgrammeProposal(id: "p\(i)", name: "P\(i)", benefit: Rational(1 + Int(rng.nextInteger(below: 40))),
+                              amounts: ["capital": [nil: .exact(Rational(1 + Int(rng.nextInteger(below: 90))))]])
         }
         let problem = ProgrammeProblem(proposals: proposals, measures: measures, budgets: [ProgrammeBudget(measure: "capital", limit: Rational(300))],
                                        dependencies: [ProgrammeDependency(option: "p1", needs: "p2")])
