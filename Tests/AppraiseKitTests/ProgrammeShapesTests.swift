@@ -63,7 +63,8 @@ final class ProgrammeShapesTests: XCTestCase {
     }
 
     /// Every subset that keeps the rules, read cautiously: a cost not known keeps a proposal
-    /// out unless it is committed (and then counts as nothing).
+    /// out unless it is committed (and then that figure counts as nothing, while the
+    /// proposal's known figures on the same budget still count).
     private func feasibleSubsets(_ problem: ProgrammeProblem, budgets: [ProgrammeBudget], targets: [ProgrammeTarget]) -> [[Int]] {
         let n = problem.proposals.count
         let index = Dictionary(uniqueKeysWithValues: problem.proposals.enumerated().map { ($1.id, $0) })
@@ -92,7 +93,10 @@ final class ProgrammeShapesTests: XCTestCase {
                 for i in chosen {
                     if let value = amount(i, budget.measure, budget.year, cost: true) {
                         spent += value
-                    } else if !problem.committed.contains(problem.proposals[i].id) {
+                    } else if problem.committed.contains(problem.proposals[i].id) {
+                        // Committed with a figure not known: what is known still counts.
+                        spent += amount(i, budget.measure, budget.year, cost: false)!
+                    } else {
                         keeps = false
                     }
                 }
@@ -178,6 +182,26 @@ final class ProgrammeShapesTests: XCTestCase {
         XCTAssertEqual(solution.best?.proposalIDs, ["p0", "p1", "p2", "p3", "p4", "p5"])
         let frontier = try BudgetFrontier.compute(problem)
         XCTAssertEqual(frontier.steps.last?.benefit, Rational(31))
+    }
+
+    func testACommittedProposalsKnownCostsCountWhenAnotherIsNotKnown() throws {
+        // Case 289's shape: P0 is committed, its first year's capital is not known and its
+        // second year's is 4. The unknown figure counts as nothing, but the 4 still counts, so
+        // a total budget of 1 cannot hold it and one of 10 holds it with 6 to spare.
+        let proposal = ProgrammeProposal(id: "p0", name: "P0", benefit: .zero,
+                                         amounts: ["capital": [0: .unknown("TBC"), 1: .exact(Rational(4))]])
+        for (limit, feasible) in [(1, false), (10, true)] {
+            let problem = ProgrammeProblem(proposals: [proposal], measures: measures,
+                                           budgets: [ProgrammeBudget(measure: "capital", limit: Rational(limit))], committed: ["p0"])
+            let solution = try ProgrammeOptimiser.solve(problem)
+            XCTAssertEqual(solution.best != nil, feasible, "limit \(limit)")
+            XCTAssertEqual(solution.infeasibility.isEmpty, feasible, "limit \(limit)")
+            if let use = solution.best?.constraints.first {
+                XCTAssertEqual(use.amount, Rational(4))
+                XCTAssertEqual(use.slack, Rational(6))
+                XCTAssertEqual(use.notCounted, ["p0"])
+            }
+        }
     }
 
     func testCommitmentsThatBreakAnExclusionLeaveTheFrontierEmpty() throws {
