@@ -27,13 +27,15 @@ extension ProgrammeProblem {
         let settings = appraisal.programme ?? ProgrammeSettings()
         let chosenBudgets = budgets ?? settings.budgets
         let chosenTargets = targets ?? settings.targets
-        // A proposal with no amount at all on a constrained measure is not known, never zero.
+        for budget in chosenBudgets { lastYear = max(lastYear, costing.offset(of: budget.year) ?? 0) }
+        // A proposal with no amount at all on a constrained measure is not known, never zero:
+        // in every year, so a budget on one year cannot read it as spending nothing there.
         for measure in Set(chosenBudgets.map(\.measure) + chosenTargets.map(\.measure)) {
             for option in appraisal.options where amounts[option.id]?[measure] == nil {
-                amounts[option.id, default: [:]][measure] = [0: .unknown(ProgrammeProblem.noAmountText)]
+                let years = Set([0] + chosenBudgets.filter { $0.measure == measure }.map { costing.offset(of: $0.year) ?? 0 })
+                amounts[option.id, default: [:]][measure] = Dictionary(uniqueKeysWithValues: years.map { ($0, ProgrammeFigure.unknown(ProgrammeProblem.noAmountText)) })
             }
         }
-        for budget in chosenBudgets { lastYear = max(lastYear, costing.offset(of: budget.year) ?? 0) }
         let yearNames = (0...lastYear).map { offset in
             costing.firstYear.flatMap { FinancialYear.label($0, plus: offset) } ?? "year \(offset)"
         }

@@ -41,9 +41,21 @@ public struct BudgetFrontier: Sendable, Equatable {
     public let proposals: [ProposalValue]
     /// Every step level where the simple rule falls short, cheapest first.
     public let greedyGaps: [GreedyGap]
+    /// Nil when every step is listed; else the least budget from which the steps are exact
+    /// (the search for cheaper steps reached its work limit, `workLimit`, first).
+    public let exactFrom: Rational?
 
     /// The best programme's benefit with `budget` to spend; nil below the first step.
     public func benefit(at budget: Rational) -> Rational? { steps.last { $0.budget <= budget }?.benefit }
+
+    /// Most search nodes spent stepping down the frontier, so the time is bounded by the work
+    /// done, not the clock, and the output is the same on every machine.
+    public static let workLimit = 2_000_000
+    /// Most proposals in one group of proposals tied by dependencies and exclusions for which
+    /// every combination is listed; a larger group is stepped instead.
+    static let groupLimit = 16
+    /// Most efficient points kept while merging before stepping is used instead.
+    static let pointLimit = 200_000
 
     /// The frontier of `measure` (default: the measure of the problem's first budget), with
     /// the problem's other budgets and rules kept.
@@ -53,7 +65,7 @@ public struct BudgetFrontier: Sendable, Equatable {
     }
 
     static func compute(_ problem: ProgrammeProblem, measure: String?, reading: ProgrammeReading,
-                        forceStepping: Bool) throws -> BudgetFrontier {
+                        forceStepping: Bool, workLimit: Int = workLimit) throws -> BudgetFrontier {
         guard let measureID = measure ?? problem.budgets.first?.measure else {
             throw ProgrammeError.noBudget
         }
@@ -66,8 +78,16 @@ public struct BudgetFrontier: Sendable, Equatable {
         }
         relaxed.budgets.insert(ProgrammeBudget(measure: measureID, limit: costs.sum()), at: 0)
         let builder = try IntegerProgrammeBuilder(problem: relaxed, reading: reading)
-        let simple = relaxed.budgets.count == 1 && relaxed.dependencies.isEmpty && exclusionsAreDisjoint(relaxed.exclusions)
-        let points = simple && !forceStepping ? paretoByMerging(builder.programme) : paretoByStepping(builder.programme)
+        var points: [[Int]] = []
+        var lowest: Int128?
+        if let fixed = builder.programme.propagatedFixings() {
+            let merged = relaxed.budgets.count == 1 && !forceStepping ? paretoByMerging(builder.programme, fixed: fixed) : nil
+            if let merged {
+                points = merged
+            } else {
+                (points, lowest) = paretoByStepping(builder.programme, workLimit: workLimit)
+            }
+        }
 
         var steps: [Step] = []
         var previous: [String] = []
@@ -94,49 +114,51 @@ public struct BudgetFrontier: Sendable, Equatable {
                                       optimumIDs: step.proposalIDs, optimumBenefit: step.benefit))
             }
         }
-        return BudgetFrontier(measure: problem.measure(measureID), steps: steps, proposals: values, greedyGaps: gaps)
+        let exactFrom = lowest.map { _ in steps.first?.budget ?? costs.sum() }
+        return BudgetFrontier(measure: problem.measure(measureID), steps: steps, proposals: values, greedyGaps: gaps, exactFrom: exactFrom)
     }
 
-    private static func exclusionsAreDisjoint(_ groups: [[String]]) -> Bool {
-        var seen = Set<String>()
-        for group in groups { for id in Set(group) { guard seen.insert(id).inserted else { return false } } }
-        return true
-    }
+    /// Nemhauser and Ullmann's merging (1969): add one choice at a time to the list of
+    /// efficient (cost, benefit) points, keeping only points no other point beats on both. A
+    /// choice is one proposal, or one group of proposals tied together by dependencies and
+    /// exclusions, whose every combination that keeps the rules is listed. Exact when the only
+    /// budget is the frontier's own; nil when a group or the list grows too large.
+    private static func paretoByMerging(_ p: IntegerProgramme, fixed: [Bool?]) -> [[Int]]? {
+        let free = (0..<p.count).filter { fixed[$0] == nil }
+        // Groups: proposals joined by a dependency or an exclusion, each led by its first.
+        var leader = Array(0..<p.count)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while leader[i] != i { leader[i] = leader[leader[i]]; i = leader[i] }
+            return i
+        }
+        for i in free {
+            for j in p.needs[i] + p.rivals[i] where fixed[j] == nil {
+                let a = find(i), b = find(j)
+                if a != b { leader[max(a, b)] = min(a, b) }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in free { groups[find(i), default: []].append(i) }
+        let ordered = groups.keys.sorted().map { groups[$0]! }
+        guard ordered.allSatisfy({ $0.count <= groupLimit }) else { return nil }
 
-    /// Nemhauser and Ullmann's merging (1969): add one proposal (or one group of alternatives)
-    /// at a time to the list of efficient (cost, benefit) points, keeping only points no other
-    /// point beats on both. Exact and fast when the only budget is the frontier's own and
-    /// alternatives do not overlap.
-    private static func paretoByMerging(_ p: IntegerProgramme) -> [[Int]] {
-        var item: [Int] = [], parent: [Int] = []
-        func extend(_ node: Int, _ i: Int) -> Int {
-            item.append(i)
+        let always = (0..<p.count).filter { fixed[$0] == true }
+        var item: [[Int]] = [], parent: [Int] = []
+        func extend(_ node: Int, _ members: [Int]) -> Int {
+            item.append(members)
             parent.append(node)
             return item.count - 1
         }
-        var cost: Int128 = 0, benefit: Int128 = 0, root = -1
-        var decided = Set<Int>()
-        for i in 0..<p.count where p.fixed[i] == true {
-            cost += p.budgetRows[0][i]
-            benefit += p.benefit[i]
-            root = extend(root, i)
-            decided.insert(i)
-        }
-        for i in 0..<p.count where p.fixed[i] == false { decided.insert(i) }
-        var points: [(cost: Int128, benefit: Int128, node: Int)] = [(cost, benefit, root)]
-        for i in 0..<p.count where !decided.contains(i) {
-            // A proposal and its alternatives form one choice: none of them, or one.
-            let group = ([i] + p.rivals[i]).filter { !decided.contains($0) || p.fixed[$0] == true }
-            if group.contains(where: { p.fixed[$0] == true }) {
-                decided.formUnion(group)
-                continue
-            }
-            decided.formUnion(group)
-            var candidates: [(cost: Int128, benefit: Int128, node: Int, choice: Int)] = points.map { ($0.cost, $0.benefit, $0.node, -1) }
-            for (choice, j) in group.enumerated() {
-                for point in points {
-                    candidates.append((point.cost + p.budgetRows[0][j], point.benefit + p.benefit[j], point.node, choice * p.count + j))
-                }
+        let root = extend(-1, always)
+        var points: [(cost: Int128, benefit: Int128, node: Int)] = [
+            (always.reduce(0) { $0 + p.budgetRows[0][$1] }, always.reduce(0) { $0 + p.benefit[$1] }, root)]
+        for group in ordered {
+            let choices = efficientChoices(group, p, fixed: fixed)
+            var candidates: [(cost: Int128, benefit: Int128, node: Int, choice: Int)] = []
+            candidates.reserveCapacity(points.count * choices.count)
+            for (c, choice) in choices.enumerated() {
+                for point in points { candidates.append((point.cost + choice.cost, point.benefit + choice.benefit, point.node, c)) }
             }
             candidates.sort { a, b in
                 if a.cost != b.cost { return a.cost < b.cost }
@@ -145,45 +167,72 @@ public struct BudgetFrontier: Sendable, Equatable {
             }
             var kept: [(cost: Int128, benefit: Int128, node: Int)] = []
             for candidate in candidates where kept.last.map({ candidate.benefit > $0.benefit }) ?? true {
-                let node = candidate.choice < 0 ? candidate.node : extend(candidate.node, candidate.choice % p.count)
-                kept.append((candidate.cost, candidate.benefit, node))
+                let members = choices[candidate.choice].members
+                kept.append((candidate.cost, candidate.benefit, members.isEmpty ? candidate.node : extend(candidate.node, members)))
             }
+            guard kept.count <= pointLimit else { return nil }
             points = kept
         }
         return points.map { point in
             var members: [Int] = []
             var node = point.node
             while node >= 0 {
-                members.append(item[node])
+                members += item[node]
                 node = parent[node]
             }
             return members.sorted()
         }
     }
 
-    /// The general method: from the cheapest programme that keeps the rules, repeatedly find
-    /// the cheapest set with more benefit than the last step, then the best set at that cost.
-    /// Each is an exact search, so dependencies, overlapping exclusions and other budgets hold.
-    private static func paretoByStepping(_ p: IntegerProgramme) -> [[Int]] {
+    /// The efficient combinations of one group that keep its rules (proposals outside the
+    /// group are already settled), cheapest first, the empty one among them.
+    private static func efficientChoices(_ group: [Int], _ p: IntegerProgramme, fixed: [Bool?]) -> [(cost: Int128, benefit: Int128, members: [Int])] {
+        var position: [Int: Int] = [:]
+        for (k, i) in group.enumerated() { position[i] = k }
+        var all: [(cost: Int128, benefit: Int128, members: [Int])] = []
+        for mask in 0..<(1 << group.count) {
+            var keeps = true
+            for (k, i) in group.enumerated() where mask & (1 << k) != 0 {
+                let needsMet = p.needs[i].allSatisfy { j in fixed[j] == true || position[j].map { mask & (1 << $0) != 0 } == true }
+                let noRival = p.rivals[i].allSatisfy { j in position[j].map { mask & (1 << $0) == 0 } ?? (fixed[j] != true) }
+                if !needsMet || !noRival { keeps = false; break }
+            }
+            guard keeps else { continue }
+            let members = group.indices.filter { mask & (1 << $0) != 0 }.map { group[$0] }
+            all.append((members.reduce(0) { $0 + p.budgetRows[0][$1] }, members.reduce(0) { $0 + p.benefit[$1] }, members))
+        }
+        all.sort { a, b in
+            if a.cost != b.cost { return a.cost < b.cost }
+            if a.benefit != b.benefit { return a.benefit > b.benefit }
+            return a.members.count != b.members.count ? a.members.count < b.members.count : a.members.lexicographicallyPrecedes(b.members)
+        }
+        var kept: [(cost: Int128, benefit: Int128, members: [Int])] = []
+        for choice in all where kept.last.map({ choice.benefit > $0.benefit }) ?? true { kept.append(choice) }
+        return kept
+    }
+
+    /// The general method, from the top down: the best set with every proposal affordable is
+    /// the last step; the best set costing less than a step is the step before it. Each is an
+    /// exact search, so dependencies, exclusions and other budgets hold. Returns the steps
+    /// cheapest first, and when the work limit stopped it, the cost below which steps are
+    /// missing.
+    private static func paretoByStepping(_ p: IntegerProgramme, workLimit: Int) -> ([[Int]], Int128?) {
         var sets: [[Int]] = []
-        var floor: Int128?
-        while true {
-            let cheapest = IntegerProgramme(count: p.count, benefit: p.budgetRows[0].map { -$0 },
-                                            budgetRows: Array(p.budgetRows.dropFirst()), budgetCaps: Array(p.budgetCaps.dropFirst()),
-                                            targetRows: floor == nil ? [] : [p.benefit], targetNeeds: floor.map { [$0] } ?? [],
-                                            needs: p.needs, neededBy: p.neededBy, rivals: p.rivals, fixed: p.fixed)
-            guard let found = ProgrammeSearch(cheapest, keep: 1).run().first else { break }
-            let cost = -found.benefit
-            var caps = p.budgetCaps
-            caps[0] = cost
-            let atCost = IntegerProgramme(count: p.count, benefit: p.benefit, budgetRows: p.budgetRows, budgetCaps: caps,
+        var caps = p.budgetCaps
+        var work = 0
+        while caps[0] >= 0 {
+            let capped = IntegerProgramme(count: p.count, benefit: p.benefit, budgetRows: p.budgetRows, budgetCaps: caps,
                                           targetRows: [], targetNeeds: [], needs: p.needs, neededBy: p.neededBy,
                                           rivals: p.rivals, fixed: p.fixed)
-            guard let best = ProgrammeSearch(atCost, keep: 1).run().first else { break }
+            var search = ProgrammeSearch(capped, keep: 1, limit: workLimit - work)
+            let result = search.run()
+            work += result.nodes
+            guard result.complete else { return (sets.reversed(), caps[0]) }
+            guard let best = result.sets.first else { break }
             sets.append(best.members)
-            floor = best.benefit + 1
+            caps[0] = best.firstBudgetUse - 1
         }
-        return sets
+        return (sets.reversed(), nil)
     }
 }
 

@@ -43,7 +43,23 @@ public struct ProgrammeSolution: Sendable, Equatable {
     public let infeasibility: [String]
     /// Proposals that could not be chosen because a cost on a budget is not known.
     public let uncosted: [String]
+    /// False when the search for the runners-up reached its work limit: `choices` then holds
+    /// the best programme alone (which is always searched to the end).
+    public let runnersUpSettled: Bool
+    /// False when the best programme's benefit is proven but, among the sets worth as much,
+    /// the one spending least (then with fewest proposals) was not settled within the limit.
+    public let tieBreakSettled: Bool
     public var best: ProgrammeChoice? { choices.first }
+
+    public init(reading: ProgrammeReading, choices: [ProgrammeChoice], infeasibility: [String], uncosted: [String],
+                runnersUpSettled: Bool = true, tieBreakSettled: Bool = true) {
+        self.tieBreakSettled = tieBreakSettled
+        self.reading = reading
+        self.choices = choices
+        self.infeasibility = infeasibility
+        self.uncosted = uncosted
+        self.runnersUpSettled = runnersUpSettled
+    }
 }
 
 /// The exact optimiser: the set of proposals with the most benefit that keeps within every
@@ -53,12 +69,27 @@ public enum ProgrammeOptimiser {
     public static func solve(_ problem: ProgrammeProblem, reading: ProgrammeReading = .cautious,
                              runnersUp: Int = 3) throws -> ProgrammeSolution {
         let integer = try IntegerProgrammeBuilder(problem: problem, reading: reading)
-        let found = ProgrammeSearch(integer.programme, keep: runnersUp + 1).run()
+        // The best set first, searched to the end; then the runners-up from it, within a work
+        // limit (there can be very many sets close behind the best).
+        let work = runnersUpWork / max(problem.proposals.count, 1)
+        let (top, tieBroken) = ProgrammeSearch.best(integer.programme, tieBreakLimit: work)
+        var found = top.map { [$0] } ?? []
+        var settled = tieBroken
+        if runnersUp > 0, tieBroken, let top {
+            var search = ProgrammeSearch(integer.programme, keep: runnersUp + 1,
+                                         limit: work, seeds: [top.members])
+            let result = search.run()
+            if result.complete { found = result.sets } else { settled = false }
+        }
         let choices = found.map { integer.choice(for: $0.members) }
         let infeasibility = choices.isEmpty ? try ProgrammeInfeasibility.explain(problem, reading: reading) : []
         return ProgrammeSolution(reading: reading, choices: choices, infeasibility: infeasibility,
-                                 uncosted: integer.uncosted)
+                                 uncosted: integer.uncosted, runnersUpSettled: settled, tieBreakSettled: tieBroken)
     }
+
+    /// Most work, in search nodes times proposals, spent on the tie-break among sets worth the
+    /// most, and again on the runners-up.
+    public static let runnersUpWork = 200_000_000
 
     /// The most of `measure` any set reaching the other targets can achieve, within the
     /// budgets and rules; nil when no set meets the rest.
@@ -70,7 +101,7 @@ public enum ProgrammeOptimiser {
             proposal.figures(measure: measure, year: nil).reduce(Rational.zero) { $0 + (reading.quantity($1) ?? .zero) }
         }
         let integer = try IntegerProgrammeBuilder(problem: relaxed.withBenefits(quantities), reading: reading)
-        guard let top = ProgrammeSearch(integer.programme, keep: 1).run().first else { return nil }
+        guard let top = ProgrammeSearch.best(integer.programme, keep: 1).first else { return nil }
         return top.members.map { quantities[$0] }.sum()
     }
 }
@@ -181,17 +212,17 @@ struct IntegerProgrammeBuilder {
             for a in members { for b in members where a != b { rivals[a].insert(b) } }
         }
 
-        guard let benefits = IntegerProgramme.scaled(problem.proposals.map(\.benefit)) else { throw ProgrammeError.tooLarge }
+        guard let benefits = IntegerProgramme.scaled(problem.proposals.map(\.benefit), count: n) else { throw ProgrammeError.tooLarge }
         var budgetRows: [[Int128]] = [], caps: [Int128] = [], scales: [Int128] = []
         for (r, budget) in problem.budgets.enumerated() {
-            guard let scaled = IntegerProgramme.scaled(budgetAmounts[r] + [budget.limit]) else { throw ProgrammeError.tooLarge }
+            guard let scaled = IntegerProgramme.scaled(budgetAmounts[r] + [budget.limit], count: n) else { throw ProgrammeError.tooLarge }
             budgetRows.append(Array(scaled.values.dropLast()))
             caps.append(scaled.values.last!)
             scales.append(scaled.denominator)
         }
         var targetRows: [[Int128]] = [], needsOf: [Int128] = []
         for (t, target) in problem.targets.enumerated() {
-            guard let scaled = IntegerProgramme.scaled(targetAmounts[t] + [target.atLeast]) else { throw ProgrammeError.tooLarge }
+            guard let scaled = IntegerProgramme.scaled(targetAmounts[t] + [target.atLeast], count: n) else { throw ProgrammeError.tooLarge }
             targetRows.append(Array(scaled.values.dropLast()))
             needsOf.append(scaled.values.last!)
         }

@@ -39,7 +39,7 @@ public struct ProgrammeReport: Sendable {
                     case .range: uncertain = true
                     case .unknown(let text):
                         uncertain = true
-                        notKnown.append((proposal.id, measure, text))
+                        if !notKnown.contains(where: { $0 == (proposal.id, measure, text) }) { notKnown.append((proposal.id, measure, text)) }
                     }
                 }
             }

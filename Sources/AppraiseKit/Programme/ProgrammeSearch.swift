@@ -17,8 +17,14 @@ struct IntegerProgramme: Sendable {
     /// true: must be chosen; false: may not be; nil: free.
     let fixed: [Bool?]
 
+    /// The largest magnitude (in bits) of one scaled figure for `count` proposals: a sum over
+    /// every proposal stays below 2^61, so a sum times a sum (the bounds' cross-multiplying)
+    /// stays inside 128 bits.
+    static func figureBits(count: Int) -> Int { 61 - (Int.bitWidth - (count + 1).leadingZeroBitCount) }
+
     /// Rationals over one common denominator, as integers; nil when that would not fit.
-    static func scaled(_ values: [Rational]) -> (values: [Int128], denominator: Int128)? {
+    static func scaled(_ values: [Rational], count: Int) -> (values: [Int128], denominator: Int128)? {
+        let bits = figureBits(count: count)
         var denominator: Int128 = 1
         for value in values {
             guard let bottom = value.denominator.int128 else { return nil }
@@ -31,12 +37,64 @@ struct IntegerProgramme: Sendable {
         for value in values {
             guard let top = value.numerator.int128, let bottom = value.denominator.int128 else { return nil }
             let (scaled, overflow) = top.multipliedReportingOverflow(by: denominator / bottom)
-            // Below 2^60, so a benefit times a cost (the bound's cross-multiplication) and sums
-            // of sixty-odd such products stay inside 128 bits.
-            guard !overflow, scaled.magnitude < UInt128(1) << 60 else { return nil }
+            guard !overflow, scaled.magnitude < UInt128(1) << UInt128(bits) else { return nil }
             out.append(scaled)
         }
         return (out, denominator)
+    }
+
+    /// Commitments and rulings-out followed through the rules: what a committed proposal needs
+    /// is committed, its rivals ruled out, and what needs a ruled-out proposal is ruled out
+    /// (round dependency cycles too); nil when the rules contradict each other.
+    func propagatedFixings() -> [Bool?]? {
+        Self.propagated(fixed, needs: needs, neededBy: neededBy, rivals: rivals)
+    }
+
+    static func propagated(_ start: [Bool?], needs: [[Int]], neededBy: [[Int]], rivals: [[Int]]) -> [Bool?]? {
+        var fixed = start
+        var queue = fixed.indices.filter { fixed[$0] != nil }
+        while let i = queue.popLast() {
+            let follows: [(Int, Bool)] = fixed[i] == true
+                ? needs[i].map { ($0, true) } + rivals[i].map { ($0, false) }
+                : neededBy[i].map { ($0, false) }
+            for (j, value) in follows {
+                if let current = fixed[j] {
+                    guard current == value else { return nil }
+                } else {
+                    fixed[j] = value
+                    queue.append(j)
+                }
+            }
+        }
+        return fixed
+    }
+
+    /// The same programme with other benefits (another weighting, or costs to minimise).
+    func withBenefits(_ values: [Int128]) -> IntegerProgramme {
+        IntegerProgramme(count: count, benefit: values, budgetRows: budgetRows, budgetCaps: budgetCaps, targetRows: targetRows,
+                         targetNeeds: targetNeeds, needs: needs, neededBy: neededBy, rivals: rivals, fixed: fixed)
+    }
+
+    /// Whether a set (ascending indices) keeps every rule, budget and target.
+    func isFeasible(_ members: [Int]) -> Bool {
+        var chosen = Array(repeating: false, count: count)
+        for i in members { chosen[i] = true }
+        for i in 0..<count {
+            if chosen[i] {
+                if fixed[i] == false { return false }
+                if needs[i].contains(where: { !chosen[$0] }) || rivals[i].contains(where: { chosen[$0] }) { return false }
+            } else if fixed[i] == true {
+                return false
+            }
+        }
+        for r in budgetRows.indices where members.reduce(Int128(0), { $0 + budgetRows[r][$1] }) > budgetCaps[r] { return false }
+        for t in targetRows.indices where members.reduce(Int128(0), { $0 + targetRows[t][$1] }) < targetNeeds[t] { return false }
+        return true
+    }
+
+    func found(_ members: [Int]) -> FoundSet {
+        FoundSet(members: members, benefit: members.reduce(Int128(0)) { $0 + benefit[$1] },
+                 firstBudgetUse: budgetRows.first.map { row in members.reduce(Int128(0)) { $0 + row[$1] } } ?? 0)
     }
 }
 
@@ -56,179 +114,377 @@ struct FoundSet: Sendable, Equatable {
     }
 }
 
-/// Exact branch and bound for the best `keep` sets. Proposals are decided one at a time, the
-/// most benefit per unit of the first budget first, "in" before "out"; a branch is cut when
-/// it breaks a rule, cannot reach a target with everything still open, or cannot beat the
-/// `keep`-th best set found so far. The bound is the smallest, over the budgets, of the
-/// knapsack bound of the proposals still open (Martello and Toth's U2, never above Dantzig's
-/// fractional bound), each a true upper bound on every completion of the branch.
-final class ProgrammeSearch {
-    private let p: IntegerProgramme
+/// What a search found, and whether it finished: a search given a work limit that it reached
+/// returns the best sets seen so far, which are then not proven best.
+struct SearchResult: Sendable {
+    let sets: [FoundSet]
+    let complete: Bool
+    let nodes: Int
+}
+
+/// Exact branch and bound for the best `keep` sets, as a value type over flat arrays (no
+/// class properties in the hot loop, so no runtime exclusivity checks).
+///
+/// Proposals are decided one at a time in order of benefit per unit of the budgets (the first
+/// budget's ratio, or with several budgets the ratio to their sum as shares of each limit),
+/// "in" before "out". At each node every proposal that can no longer join (a rival chosen, a
+/// need left out, no room) is left out at once, since that only gets worse down the branch. A
+/// branch is cut when it breaks a rule, cannot reach a target with everything that can still
+/// join, or cannot beat the `keep`-th best set found so far: its upper bound is the smallest
+/// over the budgets of Martello and Toth's knapsack bound U2 (never above Dantzig's fractional
+/// bound), and since benefits are whole numbers a branch whose bound is below the floor's
+/// benefit plus one can only tie, so it is kept only if the fractional least cost of reaching
+/// that benefit (on the first budget) is no more than the floor's. Dependencies, exclusions
+/// and targets are left out of the bounds, which keeps them upper bounds.
+struct ProgrammeSearch {
+    private let n: Int
+    private let budgetCount: Int
+    private let targetCount: Int
+    private let benefit: [Int128]
+    /// What the bounds maximise: the benefit, or when the figures are small enough, the
+    /// benefit times `tieScale` less the first budget's spending, so that the tie-break on
+    /// spending is part of the objective and ties on benefit are cut like any other branch.
+    private let value: [Int128]
+    private let tieScale: Int128?
+    private let strict: Bool
+    /// `cost[r * n + i]`, `gain[t * n + i]`.
+    private let cost: [Int128]
+    private let caps: [Int128]
+    private let gain: [Int128]
+    private let targetNeeds: [Int128]
+    private let needs: [[Int]]
+    private let neededBy: [[Int]]
+    private let rivals: [[Int]]
+    /// The same three lists flat (`links[start[i] ..< start[i + 1]]`), for the hot loop.
+    private let needsFlat: FlatLists
+    private let neededByFlat: FlatLists
+    private let rivalsFlat: FlatLists
+    /// Per proposal: how many chosen rivals and left-out needs stop it joining, and how many
+    /// chosen proposals need it (so it cannot be left out).
+    private var blocked: [Int32]
+    private var required: [Int32]
+    private var fixed: [Bool?]
     private let keep: Int
-    private let order: [Int]
-    /// Per budget, the open proposals' visiting order by benefit per unit spent, best first.
-    private let ratioOrders: [[Int]]
+    private let limit: Int
+    private var order: [Int] = []
+    /// Per budget, the proposals with benefit above nothing, best benefit per unit first.
+    private var ratioOrders: [[Int]] = []
     private var state: [Int8]
     private var spent: [Int128]
     private var achieved: [Int128]
-    private var benefit: Int128 = 0
-    /// Which proposals could still join, one row of `count` flags per depth, allocated once
-    /// (a raw buffer: the hot loop then pays no copy-on-write or exclusivity checks).
-    private let openFlags: UnsafeMutablePointer<Bool>
-    private(set) var best: [FoundSet] = []
-    private(set) var nodes = 0
+    /// The branch's objective (`value`) and benefit so far.
+    private var total: Int128 = 0
+    private var gained: Int128 = 0
+    /// Proposals left out by the "cannot join" sweep, per depth, to put back on the way up.
+    private var swept: [Int] = []
+    private var best: [FoundSet] = []
+    private var nodes = 0
+    private var stopped = false
 
-    init(_ programme: IntegerProgramme, keep: Int) {
-        p = programme
+    /// - Parameters:
+    ///   - keep: how many of the best sets to return.
+    ///   - limit: most nodes to visit; past it the search stops and says it did not finish.
+    ///   - seeds: sets to start from (any that keep the rules are recorded before the search).
+    ///   - strict: look only for sets with more benefit than the best so far (the tie-break
+    ///     among sets of equal benefit is then not applied): how the best benefit is proven
+    ///     quickly when many sets tie.
+    init(_ p: IntegerProgramme, keep: Int, limit: Int = .max, seeds: [[Int]] = [], strict: Bool = false) {
+        self.strict = strict
+        n = p.count
+        budgetCount = p.budgetRows.count
+        targetCount = p.targetRows.count
+        benefit = p.benefit
+        let bits = { (x: Int128) in 128 - x.magnitude.leadingZeroBitCount }
+        if let row = p.budgetRows.first {
+            let scale = row.reduce(Int128(0), +) + 1
+            let benefits = p.benefit.reduce(Int128(0)) { $0 + ($1 < 0 ? -$1 : $1) }
+            tieScale = !strict && bits(benefits) + bits(scale) <= 62 ? scale : nil
+        } else {
+            tieScale = nil
+        }
+        value = tieScale.map { scale in p.benefit.indices.map { p.benefit[$0] * scale - p.budgetRows[0][$0] } } ?? p.benefit
+        cost = p.budgetRows.flatMap { $0 }
+        caps = p.budgetCaps
+        gain = p.targetRows.flatMap { $0 }
+        targetNeeds = p.targetNeeds
+        needs = p.needs
+        neededBy = p.neededBy
+        rivals = p.rivals
+        needsFlat = FlatLists(p.needs)
+        neededByFlat = FlatLists(p.neededBy)
+        rivalsFlat = FlatLists(p.rivals)
+        blocked = Array(repeating: 0, count: p.count)
+        required = Array(repeating: 0, count: p.count)
+        fixed = p.fixed
         self.keep = max(1, keep)
-        state = Array(repeating: -1, count: programme.count)
-        spent = Array(repeating: 0, count: programme.budgetRows.count)
-        achieved = Array(repeating: 0, count: programme.targetRows.count)
-        openFlags = .allocate(capacity: (programme.count + 1) * max(programme.count, 1))
-        openFlags.initialize(repeating: false, count: (programme.count + 1) * max(programme.count, 1))
-        let free = (0..<programme.count).filter { programme.fixed[$0] == nil }
-        func byRatio(_ row: [Int128]) -> [Int] {
-            free.sorted { a, b in
-                let left = programme.benefit[a] * row[b], right = programme.benefit[b] * row[a]
-                return left != right ? left > right : a < b
-            }
-        }
-        ratioOrders = programme.budgetRows.map(byRatio)
-        order = programme.budgetRows.first.map(byRatio) ?? free.sorted {
-            programme.benefit[$0] != programme.benefit[$1] ? programme.benefit[$0] > programme.benefit[$1] : $0 < $1
-        }
+        self.limit = limit
+        state = Array(repeating: -1, count: p.count)
+        spent = Array(repeating: 0, count: p.budgetRows.count)
+        achieved = Array(repeating: 0, count: p.targetRows.count)
+        for seed in seeds where p.isFeasible(seed) { offer(p.found(seed)) }
     }
 
-    deinit { openFlags.deallocate() }
-
-    /// Runs the search; the best sets, best first (empty when no set meets every rule).
-    func run() -> [FoundSet] {
-        for i in 0..<p.count {
-            guard let fixed = p.fixed[i] else { continue }
-            guard set(i, fixed) else { return [] }
+    /// Runs the search once: the best sets, best first (empty when no set meets every rule).
+    mutating func run() -> SearchResult {
+        guard propagate() else { return SearchResult(sets: [], complete: true, nodes: 0) }
+        prepareOrders()
+        for i in 0..<n {
+            guard let fixed = fixed[i] else { continue }
+            guard set(i, fixed) else { return SearchResult(sets: [], complete: true, nodes: 0) }
         }
         visit(0)
-        return best
+        return SearchResult(sets: best, complete: !stopped, nodes: nodes)
     }
 
-    /// Decides proposal i; false (and nothing changed) when that breaks a rule at once.
-    private func set(_ i: Int, _ chosen: Bool) -> Bool {
-        if chosen {
-            for j in p.needs[i] where state[j] == 0 { return false }
-            for j in p.rivals[i] where state[j] == 1 { return false }
-            for r in 0..<spent.count where spent[r] + p.budgetRows[r][i] > p.budgetCaps[r] { return false }
-            state[i] = 1
-            for r in 0..<spent.count { spent[r] += p.budgetRows[r][i] }
-            for t in 0..<achieved.count { achieved[t] += p.targetRows[t][i] }
-            benefit += p.benefit[i]
-        } else {
-            for j in p.neededBy[i] where state[j] == 1 { return false }
-            state[i] = 0
+    /// Leaves out, when only the best set is wanted, every proposal worth nothing that nothing
+    /// needs and no target counts: leaving it out is never worse.
+    private mutating func propagate() -> Bool {
+        guard let settled = IntegerProgramme.propagated(fixed, needs: needs, neededBy: neededBy, rivals: rivals) else { return false }
+        fixed = settled
+        if keep == 1 {
+            for i in 0..<n where fixed[i] == nil && benefit[i] <= 0 && neededBy[i].isEmpty
+                && (0..<targetCount).allSatisfy({ gain[$0 * n + i] == 0 }) {
+                fixed[i] = false
+            }
         }
         return true
     }
 
-    private func unset(_ i: Int) {
+    /// Whether proposal a comes before b in order of benefit per unit of budget row r: free
+    /// proposals first (most benefit first), then by the exact ratio, then by position.
+    private func ratioPrecedes(_ a: Int, _ b: Int, row r: Int) -> Bool {
+        let ca = cost[r * n + a], cb = cost[r * n + b]
+        if (ca == 0) != (cb == 0) { return ca == 0 }
+        if ca == 0 { return value[a] != value[b] ? value[a] > value[b] : a < b }
+        let left = value[a] * cb, right = value[b] * ca
+        return left != right ? left > right : a < b
+    }
+
+    private mutating func prepareOrders() {
+        let free = (0..<n).filter { fixed[$0] == nil }
+        let positive = free.filter { value[$0] > 0 }
+        ratioOrders = (0..<budgetCount).map { r in positive.sorted { ratioPrecedes($0, $1, row: r) } }
+        if budgetCount == 1 {
+            order = free.sorted { ratioPrecedes($0, $1, row: 0) }
+        } else {
+            // The surrogate of several budgets: what a proposal uses of each, as shares of
+            // the limits, summed; only the order of visiting depends on it, not the answer.
+            let use = (0..<n).map { i in
+                (0..<budgetCount).reduce(0.0) { sum, r in caps[r] > 0 ? sum + Double(cost[r * n + i]) / Double(caps[r]) : sum }
+            }
+            order = free.sorted { a, b in
+                let ka = Double(value[a]) / max(use[a], 1e-12), kb = Double(value[b]) / max(use[b], 1e-12)
+                return ka != kb ? ka > kb : a < b
+            }
+        }
+    }
+
+    /// Decides proposal i; false (and nothing changed) when that breaks a rule at once.
+    private mutating func set(_ i: Int, _ chosen: Bool) -> Bool {
+        if chosen {
+            guard couldJoin(i) else { return false }
+            state[i] = 1
+            for r in 0..<budgetCount { spent[r] += cost[r * n + i] }
+            for t in 0..<targetCount { achieved[t] += gain[t * n + i] }
+            total += value[i]
+            gained += benefit[i]
+            for k in rivalsFlat.range(i) { blocked[rivalsFlat.links[k]] += 1 }
+            for k in needsFlat.range(i) { required[needsFlat.links[k]] += 1 }
+        } else {
+            guard required[i] == 0 else { return false }
+            state[i] = 0
+            for k in neededByFlat.range(i) { blocked[neededByFlat.links[k]] += 1 }
+        }
+        return true
+    }
+
+    private mutating func unset(_ i: Int) {
         if state[i] == 1 {
-            for r in 0..<spent.count { spent[r] -= p.budgetRows[r][i] }
-            for t in 0..<achieved.count { achieved[t] -= p.targetRows[t][i] }
-            benefit -= p.benefit[i]
+            for r in 0..<budgetCount { spent[r] -= cost[r * n + i] }
+            for t in 0..<targetCount { achieved[t] -= gain[t * n + i] }
+            total -= value[i]
+            gained -= benefit[i]
+            for k in rivalsFlat.range(i) { blocked[rivalsFlat.links[k]] -= 1 }
+            for k in needsFlat.range(i) { required[needsFlat.links[k]] -= 1 }
+        } else if state[i] == 0 {
+            for k in neededByFlat.range(i) { blocked[neededByFlat.links[k]] -= 1 }
         }
         state[i] = -1
     }
 
-    /// Whether an open proposal could still join this branch.
+    /// Whether a proposal could join this branch now: no rival chosen, no need left out, room
+    /// in every budget.
     private func couldJoin(_ i: Int) -> Bool {
-        guard state[i] == -1 else { return false }
-        for j in p.needs[i] where state[j] == 0 { return false }
-        for j in p.rivals[i] where state[j] == 1 { return false }
-        for r in 0..<spent.count where spent[r] + p.budgetRows[r][i] > p.budgetCaps[r] { return false }
+        guard blocked[i] == 0 else { return false }
+        for r in 0..<budgetCount where spent[r] + cost[r * n + i] > caps[r] { return false }
         return true
     }
 
-    private func visit(_ depth: Int) {
+    private mutating func visit(_ from: Int) {
         nodes += 1
-        let base = depth * p.count
-        for i in order { openFlags[base + i] = couldJoin(i) }
-        for t in 0..<achieved.count {
-            var reach = achieved[t]
-            for i in order where openFlags[base + i] && p.targetRows[t][i] > 0 { reach += p.targetRows[t][i] }
-            if reach < p.targetNeeds[t] { return }
+        if nodes > limit {
+            stopped = true
+            return
         }
-        if best.count == keep && !boundReaches(best[keep - 1].benefit, base: base) { return }
-        var next = depth
+        // Leave out at once every open proposal that can no longer join.
+        let mark = swept.count
+        var dead = false
+        for k in from..<order.count {
+            let i = order[k]
+            guard state[i] == -1, !couldJoin(i) else { continue }
+            guard set(i, false) else { dead = true; break }
+            swept.append(i)
+        }
+        defer {
+            while swept.count > mark { unset(swept.removeLast()) }
+        }
+        if dead { return }
+        for t in 0..<targetCount {
+            var reach = achieved[t]
+            for k in from..<order.count where state[order[k]] == -1 { reach += gain[t * n + order[k]] }
+            if reach < targetNeeds[t] { return }
+        }
+        if best.count == keep && !mayBeat(best[keep - 1]) { return }
+        var next = from
         while next < order.count && state[order[next]] != -1 { next += 1 }
         guard next < order.count else {
-            record()
+            offer(FoundSet(members: (0..<n).filter { state[$0] == 1 }, benefit: gained, firstBudgetUse: spent.first ?? 0))
             return
         }
         let i = order[next]
-        if openFlags[base + i] && set(i, true) {
+        if set(i, true) {
             visit(next + 1)
             unset(i)
         }
-        if set(i, false) {
+        if !stopped && set(i, false) {
             visit(next + 1)
             unset(i)
         }
     }
 
-    /// Whether the branch's bound is at least `floor` (a set equal to it may still win on the
-    /// tie-break, so only a bound below it cuts).
-    private func boundReaches(_ floor: Int128, base: Int) -> Bool {
-        var positive: Int128 = 0
-        for i in order where openFlags[base + i] && p.benefit[i] > 0 { positive += p.benefit[i] }
-        if benefit + positive < floor { return false }
-        for r in 0..<ratioOrders.count where !knapsackBoundReaches(floor, base: base, row: r) { return false }
-        return true
+    /// Whether some completion of this branch could come before `floor`.
+    private func mayBeat(_ floor: FoundSet) -> Bool {
+        var level = 2
+        if budgetCount == 0 {
+            var reach = total
+            for k in 0..<order.count where state[order[k]] == -1 && value[order[k]] > 0 { reach += value[order[k]] }
+            level = reach > floor.benefit ? 2 : reach == floor.benefit ? 1 : 0
+        }
+        let floorValue = tieScale.map { floor.benefit * $0 - floor.firstBudgetUse } ?? floor.benefit
+        for r in 0..<budgetCount where level > 0 { level = min(level, knapsackLevel(floorValue, row: r)) }
+        if level != 1 || strict { return level == 2 }
+        // Only a tie is possible: on benefit and spending together (then fewer proposals may
+        // still win), or on benefit alone, when it must spend no more of the first budget.
+        return budgetCount == 0 || tieScale != nil || leastCostWithin(floor.benefit - gained, cap: floor.firstBudgetUse - spent[0])
     }
 
-    /// One budget's knapsack bound, Martello and Toth's U2 (1977): greedily fill the room in
-    /// order of benefit per unit; at the first proposal that does not fit (the critical one),
-    /// either it stays out and the room is filled at the next proposal's rate, or it comes in
-    /// and the overspend is given back at the last included proposal's rate. The larger of the
-    /// two bounds every completion, and is never above Dantzig's fractional bound.
-    private func knapsackBoundReaches(_ floor: Int128, base: Int, row r: Int) -> Bool {
-        var room = p.budgetCaps[r] - spent[r]
-        var total = benefit
-        var lastIn = -1, critical = -1
-        for i in ratioOrders[r] where openFlags[base + i] && p.benefit[i] > 0 {
-            let cost = p.budgetRows[r][i]
+    /// One budget's knapsack bound against `floor`: 2 when it reaches floor + 1 (a completion
+    /// could have more benefit), 1 when it reaches only floor (a tie at best), 0 below.
+    ///
+    /// The bound is Martello and Toth's U2 (1977): greedily fill the room in order of benefit
+    /// per unit; at the first proposal that does not fit (the critical one), either it stays
+    /// out and the room is filled at the next proposal's rate, or it comes in and the
+    /// overspend is given back at the last included proposal's rate. The larger of the two
+    /// bounds every completion, and is never above Dantzig's fractional bound.
+    private func knapsackLevel(_ floor: Int128, row r: Int) -> Int {
+        var room = caps[r] - spent[r]
+        var sum = total
+        var lastIn = -1, critical = -1, next = -1
+        for i in ratioOrders[r] where state[i] == -1 {
+            let c = cost[r * n + i]
             if critical >= 0 {
-                // Critical proposal out: the room at the next proposal's rate.
-                if total * cost + p.benefit[i] * room >= floor * cost { return true }
-                return criticalInReaches(floor, total: total, room: room, critical: critical, lastIn: lastIn, row: r)
+                next = i
+                break
             }
-            if cost <= room {
-                room -= cost
-                total += p.benefit[i]
-                if cost > 0 { lastIn = i }
+            if c <= room {
+                room -= c
+                sum += value[i]
+                if c > 0 { lastIn = i }
             } else {
                 critical = i
             }
         }
-        if critical < 0 || total >= floor { return total >= floor }
-        return criticalInReaches(floor, total: total, room: room, critical: critical, lastIn: lastIn, row: r)
+        func reaches(_ x: Int128) -> Bool {
+            if critical < 0 { return sum >= x }
+            if next >= 0 {
+                // Critical proposal out: the room at the next proposal's rate.
+                let c = cost[r * n + next]
+                if sum * c + value[next] * room >= x * c { return true }
+            } else if sum >= x {
+                return true
+            }
+            // Critical proposal in: the overspend given back at the last included one's rate.
+            guard lastIn >= 0 else { return false }
+            let over = cost[r * n + critical] - room
+            let rate = cost[r * n + lastIn]
+            return (sum + value[critical] - x) * rate >= over * value[lastIn]
+        }
+        return reaches(floor + 1) ? 2 : reaches(floor) ? 1 : 0
     }
 
-    /// The critical proposal in: total + its benefit − the overspend at the last included
-    /// proposal's rate, compared with `floor` by cross-multiplying.
-    private func criticalInReaches(_ floor: Int128, total: Int128, room: Int128, critical: Int, lastIn: Int, row r: Int) -> Bool {
-        guard lastIn >= 0 else { return false }
-        let over = p.budgetRows[r][critical] - room
-        let rate = p.budgetRows[r][lastIn]
-        return (total + p.benefit[critical] - floor) * rate >= over * p.benefit[lastIn]
+    /// Whether the open proposals could add `need` of benefit for at most `cap` of the first
+    /// budget, counting fractions of proposals (the least-cost cover, taken in order of
+    /// benefit per unit, is a lower bound on what any completion spends).
+    private func leastCostWithin(_ need: Int128, cap: Int128) -> Bool {
+        guard cap >= 0 else { return false }
+        guard need > 0 else { return true }
+        var remaining = need, used: Int128 = 0
+        for i in ratioOrders[0] where state[i] == -1 {
+            let c = cost[i]
+            if benefit[i] >= remaining {
+                // A fraction remaining / benefit of it: used + c · remaining / benefit ≤ cap.
+                return used * benefit[i] + c * remaining <= cap * benefit[i]
+            }
+            remaining -= benefit[i]
+            used += c
+            if used > cap { return false }
+        }
+        return false
     }
 
-    private func record() {
-        var members: [Int] = []
-        for i in 0..<p.count where state[i] == 1 { members.append(i) }
-        let found = FoundSet(members: members, benefit: benefit, firstBudgetUse: spent.first ?? 0)
+    /// Keeps a set if it is among the best `keep` so far.
+    private mutating func offer(_ found: FoundSet) {
+        if best.contains(where: { $0.members == found.members }) { return }
         if best.count == keep {
             guard FoundSet.precedes(found, best[keep - 1]) else { return }
             best.removeLast()
         }
         let position = best.firstIndex { FoundSet.precedes(found, $0) } ?? best.count
         best.insert(found, at: position)
+    }
+}
+
+/// Lists of proposal indices laid end to end, with where each proposal's list starts.
+struct FlatLists: Sendable {
+    let start: [Int]
+    let links: [Int]
+
+    init(_ lists: [[Int]]) {
+        var start = [0]
+        for list in lists { start.append(start.last! + list.count) }
+        self.start = start
+        links = lists.flatMap { $0 }
+    }
+
+    func range(_ i: Int) -> Range<Int> { start[i] ..< start[i + 1] }
+}
+
+extension ProgrammeSearch {
+    /// The best set: its benefit proven by a strict search to the end, then the tie-break
+    /// among sets of that benefit (least spending, fewest proposals, earliest) searched
+    /// within `limit` nodes. `settled` is false when that limit was reached: the set is then
+    /// a best set, but maybe not the first in the tie-break order.
+    static func best(_ p: IntegerProgramme, tieBreakLimit limit: Int) -> (set: FoundSet?, settled: Bool) {
+        var strict = ProgrammeSearch(p, keep: 1, strict: true)
+        guard let top = strict.run().sets.first else { return (nil, true) }
+        var ordered = ProgrammeSearch(p, keep: 1, limit: limit, seeds: [top.members])
+        let result = ordered.run()
+        return (result.complete ? result.sets.first : top, result.complete)
+    }
+
+    /// The best `keep` sets, searched to the end.
+    static func best(_ p: IntegerProgramme, keep: Int, seeds: [[Int]] = []) -> [FoundSet] {
+        var search = ProgrammeSearch(p, keep: keep, seeds: seeds)
+        return search.run().sets
     }
 }

@@ -13,12 +13,12 @@ extension ProgrammeReport {
         let within = budgets.isEmpty ? "" : " " + ProgrammeText.list(budgets)
 
         if let chosen = best.best {
-            out.append("The best programme\(within) funds \(count(chosen.proposalIDs.count)): \(list(chosen.proposalIDs)), worth \(points(chosen.benefit)) points of benefit under \(weightsName).")
+            out.append("The best programme\(within) \(funds(chosen)).")
             out.append(contentsOf: standing(chosen))
         } else {
             out.append(contentsOf: best.infeasibility.map { "No programme meets every constraint: " + $0 + "." })
             if let relaxed = withoutTargets?.best {
-                out.append("Within the budgets alone, the best programme funds \(count(relaxed.proposalIDs.count)): \(list(relaxed.proposalIDs)), worth \(points(relaxed.benefit)) points of benefit under \(weightsName).")
+                out.append("Within the budgets alone, the best programme \(funds(relaxed)).")
                 out.append(contentsOf: standing(relaxed))
             }
         }
@@ -35,6 +35,12 @@ extension ProgrammeReport {
             }
         }
 
+        if recommended != nil && !recommendedSolution.tieBreakSettled {
+            out.append("Other programmes are worth exactly as much; the one shown was not proven the cheapest of them within the work limit.")
+        }
+        if recommended != nil && !recommendedSolution.runnersUpSettled {
+            out.append("The next best programmes are not listed: there are too many sets close behind the best to settle them within the work limit.")
+        }
         let funded = Set(recommended?.proposalIDs ?? [])
         for pair in lookAlikes() where funded.contains(pair.0) != funded.contains(pair.1) {
             out.append("\(name(pair.0)) and \(name(pair.1)) have the same scores and the same constrained amounts, so no weighting or budget can choose between them; where one is chosen the other would do as well (the tables take the one listed first).")
@@ -49,7 +55,8 @@ extension ProgrammeReport {
             }
             out.append("Not costed, so left out of every programme above: \(ProgrammeText.list(texts)).")
         }
-        let committedUnknown = problem.committed.filter { id in notKnown.contains { $0.proposal == id } }
+        let costMeasures = Set(problem.budgets.map(\.measure))
+        let committedUnknown = problem.committed.filter { id in notKnown.contains { $0.proposal == id && costMeasures.contains($0.measure) } }
         if !committedUnknown.isEmpty {
             out.append("\(list(committedUnknown)) \(committedUnknown.count == 1 ? "is" : "are") committed but not fully costed: the spending shown leaves out what is not known.")
         }
@@ -87,6 +94,9 @@ extension ProgrammeReport {
                last.budget > budget.limit {
                 out.append("Every proposal that can be costed, together, needs \(ProgrammeText.amount(last.budget, frontier.measure)) of \(frontier.measure.name.lowercasedFirst), \(ProgrammeText.amount(last.budget - budget.limit, frontier.measure)) more than the budget.")
             }
+            if let from = frontier.exactFrom {
+                out.append("The budget frontier is listed from \(ProgrammeText.amount(from, frontier.measure)) up: below that its search reached the work limit.")
+            }
             if !frontier.greedyGaps.isEmpty {
                 out.append("Across the \(frontier.steps.count) budget levels at which the best programme changes, that simple rule falls short at \(frontier.greedyGaps.count).")
             }
@@ -95,17 +105,29 @@ extension ProgrammeReport {
         // How sure.
         for sampled in robustness.sampled {
             let ids = robustness.proposalIDs
-            let always = ids.indices.filter { sampled.shares[$0] == 1 }.map { ids[$0] }
-            let never = ids.indices.filter { sampled.shares[$0] == 0 }.map { ids[$0] }
-            let some = ids.indices.filter { sampled.shares[$0] > 0 && sampled.shares[$0] < 1 }
+            // Identical proposals are spoken of together unless all or none of them are funded
+            // every time: which of them the search takes is only its tie-break.
+            let grouped = sampled.groups.filter { group in group.always.map { $0 > 0 && $0 < group.ids.count } ?? true }
+            let apart = Set(grouped.flatMap(\.ids))
+            let single = ids.indices.filter { !apart.contains(ids[$0]) }
+            let always = single.filter { sampled.shares[$0] == 1 }.map { ids[$0] }
+            let never = single.filter { sampled.shares[$0] == 0 }.map { ids[$0] }
+            let some = single.filter { sampled.shares[$0] > 0 && sampled.shares[$0] < 1 }
                 .sorted { sampled.shares[$0] != sampled.shares[$1] ? sampled.shares[$0] > sampled.shares[$1] : $0 < $1 }
             let how = sampled.model == "uniform" ? "every weighting equally likely" : "weights in the file's order of importance"
             var parts: [String] = []
             if !always.isEmpty { parts.append("\(list(always)) \(always.count == 1 ? "is" : "are") in the best programme every time") }
             if !some.isEmpty { parts.append(ProgrammeText.list(some.map { "\(name(ids[$0])) in \(ProgrammeText.share(sampled.shares[$0]))" })) }
+            parts += grouped.map { tiedPhrase($0, name: name) }
             if !never.isEmpty { parts.append("\(list(never)) never") }
             let scope = withoutTargets == nil ? "" : ", within the budgets alone"
-            out.append("In \(ProgrammeText.grouped(String(sampled.samples))) random weightings (\(how), seed \(sampled.seed)\(scope)): \(parts.joined(separator: "; ")).")
+            let counted = sampled.samples == sampled.requested
+                ? "In \(ProgrammeText.grouped(String(sampled.samples))) random weightings"
+                : "In \(ProgrammeText.grouped(String(sampled.samples))) of \(ProgrammeText.grouped(String(sampled.requested))) random weightings (the work limit stopped the rest)"
+            out.append("\(counted) (\(how), seed \(sampled.seed)\(scope)): \(parts.joined(separator: "; ")).")
+        }
+        if robustness.portfolios == nil {
+            out.append("The programmes that keep every rule are too many to list (over \(ProgrammeText.grouped(String(ProgrammeRobustness.listLimit)))), so Robust Portfolio Modelling's core, borderline and exterior proposals are not worked out; the shares above, from sampled weightings, stand in for them.")
         }
         for portfolios in robustness.portfolios ?? [] {
             let one = portfolios.feasibleCount == 1
@@ -120,6 +142,7 @@ extension ProgrammeReport {
             let moves = robustness.budgetChanges.map { change -> String in
                 let percent = ((change.factor - .one) * Rational(100)).decimalText(maximumPlaces: 0)
                 let label = change.factor < .one ? "\(percent.dropFirst())% less" : "\(percent)% more"
+                guard change.settled else { return "with \(label) the search reached its work limit before settling the best programme" }
                 guard change.choice != nil else { return "with \(label) no programme meets the constraints" }
                 var what: [String] = []
                 if !change.left.isEmpty { what.append("drops \(list(change.left))") }
@@ -189,4 +212,24 @@ extension ProgrammeReport {
     }
 
     private func count(_ n: Int) -> String { n == 1 ? "1 proposal" : "\(n) proposals" }
+
+    /// "funds 2 proposals: A and B, worth 8 points of benefit under …", or "funds no proposal".
+    private func funds(_ choice: ProgrammeChoice) -> String {
+        guard !choice.proposalIDs.isEmpty else { return "funds no proposal: none that may be chosen fits and adds benefit" }
+        let names = choice.proposalIDs.map { id in problem.proposals.first { $0.id == id }?.name ?? id }
+        return "funds \(count(names.count)): \(ProgrammeText.list(names)), worth \(choice.benefit.decimalText(maximumPlaces: 2)) points of benefit under \(weightsName)"
+    }
+
+    /// Identical proposals in the sampled shares: "one of A and B every time", or how often at
+    /// least one and how often all of them are funded.
+    private func tiedPhrase(_ group: ProgrammeRobustness.TiedGroup, name: (String) -> String) -> String {
+        let names = ProgrammeText.list(group.ids.map(name))
+        let size = group.ids.count
+        if let always = group.always {
+            return "\(ProgrammeText.countWord(always)) of \(names) (identical) every time"
+        }
+        let any = 1 - group.counts[0], all = group.counts[size]
+        let every = size == 2 ? "both" : "all"
+        return "at least one of \(names) (identical) in \(ProgrammeText.share(any)), \(every) in \(ProgrammeText.share(all))"
+    }
 }

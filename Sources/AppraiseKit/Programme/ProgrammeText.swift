@@ -44,6 +44,12 @@ public enum ProgrammeText {
         return parts.count == 2 ? out + "." + parts[1] : out
     }
 
+    /// A small count in words ("one", "two", …), larger ones in figures.
+    public static func countWord(_ n: Int) -> String {
+        let words = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return n < words.count ? words[n] : String(n)
+    }
+
     /// A share as a percentage with one decimal: "97.5%".
     public static func share(_ value: Double) -> String {
         let tenths = (value * 1000).rounded()

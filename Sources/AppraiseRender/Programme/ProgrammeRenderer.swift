@@ -57,8 +57,8 @@ public enum ProgrammeRenderer {
                 let scale = frontier.measure.isMoney ? Rational(1_000_000) : .one
                 row.append(perUnit[proposal.id]?.benefitPerUnit.map { ($0 * scale).decimalText(maximumPlaces: 2) } ?? (perUnit[proposal.id]?.cost?.isZero == true ? "free" : "—"))
             }
-            if let uniform { row.append(ProgrammeText.share(uniform.shares[i])) }
-            if let ordered { row.append(ProgrammeText.share(ordered.shares[i])) }
+            if let uniform { row.append(shareCell(uniform, i, proposal.id)) }
+            if let ordered { row.append(shareCell(ordered, i, proposal.id)) }
             if let classes {
                 row.append(classes.core.contains(proposal.id) ? "core" : classes.exterior.contains(proposal.id) ? "exterior" : "borderline")
             }
@@ -66,12 +66,27 @@ public enum ProgrammeRenderer {
         }
         var notes = ["Benefit: the proposal's weighted total under \(report.weightsName); a programme's benefit is the sum over its proposals (additive)."]
         if let uniform {
-            notes.append("Shares: \(ProgrammeText.grouped(String(uniform.samples))) random weightings, seed \(uniform.seed).")
+            let limited = uniform.samples < uniform.requested ? " of \(ProgrammeText.grouped(String(uniform.requested))) asked for (the work limit stopped the rest)" : ""
+            notes.append("Shares: \(ProgrammeText.grouped(String(uniform.samples))) random weightings\(limited), seed \(uniform.seed).")
+            if uniform.groups.contains(where: { group in group.always.map { $0 > 0 && $0 < group.ids.count } ?? true }) {
+                notes.append("Identical proposals (same scores, amounts and rules) are counted together: any one of them would do as well as another.")
+            }
         }
         if classes != nil {
             notes.append("Class (Robust Portfolio Modelling, Liesiö, Mild and Salo 2007, any weights): core is in every non-dominated programme, exterior in none, borderline in some.")
         }
         return Table(id: "programme-selection", title: "Proposals and the best programme", columns: columns, rows: rows, notes: notes)
+    }
+
+    /// A proposal's share, or for one of a group of identical proposals funded only in part,
+    /// the group's: "one of 2 identical, always" or "at least one of 2 identical: 60.0%".
+    static func shareCell(_ sampled: ProgrammeRobustness.Sampled, _ i: Int, _ id: String) -> String {
+        guard let group = sampled.group(of: id) else { return ProgrammeText.share(sampled.shares[i]) }
+        if let always = group.always {
+            guard always > 0 && always < group.ids.count else { return ProgrammeText.share(sampled.shares[i]) }
+            return "\(ProgrammeText.countWord(always)) of \(group.ids.count) identical, always"
+        }
+        return "at least one of \(group.ids.count) identical: \(ProgrammeText.share(1 - group.counts[0]))"
     }
 
     public static func constraints(_ report: ProgrammeReport) -> Table? {
@@ -169,6 +184,7 @@ public enum ProgrammeRenderer {
         func solution(_ solution: ProgrammeSolution?) -> JSONValue {
             guard let solution else { return .null }
             return .object(["reading": .string(solution.reading.rawValue), "choices": .array(solution.choices.map { choice($0) }),
+                            "runnersUpSettled": .bool(solution.runnersUpSettled),
                             "infeasibility": .array(solution.infeasibility.map(JSONValue.string)),
                             "uncosted": .array(solution.uncosted.map(JSONValue.string))])
         }
@@ -182,6 +198,7 @@ public enum ProgrammeRenderer {
         if let frontier = report.frontier {
             object["frontier"] = .object([
                 "measure": .string(frontier.measure.id),
+                "exactFrom": frontier.exactFrom.map { .number($0) } ?? .null,
                 "steps": .array(frontier.steps.map { step in
                     .object(["budget": .number(step.budget), "benefit": .number(step.benefit),
                              "proposals": .array(step.proposalIDs.map(JSONValue.string)),
@@ -197,8 +214,13 @@ public enum ProgrammeRenderer {
         let robustness = report.robustness
         object["robustness"] = .object([
             "sampled": .array(robustness.sampled.map { sampled in
-                .object(["model": .string(sampled.model), "samples": .number(sampled.samples), "seed": .number(String(sampled.seed)),
-                         "shares": .object(Dictionary(uniqueKeysWithValues: zip(robustness.proposalIDs, sampled.shares.map { JSONValue.number($0, places: 6) })))])
+                .object(["model": .string(sampled.model), "samples": .number(sampled.samples), "requested": .number(sampled.requested),
+                         "seed": .number(String(sampled.seed)),
+                         "shares": .object(Dictionary(uniqueKeysWithValues: zip(robustness.proposalIDs, sampled.shares.map { JSONValue.number($0, places: 6) }))),
+                         "identical": .array(sampled.groups.map { group in
+                             .object(["proposals": .array(group.ids.map(JSONValue.string)),
+                                      "fundedCountShares": .array(group.counts.map { JSONValue.number($0, places: 6) })])
+                         })])
             }),
             "portfolios": robustness.portfolios.map { list in
                 .array(list.map { classes in
@@ -209,7 +231,7 @@ public enum ProgrammeRenderer {
                 })
             } ?? .null,
             "budgetChanges": .array(robustness.budgetChanges.map { change in
-                .object(["factor": .number(change.factor), "choice": choice(change.choice),
+                .object(["factor": .number(change.factor), "settled": .bool(change.settled), "choice": choice(change.choice),
                          "joined": .array(change.joined.map(JSONValue.string)), "left": .array(change.left.map(JSONValue.string))])
             }),
         ])

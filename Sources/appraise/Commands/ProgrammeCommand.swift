@@ -15,7 +15,9 @@ enum ProgrammeCommand {
         and unknowns; the budget frontier; and how often each proposal is in the best programme
         under random weightings, with the core, borderline and exterior proposals of Robust
         Portfolio Modelling and the effect of moving every budget by ±10% and ±25%.
-        --budget and --target replace the file's constraints on that measure.
+        --budget and --target replace every constraint the file puts on that measure (a total
+        and any yearly budgets alike); several --budget options on one measure add up, e.g. one
+        per year.
         """,
         arguments: [.init(name: "FILE", help: "The appraisal file (JSON).")],
         options: [
@@ -37,12 +39,20 @@ enum ProgrammeCommand {
         }
         let selection = try input.selection(arguments.value("weights", spec: spec))
         var budgets = appraisal.programme?.budgets ?? []
+        let costing = appraisal.costing ?? Costing()
+        var replaced: Set<String> = []
         for text in arguments.all("budget") {
             let (named, amount) = try split(text, on: "=", option: "budget", example: "capital=740000")
             let (measure, year) = try budgetYear(named, appraisal: appraisal)
             try check(measure, option: "budget", in: appraisal, kinds: [.cost])
-            let offset = year.flatMap { (appraisal.costing ?? Costing()).offset(of: $0) }
-            budgets.removeAll { $0.measure == measure && $0.year.flatMap { (appraisal.costing ?? Costing()).offset(of: $0) } == offset }
+            // The first --budget on a measure replaces every budget the file puts on it (total
+            // and yearly); later ones on the same measure add years, the same year replaced.
+            if replaced.insert(measure).inserted {
+                budgets.removeAll { $0.measure == measure }
+            } else {
+                let offset = year.flatMap { costing.offset(of: $0) }
+                budgets.removeAll { $0.measure == measure && $0.year.flatMap { costing.offset(of: $0) } == offset }
+            }
             budgets.append(ProgrammeSettings.Budget(measure: measure, limit: amount, year: year))
         }
         var targets = appraisal.programme?.targets ?? []
