@@ -93,14 +93,14 @@ final class PublishedTablesCommandTests: XCTestCase {
         try write("m.csv", "Option,Access,Cost,Risk,Quality,Impact\nWeight,30,25,20,15,10\nSite A,90,88,85,87,88\nSite B,70,95,60,80,75\nSite C,60,50,100,70,65\n")
         try run(["init", "w.json", "--scale", "0..100", "--from-csv", "m.csv"] + initArguments)
         let before = try run(["report", "w.json", "--out", "before"]).stdout
-        XCTAssertTrue(before.contains("Site A ranks first with 439.25/500 (87.9%)"), before)
+        XCTAssertTrue(before.contains("Site A is the preferred option, first with 439.25/500, 58 points ahead of Site B."), before)
         try run(["declare", "w.json", "--source", "Cabinet report, Table 2", "--total", "site-a=87.85", "--total", "site-b=76.25",
                  "--total", "site-c=67.5", "--basis", "weighted-average", "--decimals", "2"])
         let declared = try appraisal("w.json").declared
         XCTAssertEqual(declared.first?.basis, .weightedAverage)
         XCTAssertEqual(declared.first?.decimals, 2)
         let after = try run(["report", "w.json", "--out", "after"]).stdout
-        XCTAssertTrue(after.contains("Site A ranks first with 87.85 out of 100, 11.6 ahead of Site B."), after)
+        XCTAssertTrue(after.contains("Site A is the preferred option, first with 87.85 out of 100, 11.6 ahead of Site B."), after)
         XCTAssertFalse(try run(["validate", "w.json"]).stdout.contains("is not the sum of its scores"))
         XCTAssertTrue(try run(["rank", "w.json"]).stdout.contains("87.85 out of 100"))
 
@@ -114,7 +114,7 @@ final class PublishedTablesCommandTests: XCTestCase {
             try run(["cost", "set", "w.json", option, "capital", "0", amount])
         }
         let vfm = try run(["vfm", "w.json"]).stdout
-        XCTAssertTrue(vfm.contains("Lowest cost per point: Site A at £1,000 per point."), vfm)
+        XCTAssertTrue(vfm.contains("Lowest cost per point of the options with a net cost: Site A at £1,000 per point."), vfm)
         XCTAssertTrue(vfm.contains("cost per point is per point of the weighted average"), vfm)
 
         // A relative scale says so in the headline.

@@ -77,23 +77,33 @@ struct ReportBuilder {
         return "Which of the \(count) short-listed options should be preferred?"
     }
 
-    /// The answer in one sentence: the programme to fund, or the option that comes first.
+    /// The answer in one sentence: the programme to fund, or the option that comes first, in
+    /// the unit the appraisal publishes its totals in when it declares one.
     var answer: String {
         if let programme = pack.programme { return programme.answer }
         guard let first = pack.ranking.entries.first else { return "There are no options to rank." }
+        let unit = TotalsUnit(appraisal: appraisal)
+        let total = unit.map { Formatting.published(first, unit: $0, weights: pack.selection.weights) } ?? Formatting.outOf(first.total, first.maximum)
         let leaders = pack.ranking.leaders
+        var sentence: String
         if leaders.count > 1 {
-            return "No option is preferred on the scores alone: \(Ordinal.list(leaders.map(label))) share first place on "
-                + "\(Formatting.outOf(first.total, first.maximum)), so members must choose between them."
+            sentence = "No option is preferred on the scores alone: \(Ordinal.list(leaders.map(label))) share first place on "
+                + "\(total), so members must choose between them."
+        } else {
+            sentence = "\(label(first.option)) is the preferred option, first with \(total)"
+            if pack.ranking.entries.count > 1 {
+                let second = pack.ranking.entries[1]
+                let runnersUp = pack.ranking.entries.filter { $0.rank == second.rank }.map { label($0.option) }
+                let margin = first.marginToNext ?? .zero
+                if let unit {
+                    sentence += ", \(Formatting.number(margin * unit.perPoint(maximum: first.maximum, weights: pack.selection.weights))) ahead of \(Ordinal.list(runnersUp))"
+                } else {
+                    sentence += ", \(Formatting.number(margin)) point\(margin == .one ? "" : "s") ahead of \(Ordinal.list(runnersUp))"
+                }
+            }
+            sentence += "."
         }
-        var sentence = "\(label(first.option)) is the preferred option, first with \(Formatting.outOf(first.total, first.maximum))"
-        if pack.ranking.entries.count > 1 {
-            let second = pack.ranking.entries[1]
-            let runnersUp = pack.ranking.entries.filter { $0.rank == second.rank }.map { label($0.option) }
-            let margin = first.marginToNext ?? .zero
-            sentence += ", \(Formatting.number(margin)) point\(margin == .one ? "" : "s") ahead of \(Ordinal.list(runnersUp))"
-        }
-        return sentence + "."
+        return unit?.relativeMeaning.map { sentence + " " + $0 } ?? sentence
     }
 
     // MARK: Blocks
