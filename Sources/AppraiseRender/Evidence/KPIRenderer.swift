@@ -12,7 +12,7 @@ public enum KPIRenderer {
                 item.printed?.text ?? "",
                 item.rag.label,
                 item.declaredRAG?.text ?? "",
-                direction(item),
+                direction(item, arrows: dataset.conventions.arrows),
                 item.distanceToTarget?.text ?? "",
                 item.benchmarks.compactMap(standing).joined(separator: "; "),
                 item.findings.map(\.message).joined(separator: " "),
@@ -30,7 +30,8 @@ public enum KPIRenderer {
                       .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings")],
             rows: rows,
             notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them; \(uncheckable) cannot be checked; \(unrated) row\(unrated == 1 ? " is" : "s are") not rated, each with its reason in Findings.",
-                    "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."])
+                    "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."]
+                + dataset.notes)
     }
 
     /// "better than national average 22.3%", "inside the top quartile (16.5%)"; nil when the
@@ -49,10 +50,17 @@ public enum KPIRenderer {
         }
     }
 
-    /// "improving from 90.9% (May-17)", with the printed arrow when it differs.
-    static func direction(_ item: IndicatorAssessment) -> String {
+    /// "↑ improving from 90.9% (May-17)", with the printed arrow beside it. The arrow is drawn
+    /// as the dataset declares its arrows: under numeric direction it shows which way the
+    /// number went (`↓ improving` for a falling count where low is good), so it reads like the
+    /// printed one.
+    static func direction(_ item: IndicatorAssessment, arrows: KPIConventions.ArrowMeaning?) -> String {
         guard let direction = item.directionOfTravel else { return item.declaredDirection.map { "printed \($0.text)" } ?? "" }
-        var text = "\(direction.arrow) \(direction.rawValue)"
+        var arrow = direction.arrow
+        if arrows == .numericDirection, let now = item.value, let then = item.previous?.value {
+            arrow = DirectionOfTravel(from: then, to: now, polarity: .info).arrow
+        }
+        var text = "\(arrow) \(direction.rawValue)"
         if let previous = item.previous { text += " from \(previous.printed.text) (\(previous.period.label))" }
         if let declared = item.declaredDirection { text += "; printed \(declared.text)" }
         return text
@@ -64,6 +72,7 @@ public enum KPIRenderer {
             "title": .string(dataset.title),
             "period": .string(period.label),
             "indicators": .array(assessments.map(indicatorJSON)),
+            "notes": .array(dataset.notes.map(JSONValue.string)),
         ])
     }
 
