@@ -1,31 +1,52 @@
 import Foundation
 
-/// Checks a draft and builds the dataset, reporting every problem.
-struct KPIDatasetBuilder {
+/// Checks a draft and builds the dataset, reporting every problem: `start` with the settings
+/// and columns, `add` each row as it is read (so no reader holds every draft row), `finish`.
+final class KPIDatasetBuilder {
     let fileName: String
     let sink: DiagnosticSink
+    private var draft = DraftDataset()
+    private var id: String?
+    private var conventions = KPIConventions()
+    private var asAt: Period?
+    private var notes: [String] = []
+    private var indicators: [Indicator] = []
+    private var firstLine: [String: Int] = [:]
+    private var rowCount = 0
 
-    func build(_ draft: DraftDataset) -> KPIDataset? {
-        let id = datasetID(draft)
-        var conventions = self.conventions(draft)
-        let asAt = asAtPeriod(draft, academicYear: conventions.academicYear)
-        var notes = draft.notes
+    init(fileName: String, sink: DiagnosticSink) {
+        self.fileName = fileName
+        self.sink = sink
+    }
+
+    /// Takes the settings, columns and notes (the draft's rows are added one by one).
+    func start(_ draft: DraftDataset) {
+        self.draft = draft
+        self.draft.rows = []
+        id = datasetID(draft)
+        conventions = self.conventions(draft)
+        asAt = asAtPeriod(draft, academicYear: conventions.academicYear)
+        notes = draft.notes
         if let asAt { applyHeadingConventions(draft, asAt: asAt, to: &conventions, notes: &notes) }
-        var indicators: [Indicator] = []
-        var firstLine: [String: Int] = [:]
-        for row in draft.rows {
-            guard let indicator = indicator(row, bandReading: conventions.bandReading) else { continue }
-            if let line = firstLine[indicator.ref] {
-                let cell = row.cells[.ref]
-                sink.report(code: "duplicate-kpi-ref",
-                            message: "ref \(indicator.ref) is used again (first on line \(line)); give each measure line its own ref, e.g. \(indicator.ref)/number and \(indicator.ref)/%",
-                            location: cell?.location ?? row.location, position: cell?.position ?? row.position)
-                continue
-            }
-            firstLine[indicator.ref] = row.line
-            indicators.append(indicator)
+    }
+
+    func add(_ row: DraftRow) {
+        rowCount += 1
+        guard let indicator = indicator(row, bandReading: conventions.bandReading) else { return }
+        if let line = firstLine[indicator.ref] {
+            let cell = row.cells[.ref]
+            sink.report(code: "duplicate-kpi-ref",
+                        message: "ref \(indicator.ref) is used again (first on line \(line)); give each measure line its own ref, e.g. \(indicator.ref)/number and \(indicator.ref)/%",
+                        location: cell?.location ?? row.location, position: cell?.position ?? row.position)
+            return
         }
-        if draft.rows.isEmpty {
+        firstLine[indicator.ref] = row.line
+        indicators.append(indicator)
+    }
+
+    /// The dataset, or nil when its id or `as at` cannot be had.
+    func finish() -> KPIDataset? {
+        if rowCount == 0 {
             sink.report(code: "no-kpi-rows", message: "the dataset has no indicator rows; add one row per indicator under the header",
                         location: "", position: draft.position)
         }

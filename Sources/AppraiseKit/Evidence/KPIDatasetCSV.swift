@@ -7,36 +7,55 @@ import Foundation
 /// header and fill the settings above it. Positions in messages are the record's line and the
 /// field's number (1 = column A), which is what a spreadsheet shows.
 enum KPIDatasetCSV {
-    static func read(_ data: Data, sink: DiagnosticSink) -> DraftDataset? {
-        let table: CSVTable
+    /// Reads the file record by record into `builder`: settings and header first, then each
+    /// row handed over as it is read, so neither the table nor the drafts are held whole.
+    /// False when the file cannot be read as a dataset (already reported).
+    static func read(_ data: Data, into builder: KPIDatasetBuilder) -> Bool {
+        let sink = builder.sink
+        var settings: [CSVRow] = []
+        var columns: [Column]?
+        var headerRefused = false
         do {
-            table = try CSVReader.read(data, fileName: "")
+            _ = try CSVReader.forEachRecord(data, fileName: "") { row in
+                guard !row.isBlank, !headerRefused else { return }
+                if let columns {
+                    builder.add(readRow(row, columns: columns, sink: sink))
+                } else if isHeader(row) {
+                    columns = start(header: row, settings: settings, builder: builder)
+                    headerRefused = columns == nil
+                    settings = []
+                } else {
+                    settings.append(row)
+                }
+            }
         } catch {
             sink.report(code: "malformed-csv", message: error.message, location: "", position: SourcePosition(line: error.line, column: 1))
-            return nil
+            return false
         }
-        var draft = DraftDataset()
-        let rows = table.rows.filter { !$0.isBlank }
-        guard let headerIndex = rows.firstIndex(where: isHeader) else {
-            let first = rows.first.map { SourcePosition(line: $0.line, column: 1) }
+        if columns == nil && !headerRefused {
             sink.report(code: "missing-kpi-header",
                         message: "no header row found; add a row naming the columns, starting with ref, title, polarity and the period labels (Dec-15, YTD 2015/16 …)",
-                        location: "", position: first)
-            return nil
+                        location: "", position: settings.first.map { SourcePosition(line: $0.line, column: 1) })
         }
-        draft.position = SourcePosition(line: rows[headerIndex].line, column: 1)
-        for row in rows[..<headerIndex] { readSetting(row, into: &draft, sink: sink) }
+        return columns != nil
+    }
+
+    /// Reads the settings above the header and the header itself, and starts the builder;
+    /// nil when the header cannot be used.
+    private static func start(header: CSVRow, settings: [CSVRow], builder: KPIDatasetBuilder) -> [Column]? {
+        let sink = builder.sink
+        var draft = DraftDataset()
+        draft.position = SourcePosition(line: header.line, column: 1)
+        for row in settings { readSetting(row, into: &draft, sink: sink) }
         let academicYear = draft.metadata[.academicYear].flatMap { Period.parseFinancialYear($0.text.trimmingCharacters(in: .whitespaces)) }
-            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: rows[headerIndex].fields.map { KPIHeading.splitQualifier($0).base })
+            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: header.fields.map { KPIHeading.splitQualifier($0).base })
         draft.impliedAcademicYear = academicYear
-        guard var columns = readHeader(rows[headerIndex], academicYear: academicYear, into: &draft, sink: sink) else { return nil }
+        guard var columns = readHeader(header, academicYear: academicYear, into: &draft, sink: sink) else { return nil }
         let periods = Period.inTable(columns.compactMap { if case .period(let period) = $0 { period } else { nil } })
         columns = columns.map { if case .period(let period) = $0 { .period(Period.inTable(period, periods)) } else { $0 } }
         draft.periods = periods
-        for row in rows[(headerIndex + 1)...] {
-            draft.rows.append(readRow(row, columns: columns, sink: sink))
-        }
-        return draft
+        builder.start(draft)
+        return columns
     }
 
     /// What one header cell names.

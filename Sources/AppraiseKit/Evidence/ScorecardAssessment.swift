@@ -3,8 +3,14 @@ extension KPIDataset {
     /// scorecard's own (`asAt`); only then are the printed RAG and arrows checked, since they
     /// describe that period.
     public func assessment(at period: Period? = nil) -> [IndicatorAssessment] {
+        Array(assessments(at: period))
+    }
+
+    /// The same, made one at a time as the sequence is read, so a renderer that keeps only
+    /// its table rows never holds every assessment.
+    public func assessments(at period: Period? = nil) -> LazyMapSequence<[Indicator], IndicatorAssessment> {
         let period = period ?? asAt
-        return indicators.map { IndicatorAssessment(indicator: $0, period: period, isScorecardPeriod: period == asAt, conventions: conventions) }
+        return indicators.lazy.map { [conventions, asAt] in IndicatorAssessment(indicator: $0, period: period, isScorecardPeriod: period == asAt, conventions: conventions) }
     }
 
     /// Every printed RAG and arrow that the data does not bear out, at the scorecard's own

@@ -3,9 +3,17 @@ import AppraiseKit
 /// A KPI scorecard as the tool computes it: the value, computed and printed RAG, direction of
 /// travel, distance to target, benchmark positions and every finding, one row per indicator.
 public enum KPIRenderer {
-    public static func table(_ assessments: [IndicatorAssessment], dataset: KPIDataset, period: Period) -> Table {
-        let rows = assessments.map { item -> [String] in
-            [
+    /// Takes the assessments as a sequence and reads it once, so a lazy one is never held whole.
+    public static func table(_ assessments: some Sequence<IndicatorAssessment>, dataset: KPIDataset, period: Period) -> Table {
+        var rows: [[String]] = []
+        var disagreements = 0, uncheckable = 0, unrated = 0
+        for item in assessments {
+            for finding in item.findings {
+                if finding.isDisagreement { disagreements += 1 }
+                if finding.isUncheckable { uncheckable += 1 }
+            }
+            if case .notComputable = item.rag { unrated += 1 }
+            rows.append([
                 item.ref,
                 item.title,
                 item.polarity.rawValue,
@@ -16,12 +24,8 @@ public enum KPIRenderer {
                 item.distanceToTarget?.text ?? "",
                 item.benchmarks.compactMap(standing).joined(separator: "; "),
                 item.findings.map(\.message).joined(separator: " "),
-            ]
+            ])
         }
-        let findings = assessments.flatMap(\.findings)
-        let disagreements = findings.filter(\.isDisagreement).count
-        let uncheckable = findings.filter(\.isUncheckable).count
-        let unrated = assessments.filter { if case .notComputable = $0.rag { true } else { false } }.count
         let conventions = dataset.conventions
         return Table(
             id: "kpi-\(dataset.id)",

@@ -45,10 +45,12 @@ enum KPICommand {
             }
             period = parsed
         }
-        let assessments = dataset.assessment(at: period)
-        let table = KPIRenderer.table(assessments, dataset: dataset, period: period)
-        let json = KPIRenderer.json(assessments, dataset: dataset, period: period)
-        console.out(OutputFormat.from(arguments, spec: spec).render(tables: [table], json: json))
+        // Only the chosen rendering is built, from assessments made one at a time: on a large
+        // scorecard the JSON tree alone is many times the size of the file.
+        let format = OutputFormat.from(arguments, spec: spec)
+        let tables = format == .json ? [] : [KPIRenderer.table(dataset.assessments(at: period), dataset: dataset, period: period)]
+        let json = format == .json ? KPIRenderer.json(dataset.assessment(at: period), dataset: dataset, period: period) : .null
+        console.out(format.render(tables: tables, json: json))
         return .success
     }
 }
