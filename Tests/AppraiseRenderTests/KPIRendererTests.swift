@@ -23,4 +23,23 @@ final class KPIRendererTests: XCTestCase {
         let all = mismatched.flatMap(\.findings).filter(\.isDeclaredMismatch).count
         XCTAssertTrue(note(assessments).contains("; \(all) printed marks disagree with them;"))
     }
+
+    /// The streamed text is byte for byte the table's text, on every reference scorecard and at
+    /// another period than the scorecard's own.
+    func testStreamedTextIsTheTablesText() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("appraisals/kpi")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(names.count, 5)
+        for name in names {
+            let dataset = try XCTUnwrap(KPIDatasetFile(contentsOf: folder.appendingPathComponent(name)).dataset, name)
+            for period in [dataset.asAt, dataset.periods[0]] {
+                var streamed = ""
+                var writes = 0
+                KPIRenderer.streamText(dataset: dataset, period: period) { streamed += $0; writes += 1 }
+                XCTAssertEqual(streamed, TextTableRenderer.render(KPIRenderer.table(dataset.assessment(at: period), dataset: dataset, period: period)), name)
+                XCTAssertGreaterThan(writes, dataset.indicators.count, "\(name): written a line at a time")
+            }
+        }
+    }
 }

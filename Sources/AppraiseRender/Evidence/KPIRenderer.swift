@@ -6,36 +6,67 @@ public enum KPIRenderer {
     /// Takes the assessments as a sequence and reads it once, so a lazy one is never held whole.
     public static func table(_ assessments: some Sequence<IndicatorAssessment>, dataset: KPIDataset, period: Period) -> Table {
         var rows: [[String]] = []
-        var disagreements = 0, uncheckable = 0, unrated = 0
+        var counts = Counts()
         for item in assessments {
+            counts.add(item)
+            rows.append(row(item, arrows: dataset.conventions.arrows))
+        }
+        return Table(id: "kpi-\(dataset.id)", title: title(dataset, period), columns: columns, rows: rows, notes: notes(counts, dataset: dataset))
+    }
+
+    /// The text table of `table`, written a line at a time from assessments made as they are
+    /// needed (the indicators are read three times: widths, lines, counts), so a scorecard of
+    /// any size is drawn holding only its dataset. Byte for byte what `table` then
+    /// `TextTableRenderer.render` give.
+    public static func streamText(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        let arrows = dataset.conventions.arrows
+        TextTableRenderer.stream(title: title(dataset, period), columns: columns,
+                                 rows: { dataset.assessments(at: period).lazy.map { row($0, arrows: arrows) } },
+                                 notes: notes(dataset.assessments(at: period).reduce(into: Counts()) { $0.add($1) }, dataset: dataset),
+                                 write: write)
+    }
+
+    private static let columns: [Table.Column] = [
+        .init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
+        .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings"),
+    ]
+
+    private static func title(_ dataset: KPIDataset, _ period: Period) -> String { "\(dataset.title) (\(dataset.id)), \(period.label)" }
+
+    private static func row(_ item: IndicatorAssessment, arrows: KPIConventions.ArrowMeaning?) -> [String] {
+        [
+            item.ref,
+            item.title,
+            item.polarity.rawValue,
+            item.printed?.text ?? "",
+            item.rag.label,
+            item.declaredRAG?.text ?? "",
+            direction(item, arrows: arrows),
+            item.distanceToTarget?.text ?? "",
+            item.benchmarks.compactMap(standing).joined(separator: "; "),
+            item.findings.map(\.message).joined(separator: " "),
+        ]
+    }
+
+    /// What the summary note counts.
+    private struct Counts {
+        var disagreements = 0, uncheckable = 0, unrated = 0
+
+        mutating func add(_ item: IndicatorAssessment) {
             for finding in item.findings {
                 if finding.isDisagreement { disagreements += 1 }
                 if finding.isUncheckable { uncheckable += 1 }
             }
             if case .notComputable = item.rag { unrated += 1 }
-            rows.append([
-                item.ref,
-                item.title,
-                item.polarity.rawValue,
-                item.printed?.text ?? "",
-                item.rag.label,
-                item.declaredRAG?.text ?? "",
-                direction(item, arrows: dataset.conventions.arrows),
-                item.distanceToTarget?.text ?? "",
-                item.benchmarks.compactMap(standing).joined(separator: "; "),
-                item.findings.map(\.message).joined(separator: " "),
-            ])
         }
+    }
+
+    private static func notes(_ counts: Counts, dataset: KPIDataset) -> [String] {
+        let (disagreements, uncheckable, unrated) = (counts.disagreements, counts.uncheckable, counts.unrated)
         let conventions = dataset.conventions
-        return Table(
-            id: "kpi-\(dataset.id)",
-            title: "\(dataset.title) (\(dataset.id)), \(period.label)",
-            columns: [.init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
-                      .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings")],
-            rows: rows,
-            notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them; \(uncheckable) cannot be checked; \(unrated) row\(unrated == 1 ? " is" : "s are") not rated, each with its reason in Findings.",
-                    "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."]
-                + dataset.notes)
+        return ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them; \(uncheckable) cannot be checked; \(unrated) row\(unrated == 1 ? " is" : "s are") not rated, each with its reason in Findings.",
+                "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."]
+            + dataset.notes
     }
 
     /// "better than national average 22.3%", "inside the top quartile (16.5%)"; nil when the
