@@ -24,8 +24,8 @@ final class KPIRendererTests: XCTestCase {
         XCTAssertTrue(note(assessments).contains("; \(all) printed marks disagree with them;"))
     }
 
-    /// The streamed text is byte for byte the table's text, on every reference scorecard and at
-    /// another period than the scorecard's own.
+    /// Every streamed format is byte for byte the table's (or the JSON tree's) rendering, on
+    /// every reference scorecard and at another period than the scorecard's own.
     func testStreamedTextIsTheTablesText() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("appraisals/kpi")
@@ -37,8 +37,17 @@ final class KPIRendererTests: XCTestCase {
                 var streamed = ""
                 var writes = 0
                 KPIRenderer.streamText(dataset: dataset, period: period) { streamed += $0; writes += 1 }
-                XCTAssertEqual(streamed, TextTableRenderer.render(KPIRenderer.table(dataset.assessment(at: period), dataset: dataset, period: period)), name)
+                let table = KPIRenderer.table(dataset.assessment(at: period), dataset: dataset, period: period)
+                XCTAssertEqual(streamed, TextTableRenderer.render(table), name)
                 XCTAssertGreaterThan(writes, dataset.indicators.count, "\(name): written a line at a time")
+                func collect(_ stream: (KPIDataset, Period, (String) -> Void) -> Void) -> String {
+                    var text = ""
+                    stream(dataset, period) { text += $0 }
+                    return text
+                }
+                XCTAssertEqual(collect(KPIRenderer.streamCSV), "\u{FEFF}" + CSVTableRenderer.render(table), name)
+                XCTAssertEqual(collect(KPIRenderer.streamMarkdown), MarkdownTableRenderer.render(table), name)
+                XCTAssertEqual(collect(KPIRenderer.streamJSON), KPIRenderer.json(dataset.assessment(at: period), dataset: dataset, period: period).prettyText, name)
             }
         }
     }

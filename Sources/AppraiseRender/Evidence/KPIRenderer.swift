@@ -26,6 +26,37 @@ public enum KPIRenderer {
                                  write: write)
     }
 
+    /// The CSV of `table` (with its byte-order mark), written a record at a time.
+    public static func streamCSV(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        let arrows = dataset.conventions.arrows
+        write("\u{FEFF}")
+        CSVTableRenderer.stream(columns: columns, rows: dataset.assessments(at: period).lazy.map { row($0, arrows: arrows) }, write: write)
+    }
+
+    /// The Markdown of `table`, written a line at a time.
+    public static func streamMarkdown(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        let arrows = dataset.conventions.arrows
+        MarkdownTableRenderer.stream(title: title(dataset, period), columns: columns,
+                                     rows: dataset.assessments(at: period).lazy.map { row($0, arrows: arrows) },
+                                     notes: notes(dataset.assessments(at: period).reduce(into: Counts()) { $0.add($1) }, dataset: dataset),
+                                     write: write)
+    }
+
+    /// The pretty text of `json`, written an indicator at a time (its members in the same
+    /// sorted order), so the whole tree is never built.
+    public static func streamJSON(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        write("{\n  \"dataset\": " + JSONValue.string(dataset.id).prettyText(level: 1) + ",\n  \"indicators\": [")
+        var any = false
+        for item in dataset.assessments(at: period) {
+            write((any ? "," : "") + "\n    " + indicatorJSON(item).prettyText(level: 2))
+            any = true
+        }
+        write(any ? "\n  ]" : "]")
+        write(",\n  \"notes\": " + JSONValue.array(dataset.notes.map(JSONValue.string)).prettyText(level: 1))
+        write(",\n  \"period\": " + JSONValue.string(period.label).prettyText(level: 1))
+        write(",\n  \"title\": " + JSONValue.string(dataset.title).prettyText(level: 1) + "\n}\n")
+    }
+
     private static let columns: [Table.Column] = [
         .init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
         .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings"),

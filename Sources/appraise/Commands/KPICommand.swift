@@ -45,25 +45,24 @@ enum KPICommand {
             }
             period = parsed
         }
-        // Only the chosen rendering is built, from assessments made one at a time: on a large
-        // scorecard the JSON tree alone is many times the size of the file. Text, the usual
-        // format, is written as it is drawn, in blocks.
-        let format = OutputFormat.from(arguments, spec: spec)
-        if format == .text {
-            var block = ""
-            KPIRenderer.streamText(dataset: dataset, period: period) { line in
-                block += line
-                if block.utf8.count >= 1 << 16 {
-                    console.out(block)
-                    block = ""
-                }
+        // Every format is written as it is drawn, in blocks, from assessments made one at a
+        // time, so a scorecard of any size holds only its dataset (the same bytes as rendering
+        // the whole table or JSON tree, which alone is many times the size of the file).
+        var block = ""
+        let write = { (text: String) in
+            block += text
+            if block.utf8.count >= 1 << 16 {
+                console.out(block)
+                block = ""
             }
-            console.out(block)
-            return .success
         }
-        let tables = format == .json ? [] : [KPIRenderer.table(dataset.assessments(at: period), dataset: dataset, period: period)]
-        let json = format == .json ? KPIRenderer.json(dataset.assessment(at: period), dataset: dataset, period: period) : .null
-        console.out(format.render(tables: tables, json: json))
+        switch OutputFormat.from(arguments, spec: spec) {
+        case .text: KPIRenderer.streamText(dataset: dataset, period: period, write: write)
+        case .csv: KPIRenderer.streamCSV(dataset: dataset, period: period, write: write)
+        case .md: KPIRenderer.streamMarkdown(dataset: dataset, period: period, write: write)
+        case .json: KPIRenderer.streamJSON(dataset: dataset, period: period, write: write)
+        }
+        console.out(block)
         return .success
     }
 }
