@@ -47,7 +47,12 @@ final class KPIRendererTests: XCTestCase {
                 }
                 XCTAssertEqual(collect(KPIRenderer.streamCSV), "\u{FEFF}" + CSVTableRenderer.render(table), name)
                 XCTAssertEqual(collect(KPIRenderer.streamMarkdown), MarkdownTableRenderer.render(table), name)
-                XCTAssertEqual(collect(KPIRenderer.streamJSON), KPIRenderer.json(dataset.assessment(at: period), dataset: dataset, period: period).prettyText, name)
+                let tree = JSONValue.object([
+                    "dataset": .string(dataset.id), "title": .string(dataset.title), "period": .string(period.label),
+                    "indicators": .array(dataset.assessment(at: period).map(KPIRenderer.indicatorJSON)),
+                    "notes": .array(dataset.notes.map(JSONValue.string)),
+                ])
+                XCTAssertEqual(collect(KPIRenderer.streamJSON), tree.prettyText, name)
             }
         }
     }

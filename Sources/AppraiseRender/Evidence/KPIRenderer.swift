@@ -42,8 +42,9 @@ public enum KPIRenderer {
                                      write: write)
     }
 
-    /// The pretty text of `json`, written an indicator at a time (its members in the same
-    /// sorted order), so the whole tree is never built.
+    /// The scorecard as a JSON document (`dataset`, `title`, `period`, `indicators` as
+    /// `indicatorJSON`, `notes`), pretty text with sorted keys as every JSON output, written an
+    /// indicator at a time so the whole tree is never built.
     public static func streamJSON(dataset: KPIDataset, period: Period, write: (String) -> Void) {
         write("{\n  \"dataset\": " + JSONValue.string(dataset.id).prettyText(level: 1) + ",\n  \"indicators\": [")
         var any = false
@@ -130,16 +131,6 @@ public enum KPIRenderer {
         if let previous = item.previous { text += " from \(previous.printed.text) (\(previous.period.label))" }
         if let declared = item.declaredDirection { text += "; printed \(declared.text)" }
         return text
-    }
-
-    public static func json(_ assessments: [IndicatorAssessment], dataset: KPIDataset, period: Period) -> JSONValue {
-        .object([
-            "dataset": .string(dataset.id),
-            "title": .string(dataset.title),
-            "period": .string(period.label),
-            "indicators": .array(assessments.map(indicatorJSON)),
-            "notes": .array(dataset.notes.map(JSONValue.string)),
-        ])
     }
 
     public static func indicatorJSON(_ item: IndicatorAssessment) -> JSONValue {
