@@ -19,6 +19,13 @@ final class KPIDatasetBuilder {
         self.sink = sink
     }
 
+    /// Makes room for up to `rows` indicators at once: growing the arrays by doubling would
+    /// briefly hold the old and the new copy, the largest part of reading a large file.
+    func expect(rows: Int) {
+        indicators.reserveCapacity(rows)
+        firstLine.reserveCapacity(rows)
+    }
+
     /// Takes the settings, columns and notes (the draft's rows are added one by one).
     func start(_ draft: DraftDataset) {
         self.draft = draft

@@ -12,6 +12,8 @@ enum KPIDatasetCSV {
     /// False when the file cannot be read as a dataset (already reported).
     static func read(_ data: Data, into builder: KPIDatasetBuilder) -> Bool {
         let sink = builder.sink
+        // Every record starts a line, so the line count bounds the rows.
+        builder.expect(rows: data.withUnsafeBytes { bytes in bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } })
         var settings: [CSVRow] = []
         var columns: [Column]?
         var headerRefused = false

@@ -21,6 +21,7 @@ public struct KPIDatasetFile: Sendable {
         var read = false
         if name.lowercased().hasSuffix(".json") {
             if let draft = KPIDatasetJSON.read(data, sink: sink) {
+                builder.expect(rows: draft.rows.count)
                 builder.start(draft)
                 draft.rows.forEach(builder.add)
                 read = true
