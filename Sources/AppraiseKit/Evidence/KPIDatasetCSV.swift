@@ -12,8 +12,10 @@ enum KPIDatasetCSV {
     /// False when the file cannot be read as a dataset (already reported).
     static func read(_ data: Data, into builder: KPIDatasetBuilder) -> Bool {
         let sink = builder.sink
-        // Every record starts a line, so the line count bounds the rows.
-        builder.expect(rows: data.withUnsafeBytes { bytes in bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } })
+        // Every record starts a line, so the line count bounds the rows; room is made for rows of
+        // 32 bytes or more, so a file of short or blank lines never reserves more than it needs.
+        let lines = data.withUnsafeBytes { bytes in bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+        builder.expect(rows: min(lines, data.count / 32 + 1))
         var settings: [CSVRow] = []
         var columns: [Column]?
         var headerRefused = false
