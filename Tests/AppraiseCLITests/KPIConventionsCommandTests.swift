@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// `kpi` through the real executable on datasets of my own: an unreadable band is a located
-/// error with exit 1, and the text summary counts disagreements, uncheckable marks and unrated
+/// `kpi` through the real executable on datasets of my own: an unreadable band leaves its row
+/// unrated in every format with exit 0, the synthetic rows of issue 23 give their results, and the text summary counts disagreements, uncheckable marks and unrated
 /// rows apart, naming the declared conventions.
 final class KPIConventionsCommandTests: XCTestCase {
     private func write(_ text: String, _ name: String) throws -> URL {
@@ -12,12 +12,44 @@ final class KPIConventionsCommandTests: XCTestCase {
         return url
     }
 
-    func testUnreadableBandIsALocatedErrorAndExitsOne() throws {
-        let url = try write("ref,title,polarity,Jun-17,red,amber,green\n1,Visits,High,80%,<75%,75%>,82%++\n", "bad.csv")
-        let result = try ExecutableRunner.run(["kpi", url.path])
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("bad.csv:2:7: error: green \"82%++\" has numbers but no band notation reads it"), result.stderr)
-        XCTAssertEqual(result.stdout, "")
+    func testUnreadableBandLeavesOneRowUnratedInEveryFormat() throws {
+        let url = try write("ref,title,polarity,Jun-17,red,amber,green\n1,Visits,High,80%,<75%,75%>,82%++\n2,Reviews,High,90%,<75%,75%>,82%\n", "bad.csv")
+        let reason = "green \"82%++\" has numbers but no band notation reads it"
+        for format in ["text", "json", "csv", "md"] {
+            let result = try ExecutableRunner.run(["kpi", url.path, "--format", format])
+            // Exit 0, as for any other unrated row; the place is on stderr, the reason in the output.
+            XCTAssertEqual(result.status, 0, "\(format): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("bad.csv:2:7: warning: \(reason)"), result.stderr)
+            XCTAssertTrue(result.stdout.contains("82%++") && result.stdout.contains("has numbers but no band notation reads it"), "\(format): \(result.stdout)")
+            XCTAssertTrue(result.stdout.contains("Green"), "\(format): row 2 is still rated")
+        }
+    }
+
+    /// The scorecard rows of issue 23 (settings `as at,Jun-19`), each with its expected result.
+    func testSyntheticRowsGiveTheirExpectedResults() throws {
+        func json(_ text: String) throws -> [String: Any] {
+            let result = try ExecutableRunner.run(["kpi", try write("as at,Jun-19\n" + text, "x.csv").path, "--format", "json"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try XCTUnwrap((root["indicators"] as? [[String: Any]])?.first)
+        }
+        XCTAssertEqual(try json("ref,title,polarity,May-19,Jun-19,red,amber,green\nX.1,Synthetic rate,Low,60,55,50+,,<50 (2019/20)\n")["rag"] as? String, "Red")
+        XCTAssertEqual(try json("ref,title,polarity,Jun-19,red,amber,green\nX.1,Synthetic share,Low,25%,30%+,20%+,<20%\n")["rag"] as? String, "Amber")
+        XCTAssertEqual(try json("ref,title,polarity,Jun-19,red,amber,green\nX.1,Synthetic share,High,25%,<20%,<30%,30%+\n")["rag"] as? String, "Amber")
+        XCTAssertEqual(try json("ref,title,polarity,Jun-19,red,amber,green\nX.1,Synthetic share,Low,25%,30%+,<30%,<20%\n")["rag"] as? String, "Amber")
+        // Under numeric-direction arrows the text draws the arrow the way the number went.
+        let arrows = try ExecutableRunner.run(["kpi", try write("as at,Jun-19\narrows,numeric direction\nref,title,polarity,May-19,Jun-19,dot\nX.1,Synthetic count,Low,10,8,↓\n", "c.csv").path])
+        XCTAssertTrue(arrows.stdout.contains("↓ improving from 10 (May-19); printed ↓"), arrows.stdout)
+        XCTAssertFalse(arrows.stdout.contains("↑"), arrows.stdout)
+        XCTAssertTrue(arrows.stdout.contains("0 printed marks disagree"), arrows.stdout)
+        // Headings in the sheet's own words; an unknown one is named and left out.
+        let headed = try ExecutableRunner.run(["kpi", try write("as at,Jun-19\narrows,performance\nref,title,polarity,May-19 (Q1),Jun-19 (Q1),DOT (Year on Year),RAG (Year End),Target (Green),Nat. average,Statistical neighbour,Sparkline\nX.1,Synthetic rate,High,50%,60%,↑,G,55%,58%,57%,~\n", "h.csv").path])
+        XCTAssertEqual(headed.status, 0, headed.stderr)
+        XCTAssertTrue(headed.stderr.contains("h.csv:3:11: warning: \"Sparkline\" is neither a column this tool knows nor a period label"), headed.stderr)
+        XCTAssertTrue(headed.stdout.contains("The heading \"Sparkline\" (column K) is not one this tool knows; its cells are left out."), headed.stdout)
+        XCTAssertTrue(headed.stdout.contains("better than national average 58%"), headed.stdout)
+        XCTAssertTrue(headed.stdout.contains("better than statistical-neighbour average 57%"), headed.stdout)
+        XCTAssertTrue(headed.stdout.contains("5 better than the green threshold 55%"), headed.stdout)
     }
 
     func testSummaryCountsDisagreementsApartFromWhatCannotBeChecked() throws {

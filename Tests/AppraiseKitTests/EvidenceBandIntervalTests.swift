@@ -88,10 +88,14 @@ final class EvidenceBandIntervalTests: XCTestCase {
     }
 
     func testDecorativeReadingIsTheFallbackWhenTheLiteralDoesNotPartition() {
-        // `<83% | 83%> | 86%`: literally amber "83%>" is 83 and above, which overlaps green; the
-        // §7 decorative rule reads it (and agrees with the 2015 printed RAGs).
+        // `<83% | 83%> | 86%`: literally amber "83%>" is 83 and above, cascading up to green's
+        // 86; the §7 decorative rule reads it the same (and agrees with the 2015 printed RAGs).
         assertRatings(EvidenceFixtures.bands("<83%", "83%>", "86%", .high), [(82.9, .red), (83, .amber), (86, .green)])
-        XCTAssertNil(LiteralBands.read(red: "<83%", amber: "83%>", green: "86%", higherIsBetter: true).success)
+        XCTAssertNotNil(LiteralBands.read(red: "<83%", amber: "83%>", green: "86%", higherIsBetter: true).success)
+        // `<90% | 90%< | 95%`: amber "90%<" is literally below 90, the same values as red, so only
+        // the decorative rule reads it.
+        assertRatings(EvidenceFixtures.bands("<90%", "90%<", "95%", .high), [(89.9, .red), (90, .amber), (95, .green)])
+        XCTAssertNil(LiteralBands.read(red: "<90%", amber: "90%<", green: "95%", higherIsBetter: true).success)
     }
 
     func testNeitherReadingPartitionsShowsBoth() {
@@ -130,12 +134,17 @@ final class EvidenceBandIntervalTests: XCTestCase {
         XCTAssertEqual(EvidenceFixtures.csv("band reading,Literal\nref,title,polarity,Dec-15\n1,C,High,3\n").dataset?.conventions.bandReading, .literal)
     }
 
-    func testUnreadableBandIsALocatedErrorUnlessMarkedText() {
-        // `82%++` has digits but no notation: an error at its cell, never a silent "text".
-        let file = EvidenceFixtures.csv("ref,title,polarity,Dec-15,red,amber,green\n1,Visits,High,80%,<75%,75%>,82%++\n")
-        XCTAssertNil(file.dataset)
+    func testUnreadableBandLeavesItsRowUnratedUnlessMarkedText() throws {
+        // `82%++` has digits but no notation: a located warning and the row unrated with the
+        // reason, never a silent "text"; the next row is still assessed.
+        let file = EvidenceFixtures.csv("ref,title,polarity,Dec-15,red,amber,green\n1,Visits,High,80%,<75%,75%>,82%++\n2,Reviews,High,80%,<75%,75%>,82%\n")
+        let loaded = try XCTUnwrap(file.dataset, "\(file.messages)")
         XCTAssertEqual(file.diagnostics.map(\.code), ["unreadable-kpi-band"])
-        XCTAssertTrue(file.messages[0].hasPrefix("test.csv:2:7: error: green \"82%++\" has numbers but no band notation reads it"), file.messages[0])
+        XCTAssertTrue(file.messages[0].hasPrefix("test.csv:2:7: warning: green \"82%++\" has numbers but no band notation reads it"), file.messages[0])
+        let items = loaded.assessment()
+        XCTAssertEqual(items.map(\.rag.label), ["not rated", "Amber"])
+        XCTAssertEqual(items[0].findings.map(\.kind), [.unreadableCell])
+        XCTAssertTrue(items[0].findings[0].message.hasPrefix("not rated: green \"82%++\" has numbers but no band notation reads it"), items[0].findings[0].message)
         // Marked as text, the row loads and says why it is not rated.
         let marked = EvidenceFixtures.csv("ref,title,polarity,Dec-15,red,amber,green,bands\n1,Families,High,80,,,633 Families,text\n")
         let dataset = try? XCTUnwrap(marked.dataset, "\(marked.messages)")

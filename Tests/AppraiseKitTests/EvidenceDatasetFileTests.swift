@@ -53,7 +53,12 @@ final class EvidenceDatasetFileTests: XCTestCase {
 
     func testADecimalCommaIsRefusedNotMisread() {
         let file = KPIDatasetFile(data: Data("ref;title;polarity;Nov-15\n2.7;Re-referrals;Low;31,4%\n".utf8), name: "semi.csv")
-        XCTAssertEqual(file.messages, ["semi.csv:2:4: error: \"31,4%\" starts like a number but cannot be read as one; write decimals with a point (31.4%) and thousands as 1188 or 1,188 [row 2, Nov-15 (column D)]"])
+        XCTAssertEqual(file.messages, ["semi.csv:2:4: warning: \"31,4%\" starts like a number but cannot be read as one; write decimals with a point (31.4%) and thousands as 1188 or 1,188; the row is not rated until then [row 2, Nov-15 (column D)]"])
+        // The row is kept, unrated with the reason, rather than the file refused.
+        let item = file.dataset?.assessment().first
+        XCTAssertEqual(item?.rag.label, "not rated")
+        XCTAssertEqual(item?.findings.map(\.kind), [.unreadableCell])
+        XCTAssertNil(item?.printed)
     }
 
     func testJSONFormGivesTheSameDataset() throws {
@@ -101,7 +106,7 @@ final class EvidenceDatasetFileTests: XCTestCase {
         let found = messages("ref,title,polarty,Dec-15\n1,Contacts,Info,3\n")
         XCTAssertEqual(found.count, 2, "\(found)")
         XCTAssertEqual(found[0], "test.csv:1:1: error: the header has no polarity column; add it [header]")
-        XCTAssertTrue(found[1].hasPrefix("test.csv:1:3: error: \"polarty\" is neither a column name nor a period label; did you mean \"polarity\"?"), found[1])
+        XCTAssertTrue(found[1].hasPrefix("test.csv:1:3: warning: \"polarty\" is neither a column this tool knows nor a period label (did you mean \"polarity\"?), so its cells are left out"), found[1])
     }
 
     func testBadCellsNameRowAndColumn() {
@@ -114,8 +119,8 @@ final class EvidenceDatasetFileTests: XCTestCase {
             ,No ref,Low,5,,
             """)
         XCTAssertTrue(found.contains { $0.hasPrefix("test.csv:2:3: error: polarity \"Hi\" is not one of High, Low, Info, Within Limits, Within limits (low) [row 2, polarity (column C)]") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.hasPrefix("test.csv:3:5: error: rag \"Purple\" is not a RAG; write Red, Amber (or Yellow), Green") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.hasPrefix("test.csv:4:6: error: dot \"up-ish\" is not a direction of travel") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("test.csv:3:5: warning: rag \"Purple\" is not a RAG; write Red, Amber (or Yellow), Green") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("test.csv:4:6: warning: dot \"up-ish\" is not a direction of travel") }, "\(found)")
         XCTAssertTrue(found.contains { $0.hasPrefix("test.csv:5:1: error: ref 3 is used again (first on line 4); give each measure line its own ref, e.g. 3/number and 3/%") }, "\(found)")
         XCTAssertTrue(found.contains { $0.hasPrefix("test.csv:6:1: error: ref is empty; every indicator row needs its printed reference") }, "\(found)")
         XCTAssertNil(EvidenceFixtures.csv("ref,title,polarity,Dec-15\n1,Contacts,Hi,3\n").dataset)

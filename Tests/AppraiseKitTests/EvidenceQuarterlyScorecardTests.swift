@@ -66,7 +66,7 @@ final class EvidenceQuarterlyScorecardTests: XCTestCase {
             for item in dataset.assessment() {
                 guard case .notComputable = item.rag else { continue }
                 unrated += 1
-                XCTAssertTrue(item.findings.contains { [.notRated, .bandsRefused, .ragUnverifiable, .dataQuality].contains($0.kind) },
+                XCTAssertTrue(item.findings.contains { [.notRated, .bandsRefused, .ragUnverifiable, .dataQuality, .unreadableCell].contains($0.kind) },
                               "\(dataset.id) \(item.ref) is unrated in silence")
             }
         }

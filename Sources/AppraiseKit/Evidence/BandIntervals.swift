@@ -24,6 +24,7 @@ public enum BandReading: String, Sendable, Hashable, CaseIterable {
 /// | unsigned `X` (green only) | X and better |
 /// | blank red | every value worse than amber (or green) |
 /// | blank amber | no values: a two-band red / green set |
+/// | amber open towards a neighbour (`20%+` between `30%+` and `<20%`) | up to that neighbour's threshold (cascading bands) |
 ///
 /// An included end printed to a precision meets the next band one printed step away: `83-85.9%`
 /// then `86%+`, or `94.9% or less` then `95%+`, leave no gap (values are printed to that
@@ -80,6 +81,11 @@ enum LiteralBands {
         }
         var amberSet = amberRead
         if var a = amberSet {
+            // Cascading bands (`30%+ | 20%+ | <20%` low, `<20% | <30% | 30%+` high): an amber
+            // open towards green runs up to green's threshold.
+            if a.upper == .infinity, a.lower > -.infinity, a.lower < greenSet.lower {
+                (a.upper, a.upperIncluded, a.upperStep) = (greenSet.lower, !greenSet.lowerIncluded, nil)
+            }
             guard meet(&a, &greenSet) else { return .failure(LiteralFailure(reason: "amber \"\(amber)\" and green \"\(green)\" \(fault(a, greenSet))")) }
             guard !a.isEmpty else { return .failure(LiteralFailure(reason: "amber \"\(amber)\" holds no values below green")) }
             amberSet = a
@@ -87,6 +93,10 @@ enum LiteralBands {
         if var r = redRead {
             guard r.lower == -.infinity else { return .failure(LiteralFailure(reason: "red \"\(red)\" does not reach the worse end of the line")) }
             if var a = amberSet {
+                // Cascading the other way: an amber open towards red runs down to red's threshold.
+                if a.lower == -.infinity, r.upper < a.upper {
+                    (a.lower, a.lowerIncluded, a.lowerStep) = (r.upper, !r.upperIncluded, nil)
+                }
                 guard a.lower > -.infinity, meet(&r, &a) else {
                     return .failure(LiteralFailure(reason: "red \"\(red)\" and amber \"\(amber)\" \(fault(r, a))"))
                 }
@@ -137,12 +147,14 @@ enum LiteralBands {
             guard let step else { return false }
             return abs(above.lower - below.upper - step) <= 1e-9 * max(1, abs(above.lower))
         }
-        if below.upperIncluded, isOneStep(below.upperStep) {
+        // Only two included ends close a one-step gap: `25+` then `<24` leaves 24 itself out.
+        guard below.upperIncluded && above.lowerIncluded else { return false }
+        if isOneStep(below.upperStep) {
             below.upper = above.lower
             below.upperIncluded = !above.lowerIncluded
             return true
         }
-        if above.lowerIncluded, isOneStep(above.lowerStep) {
+        if isOneStep(above.lowerStep) {
             above.lower = below.upper
             above.lowerIncluded = !below.upperIncluded
             return true

@@ -33,12 +33,17 @@ public struct Indicator: Sendable, Hashable {
     public let note: String?
     /// Line of the row in the dataset file.
     public let line: Int
+    /// Cells of the row that could not be read (a band cell no notation reads, a number
+    /// written with a decimal comma, a RAG or arrow outside the vocabulary), each with its
+    /// place and fix: such a row is kept, left unrated with these reasons, and every other
+    /// row is still assessed.
+    public let unreadable: [String]
 
     public init(
         ref: String, title: String, theme: String? = nil, polarity: Polarity, unit: String = "", frequency: String? = nil,
         ytdBasis: String? = nil, observations: [Observation] = [], bands: ToleranceBands, declaredRAG: DeclaredRAG? = nil,
         declaredDirection: DeclaredDirection? = nil, benchmarks: [Benchmark] = [], source: String? = nil, note: String? = nil,
-        line: Int = 0
+        line: Int = 0, unreadable: [String] = []
     ) {
         self.ref = ref
         self.title = title
@@ -55,6 +60,7 @@ public struct Indicator: Sendable, Hashable {
         self.source = source
         self.note = note
         self.line = line
+        self.unreadable = unreadable
     }
 
     /// The cell printed for a period, if any.

@@ -26,11 +26,14 @@ public struct KPIDataset: Sendable, Hashable {
     public let periods: [Period]
     /// Indicators in file order.
     public let indicators: [Indicator]
+    /// How the reader took the file where it had to interpret it: headings read by meaning,
+    /// a convention taken from a heading, a heading it does not know (its cells left out).
+    public let notes: [String]
 
     public init(
         id: String, title: String, service: String? = nil, asAt: Period, edition: String? = nil, directionOfTravelBasis: String? = nil,
         benchmarkVintage: String? = nil, source: String? = nil, conventions: KPIConventions = KPIConventions(), periods: [Period],
-        indicators: [Indicator]
+        indicators: [Indicator], notes: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -43,6 +46,13 @@ public struct KPIDataset: Sendable, Hashable {
         self.conventions = conventions
         self.periods = periods.sorted()
         self.indicators = indicators
+        self.notes = notes
+    }
+
+    /// The column a printed label names in this dataset (`Jun-17`, `2022/23 YTD`), read with
+    /// the dataset's academic year and its kind of table; nil when the label is not a period.
+    public func period(_ label: String) -> Period? {
+        Period.parse(label, academicYear: conventions.academicYear).map { Period.inTable($0, periods) }
     }
 
     /// The indicator with a ref, if any.

@@ -7,34 +7,59 @@ import Foundation
 /// header and fill the settings above it. Positions in messages are the record's line and the
 /// field's number (1 = column A), which is what a spreadsheet shows.
 enum KPIDatasetCSV {
-    static func read(_ data: Data, sink: DiagnosticSink) -> DraftDataset? {
-        let table: CSVTable
+    /// Reads the file record by record into `builder`: settings and header first, then each
+    /// row handed over as it is read, so neither the table nor the drafts are held whole.
+    /// False when the file cannot be read as a dataset (already reported).
+    static func read(_ data: Data, into builder: KPIDatasetBuilder) -> Bool {
+        let sink = builder.sink
+        // Every record starts a line, so the line count bounds the rows; room is made for rows of
+        // 32 bytes or more, so a file of short or blank lines never reserves more than it needs.
+        let lines = data.withUnsafeBytes { bytes in bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+        builder.expect(rows: min(lines, data.count / 32 + 1))
+        var settings: [CSVRow] = []
+        var columns: [Column]?
+        var headerRefused = false
         do {
-            table = try CSVReader.read(data, fileName: "")
+            _ = try CSVReader.forEachRecord(data, fileName: "") { row in
+                guard !row.isBlank, !headerRefused else { return }
+                if let columns {
+                    builder.add(readRow(row, columns: columns, sink: sink))
+                } else if isHeader(row) {
+                    columns = start(header: row, settings: settings, builder: builder)
+                    headerRefused = columns == nil
+                    settings = []
+                } else {
+                    settings.append(row)
+                }
+            }
         } catch {
             sink.report(code: "malformed-csv", message: error.message, location: "", position: SourcePosition(line: error.line, column: 1))
-            return nil
+            return false
         }
-        var draft = DraftDataset()
-        let rows = table.rows.filter { !$0.isBlank }
-        guard let headerIndex = rows.firstIndex(where: isHeader) else {
-            let first = rows.first.map { SourcePosition(line: $0.line, column: 1) }
+        if columns == nil && !headerRefused {
             sink.report(code: "missing-kpi-header",
                         message: "no header row found; add a row naming the columns, starting with ref, title, polarity and the period labels (Dec-15, YTD 2015/16 …)",
-                        location: "", position: first)
-            return nil
+                        location: "", position: settings.first.map { SourcePosition(line: $0.line, column: 1) })
         }
-        draft.position = SourcePosition(line: rows[headerIndex].line, column: 1)
-        for row in rows[..<headerIndex] { readSetting(row, into: &draft, sink: sink) }
+        return columns != nil
+    }
+
+    /// Reads the settings above the header and the header itself, and starts the builder;
+    /// nil when the header cannot be used.
+    private static func start(header: CSVRow, settings: [CSVRow], builder: KPIDatasetBuilder) -> [Column]? {
+        let sink = builder.sink
+        var draft = DraftDataset()
+        draft.position = SourcePosition(line: header.line, column: 1)
+        for row in settings { readSetting(row, into: &draft, sink: sink) }
         let academicYear = draft.metadata[.academicYear].flatMap { Period.parseFinancialYear($0.text.trimmingCharacters(in: .whitespaces)) }
-            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: rows[headerIndex].fields)
+            ?? Period.impliedAcademicYear(asAt: draft.metadata[.asAt]?.text, labels: header.fields.map { KPIHeading.splitQualifier($0).base })
         draft.impliedAcademicYear = academicYear
-        guard let columns = readHeader(rows[headerIndex], academicYear: academicYear, sink: sink) else { return nil }
-        draft.periods = columns.compactMap { if case .period(let period) = $0 { period } else { nil } }
-        for row in rows[(headerIndex + 1)...] {
-            draft.rows.append(readRow(row, columns: columns, sink: sink))
-        }
-        return draft
+        guard var columns = readHeader(header, academicYear: academicYear, into: &draft, sink: sink) else { return nil }
+        let periods = Period.inTable(columns.compactMap { if case .period(let period) = $0 { period } else { nil } })
+        columns = columns.map { if case .period(let period) = $0 { .period(Period.inTable(period, periods)) } else { $0 } }
+        draft.periods = periods
+        builder.start(draft)
+        return columns
     }
 
     /// What one header cell names.
@@ -43,11 +68,13 @@ enum KPIDatasetCSV {
         case period(Period)
         /// A blank heading over a column left empty.
         case unnamed
+        /// A heading the reader does not know: named in a note, its cells left out.
+        case ignored
     }
 
     /// The header is the first row with a `ref` (or `NO.`) heading.
     private static func isHeader(_ row: CSVRow) -> Bool {
-        row.fields.contains { KPIField.named($0) == .ref }
+        row.fields.contains { KPIField.documented($0) == .ref }
     }
 
     private static func readSetting(_ row: CSVRow, into draft: inout DraftDataset, sink: DiagnosticSink) {
@@ -71,7 +98,7 @@ enum KPIDatasetCSV {
         draft.metadata[key] = DraftCell(text: value, location: "row \(row.line), \(key.rowName)", position: SourcePosition(line: row.line, column: 2))
     }
 
-    private static func readHeader(_ row: CSVRow, academicYear: Int?, sink: DiagnosticSink) -> [Column]? {
+    private static func readHeader(_ row: CSVRow, academicYear: Int?, into draft: inout DraftDataset, sink: DiagnosticSink) -> [Column]? {
         var columns: [Column] = []
         var seenFields: Set<KPIField> = []
         var seenPeriods: Set<Period> = []
@@ -81,29 +108,39 @@ enum KPIDatasetCSV {
             let place = "header, column \(columnLetter(index))"
             if heading.trimmingCharacters(in: .whitespaces).isEmpty {
                 columns.append(.unnamed)
-            } else if let field = KPIField.named(heading) {
+                continue
+            }
+            switch KPIHeading.read(heading, academicYear: academicYear) {
+            case .field(let field, let qualifier, let byMeaning):
                 if !seenFields.insert(field).inserted {
-                    sink.report(code: "duplicate-kpi-column", message: "column \(field.columnName) appears twice; keep one", location: place, position: position)
+                    sink.report(code: "duplicate-kpi-column", message: "column \(field.columnName) appears twice (again as \"\(heading)\"); keep one", location: place, position: position)
                     valid = false
                 }
+                if byMeaning { draft.notes.append("The heading \"\(heading)\" (column \(columnLetter(index))) is read as the \(field.columnName) column.") }
+                if let qualifier { applyQualifier(qualifier, of: field, heading: heading, draft: &draft) }
                 columns.append(.field(field))
-            } else if let period = Period.parse(heading, academicYear: academicYear) {
+            case .period(let period):
                 if !seenPeriods.insert(period).inserted {
                     sink.report(code: "duplicate-kpi-column", message: "period \(period.label) appears twice; keep one column per period", location: place, position: position)
                     valid = false
                 }
                 columns.append(.period(period))
-            } else {
-                let names = KPIField.allCases.map(\.columnName)
-                let normalised = normalise(heading)
-                let guess = names.map { ($0, editDistance(normalised, $0)) }.min { $0.1 < $1.1 }
-                    .flatMap { $0.1 <= 3 ? "; did you mean \"\($0.0)\"?" : nil } ?? ""
-                let shown = heading.count > suggestionLength ? String(heading.prefix(suggestionLength)) + "…" : heading
+            case nil where Period.parse(KPIHeading.splitQualifier(heading).base, academicYear: 2000) != nil:
                 sink.report(code: "unknown-kpi-column",
-                            message: "\"\(shown)\" is neither a column name nor a period label\(guess) Columns: \(names.joined(separator: ", ")); periods are written like Dec-15, Q1 2017/18, 2014/15, YTD 2015/16, AY 2016/17, Autumn 2016, Rolling year to Jun-17 (a bare Term 1 or Autumn 1 needs an academic year setting)",
+                            message: "\"\(heading)\" is a term without its year, and a bare term needs an academic year setting; add a row academic year,2016/17 above the header or write the year in the heading (Term 1 2016/17)",
                             location: place, position: position)
                 valid = false
-                columns.append(.unnamed)
+                columns.append(.ignored)
+            case nil:
+                let names = KPIField.allCases.map(\.columnName)
+                let guess = names.map { ($0, editDistance(normalise(heading), $0)) }.min { $0.1 < $1.1 }
+                    .flatMap { $0.1 <= 3 ? " (did you mean \"\($0.0)\"?)" : nil } ?? ""
+                let shown = heading.count > suggestionLength ? String(heading.prefix(suggestionLength)) + "…" : heading
+                sink.report(code: "unknown-kpi-column", severity: .warning,
+                            message: "\"\(shown)\" is neither a column this tool knows nor a period label\(guess), so its cells are left out; if it holds a field, name it as one of \(KPIField.allCases.map(\.columnName).joined(separator: ", ")); periods are written like Dec-15, Q1 2017/18, 2014/15, YTD 2015/16, AY 2016/17, Autumn 2016, Rolling year to Jun-17",
+                            location: place, position: position)
+                draft.notes.append("The heading \"\(shown)\" (column \(columnLetter(index))) is not one this tool knows; its cells are left out.")
+                columns.append(.ignored)
             }
         }
         for required in [KPIField.ref, .title, .polarity] where !seenFields.contains(required) {
@@ -112,6 +149,19 @@ enum KPIDatasetCSV {
             valid = false
         }
         return valid ? columns : nil
+    }
+
+    /// A convention stated in a heading's bracket (`DOT (Year on Year)`, `RAG (Year End)`),
+    /// kept for the builder when the settings do not give it.
+    private static func applyQualifier(_ qualifier: String, of field: KPIField, heading: String, draft: inout DraftDataset) {
+        let key: KPIMetadataKey
+        switch field {
+        case .dot where KPIConventions.Comparison.named(qualifier) != nil: key = .comparison
+        case .rag where KPIConventions.RAGBasis.named(qualifier) != nil: key = .ragBasis
+        default: return
+        }
+        guard draft.metadata[key] == nil else { return }
+        draft.headingConventions.append((key, qualifier, heading))
     }
 
     private static func readRow(_ row: CSVRow, columns: [Column], sink: DiagnosticSink) -> DraftRow {
@@ -124,6 +174,8 @@ enum KPIDatasetCSV {
                 draft.cells[name] = DraftCell(text: field, location: "row \(row.line), \(name.columnName) (column \(columnLetter(index)))", position: position)
             case .period(let period):
                 draft.values.append((period, DraftCell(text: field, location: "row \(row.line), \(period.label) (column \(columnLetter(index)))", position: position)))
+            case .ignored:
+                continue
             case .unnamed:
                 if !field.trimmingCharacters(in: .whitespaces).isEmpty {
                     sink.report(code: "kpi-cell-without-column",

@@ -24,4 +24,8 @@ struct DraftDataset {
     var impliedAcademicYear: Int?
     /// Where to point a problem with the whole dataset.
     var position: SourcePosition?
+    /// How the reader took headings the settings do not document, for the reader of the output.
+    var notes: [String] = []
+    /// Conventions stated in headings' brackets (`DOT (Year on Year)`) that no setting gives.
+    var headingConventions: [(key: KPIMetadataKey, qualifier: String, heading: String)] = []
 }

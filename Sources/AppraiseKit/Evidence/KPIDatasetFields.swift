@@ -30,12 +30,12 @@ enum KPIField: String, CaseIterable {
         case .polarity: ["good perf is", "good performance is"]
         case .unit: ["data note (monthly)"]
         case .ytdBasis: ["basis"]
-        case .dot: ["direction of travel", "dot (month on month)"]
-        case .rag: ["rag (in month)", "rag (in month unless stated)"]
-        case .green: ["target green", "target"]
-        case .snAverage: ["stat neigh ave", "statistical neighbour average", "stat neighbour"]
+        case .dot: ["direction of travel", "dot (month on month)", "direction"]
+        case .rag: ["rag (in month)", "rag (in month unless stated)", "rating", "rag rating", "rag status"]
+        case .green: ["target green", "target", "green target"]
+        case .snAverage: ["stat neigh ave", "statistical neighbour average", "stat neighbour", "statistical neighbour", "statistical neighbours"]
         case .bestSN: ["best stat neigh", "best statistical neighbour"]
-        case .nationalAverage: ["nat ave", "england"]
+        case .nationalAverage: ["nat ave", "nat. ave", "england", "nat average", "nat. average", "national"]
         case .topQuartile: ["nat top qtile threshold", "national top quartile", "national top quartile threshold"]
         case .regional: ["regional average", "yorkshire & humber"]
         default: []
@@ -56,8 +56,9 @@ enum KPIField: String, CaseIterable {
 
     static let benchmarkFields: [KPIField] = [.snAverage, .bestSN, .nationalAverage, .topQuartile, .regional]
 
-    /// The field a heading names, ignoring case, spacing and a leading `*`.
-    static func named(_ heading: String) -> KPIField? {
+    /// The field a heading names by its documented name or an alias, ignoring case, spacing
+    /// and a leading `*`; `KPIHeading` reads other wordings by meaning.
+    static func documented(_ heading: String) -> KPIField? {
         let key = normalise(heading)
         return allCases.first { $0.columnName == key || $0.aliases.contains(key) }
     }

@@ -17,9 +17,23 @@ public struct KPIDatasetFile: Sendable {
     public init(data: Data, name: String) {
         self.name = name
         let sink = DiagnosticSink()
-        let draft = name.lowercased().hasSuffix(".json") ? KPIDatasetJSON.read(data, sink: sink) : KPIDatasetCSV.read(data, sink: sink)
-        let dataset = draft.flatMap { KPIDatasetBuilder(fileName: name, sink: sink).build($0) }
-        diagnostics = sink.diagnostics.sortedByPosition()
+        let builder = KPIDatasetBuilder(fileName: name, sink: sink)
+        var read = false
+        if name.lowercased().hasSuffix(".json") {
+            if let draft = KPIDatasetJSON.read(data, sink: sink) {
+                builder.expect(rows: draft.rows.count)
+                builder.start(draft)
+                draft.rows.forEach(builder.add)
+                read = true
+            }
+        } else {
+            read = KPIDatasetCSV.read(data, into: builder)
+        }
+        let dataset = read ? builder.finish() : nil
+        // A file that is not valid CSV is reported as that alone, not with what its readable
+        // start held (the rows are read as they are parsed).
+        let malformed = sink.diagnostics.filter { $0.code == "malformed-csv" }
+        diagnostics = malformed.isEmpty ? sink.diagnostics.sortedByPosition() : malformed
         self.dataset = diagnostics.errors.isEmpty ? dataset : nil
     }
 

@@ -45,7 +45,10 @@ enum KPIDatasetJSON {
             draft.rows.append(row)
         }
         file.rejectUnknownKeys()
-        draft.periods = periods.sorted()
+        draft.periods = Period.inTable(periods.sorted())
+        for index in draft.rows.indices {
+            draft.rows[index].values = draft.rows[index].values.map { (period: Period.inTable($0.period, draft.periods), cell: $0.cell) }
+        }
         return draft
     }
 

@@ -21,6 +21,9 @@ public struct KPIFinding: Sendable, Hashable {
         case inArrears = "in-arrears"
         /// The period's cell is a status ("Reporting in progress", "tbc"), not a value.
         case dataQuality = "data-quality"
+        /// A cell of the row cannot be read, so the row is not rated; the message names the
+        /// cell and the fix.
+        case unreadableCell = "unreadable-cell"
     }
 
     public let kind: Kind

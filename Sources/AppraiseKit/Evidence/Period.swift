@@ -22,6 +22,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         case term
         case halfTerm
         case rollingYear
+        case academicYearToDate
     }
 
     public let kind: Kind
@@ -49,6 +50,8 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func term(_ term: Int, academicYear startYear: Int) -> Period { Period(kind: .term, index: startYear * 3 + term - 1) }
     /// Half term 1–6 (Autumn 1 … Summer 2) of the academic year starting in September `startYear`.
     public static func halfTerm(_ half: Int, academicYear startYear: Int) -> Period { Period(kind: .halfTerm, index: startYear * 6 + half - 1) }
+    /// The year to date of the academic year starting in September `startYear`.
+    public static func academicYearToDate(startYear: Int) -> Period { Period(kind: .academicYearToDate, index: startYear) }
     /// The twelve months ending with `month` of `year`.
     public static func rollingYear(to month: Int, _ year: Int) -> Period { Period(kind: .rollingYear, index: year * 12 + month - 1) }
 
@@ -60,7 +63,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         switch kind {
         case .month, .rollingYear: Period(kind: kind, index: index - 12)
         case .quarter: Period(kind: kind, index: index - 4)
-        case .financialYear, .yearToDate, .academicYear: Period(kind: kind, index: index - 1)
+        case .financialYear, .yearToDate, .academicYear, .academicYearToDate: Period(kind: kind, index: index - 1)
         case .term: Period(kind: kind, index: index - 3)
         case .halfTerm: Period(kind: kind, index: index - 6)
         }
@@ -74,14 +77,21 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
             return index % 12 >= 3 ? year : year - 1
         case .quarter: return index / 4
         case .financialYear, .yearToDate: return index
-        case .academicYear, .term, .halfTerm, .rollingYear:
+        case .academicYear, .academicYearToDate, .term, .halfTerm, .rollingYear:
             return endMonth % 12 >= 3 ? endMonth / 12 : endMonth / 12 - 1
         }
     }
 
-    /// The year-to-date column a month or quarter contributes to, for indicators whose bands
-    /// apply to the cumulative value ("Red YTD", seed 002:95).
-    public var yearToDateColumn: Period { kind == .yearToDate ? self : .yearToDate(startYear: financialYearStart) }
+    /// The year-to-date column a period contributes to, for indicators whose bands apply to
+    /// the cumulative value ("Red YTD", seed 002:95): the academic year's for a term, half
+    /// term or academic year, the financial year's otherwise.
+    public var yearToDateColumn: Period {
+        switch kind {
+        case .yearToDate, .academicYearToDate: self
+        case .term, .halfTerm, .academicYear: .academicYearToDate(startYear: academicYearStart)
+        default: .yearToDate(startYear: financialYearStart)
+        }
+    }
 
     /// The normalised label: `Dec-15`, `Q1 2017/18`, `2014/15`, `YTD 2015/16`.
     public var label: String {
@@ -97,6 +107,8 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
             return "YTD \(financialYearText(index))"
         case .academicYear:
             return "AY \(financialYearText(index))"
+        case .academicYearToDate:
+            return "AY YTD \(financialYearText(index))"
         case .term:
             return "\(Period.seasons[floorMod(index, 3)]) \(financialYearText(floorDiv(index, 3)))"
         case .halfTerm:
@@ -115,7 +127,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .month: index
         case .quarter: (index / 4) * 12 + 3 + (index % 4) * 3 + 2
         case .financialYear, .yearToDate: (index + 1) * 12 + 2
-        case .academicYear: (index + 1) * 12 + 7
+        case .academicYear, .academicYearToDate: (index + 1) * 12 + 7
         case .term: floorDiv(index, 3) * 12 + [11, 14, 18][floorMod(index, 3)]
         case .halfTerm: floorDiv(index, 6) * 12 + [9, 11, 13, 14, 16, 18][floorMod(index, 6)]
         case .rollingYear: index

@@ -10,6 +10,7 @@ extension Period {
     /// | outturn (financial year) | `2014/15`, `2014/2015`, `2022/23 Outturn`, `Out turn 2016/17` |
     /// | year to date | `YTD 2015/16`, `Year To Date 2017/18`, `2022/23 YTD` |
     /// | academic year | `AY 2016/17`, `Academic Year 2016/17`, `2016/17 academic year` |
+    /// | academic year to date | `AY YTD 2022/23`, `Academic YTD 2022/23`; `2022/23 YTD` in a table of terms (`inTable`) |
     /// | term | `Autumn 2022` (of 2022/23), `Spring 2023` (of 2022/23), `Autumn Term 2016/17`, `Term 1 2016/17` |
     /// | half term | `Autumn 1 2022`, `Spring 2 2016/17`, `Half term 3 2016/17`, `HT3 2016/17` |
     /// | rolling year | `Rolling year to Jun-17`, `Rolling 12 months to Jun-17`, `12 months to Jun-17` |
@@ -52,6 +53,22 @@ extension Period {
         return .month(month + 1, year)
     }
 
+    /// The columns of a table as their labels mean there: in a table of terms or half terms
+    /// with no month or quarter, a year to date (`2022/23 YTD`) is the academic year's.
+    static func inTable(_ periods: [Period]) -> [Period] {
+        periods.map { inTable($0, periods) }
+    }
+
+    /// One column of a table, read as `inTable(_:)` says.
+    static func inTable(_ period: Period, _ periods: [Period]) -> Period {
+        guard period.kind == .yearToDate, isTermTable(periods) else { return period }
+        return .academicYearToDate(startYear: period.index)
+    }
+
+    private static func isTermTable(_ periods: [Period]) -> Bool {
+        periods.contains { $0.kind == .term || $0.kind == .halfTerm } && !periods.contains { $0.kind == .month || $0.kind == .quarter }
+    }
+
     /// The academic year (September to August) holding the period's last month.
     public var academicYearStart: Int { endMonth % 12 >= 8 ? endMonth / 12 : endMonth / 12 - 1 }
 
@@ -81,6 +98,8 @@ extension Period {
         case [], ["outturn"], ["out", "turn"]: return .financialYear(startYear: startYear)
         case ["ytd"], ["year", "to", "date"]: return .yearToDate(startYear: startYear)
         case ["ay"], ["academic", "year"], ["academic"]: return .academicYear(startYear: startYear)
+        case ["ay", "ytd"], ["academic", "ytd"], ["academic", "year", "to", "date"], ["ytd", "ay"], ["ytd", "academic"]:
+            return .academicYearToDate(startYear: startYear)
         default: break
         }
         if let (kind, number, _) = schoolTerm(head) {

@@ -27,47 +27,58 @@ public struct PrintedValue: Sendable, Hashable {
     /// Whether the value was printed with a percent sign.
     public let isPercentage: Bool
     /// The count before the percentage ("352" of "352/371 94.9%"; "55" of "55 40.44%").
-    public let numerator: Double?
+    /// Read from the text when asked, so a scorecard of many cells keeps only what every
+    /// assessment reads.
+    public var numerator: Double? { PrintedValue.parts(text).numerator }
     /// The base after a slash ("371" of "352/371 94.9%").
-    public let denominator: Double?
+    public var denominator: Double? { PrintedValue.parts(text).denominator }
     /// Words after the number, such as its own period: "(Nov, Dec, Jan ave)".
-    public let qualifier: String?
+    public var qualifier: String? { PrintedValue.parts(text).qualifier }
 
     /// Reads a cell; nil when it is blank (nothing was printed).
     public init?(_ cell: String) {
         let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         self.text = text
+        let parts = PrintedValue.parts(text)
+        status = parts.status
+        number = parts.number
+        isPercentage = parts.isPercentage
+    }
+
+    /// Everything a cell's text says.
+    private struct Parts {
+        var status = Status.reported
+        var number: Double?
+        var isPercentage = false
+        var numerator: Double?
+        var denominator: Double?
+        var qualifier: String?
+    }
+
+    private static func parts(_ text: String) -> Parts {
+        var parts = Parts()
         var scanner = NumberScanner(text)
         guard let first = scanner.number() else {
-            number = nil
-            isPercentage = false
-            numerator = nil
-            denominator = nil
-            qualifier = nil
-            status = PrintedValue.notApplicableWords.contains(text.lowercased()) ? .notApplicable : .pending
-            return
+            parts.status = PrintedValue.notApplicableWords.contains(text.lowercased()) ? .notApplicable : .pending
+            return parts
         }
-        status = .reported
         var value: (Double, Bool)? = first
-        var count: Double?
-        var base: Double?
         scanner.skipSpaces()
         if !first.1 && scanner.take("/") {
-            count = first.0
-            base = scanner.number()?.0
+            parts.numerator = first.0
+            parts.denominator = scanner.number()?.0
             scanner.skipSpaces()
             value = scanner.number()
         } else if !first.1, let percentage = scanner.lookahead(), percentage.1 {
-            count = first.0
+            parts.numerator = first.0
             value = scanner.number()
         }
-        number = value?.0
-        isPercentage = value?.1 ?? false
-        numerator = count
-        denominator = base
+        parts.number = value?.0
+        parts.isPercentage = value?.1 ?? false
         let rest = scanner.rest.trimmingCharacters(in: .whitespaces)
-        qualifier = rest.isEmpty ? nil : rest
+        parts.qualifier = rest.isEmpty ? nil : rest
+        return parts
     }
 
     static let notApplicableWords: Set<String> = ["n/a", "na", "-", "–", "—", "n/k"]

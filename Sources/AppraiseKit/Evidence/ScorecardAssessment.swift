@@ -3,8 +3,14 @@ extension KPIDataset {
     /// scorecard's own (`asAt`); only then are the printed RAG and arrows checked, since they
     /// describe that period.
     public func assessment(at period: Period? = nil) -> [IndicatorAssessment] {
+        Array(assessments(at: period))
+    }
+
+    /// The same, made one at a time as the sequence is read, so a renderer that keeps only
+    /// its table rows never holds every assessment.
+    public func assessments(at period: Period? = nil) -> LazyMapSequence<[Indicator], IndicatorAssessment> {
         let period = period ?? asAt
-        return indicators.map { IndicatorAssessment(indicator: $0, period: period, isScorecardPeriod: period == asAt, conventions: conventions) }
+        return indicators.lazy.map { [conventions, asAt] in IndicatorAssessment(indicator: $0, period: period, isScorecardPeriod: period == asAt, conventions: conventions) }
     }
 
     /// Every printed RAG and arrow that the data does not bear out, at the scorecard's own
@@ -26,7 +32,8 @@ extension IndicatorAssessment {
         }
         let rated = indicator.observation(at: ratedPeriod)
         let bands = indicator.bands
-        let rag = IndicatorAssessment.rate(bands, rated, at: ratedPeriod)
+        let rag = indicator.unreadable.isEmpty ? IndicatorAssessment.rate(bands, rated, at: ratedPeriod)
+            : .notComputable("a cell of the row cannot be read")
         let lastYear = indicator.observation(at: period.sameTimeLastYear)
         let previous = conventions.comparison == .sameTimeLastYear ? lastYear : indicator.observation(before: period)
         let polarity = indicator.polarity
@@ -36,7 +43,7 @@ extension IndicatorAssessment {
         }
         let directionOfTravel = direction(from: previous)
 
-        var findings: [KPIFinding] = []
+        var findings = indicator.unreadable.map { KPIFinding(kind: .unreadableCell, message: "not rated: \($0)") }
         if period != scorecardPeriod {
             findings.append(KPIFinding(kind: .inArrears, message: "reported one month in arrears: \(scorecardPeriod.label) reads the \(period.label) column"))
         }
@@ -57,13 +64,13 @@ extension IndicatorAssessment {
         for cell in Set([observation, rated].compactMap { $0 }).sorted(by: { $0.period < $1.period }) where cell.printed.status == .pending {
             findings.append(KPIFinding(kind: .dataQuality, message: "\(cell.period.label) is printed as \"\(cell.printed.text)\": a status, not a value, so nothing is rated for it"))
         }
-        if case .notComputable(let reason) = rag, !findings.contains(where: { [.bandsRefused, .ragUnverifiable, .dataQuality].contains($0.kind) }) {
+        if case .notComputable(let reason) = rag, !findings.contains(where: { [.bandsRefused, .ragUnverifiable, .dataQuality, .unreadableCell].contains($0.kind) }) {
             findings.append(KPIFinding(kind: .notRated, message: "not rated: \(reason)"))
         }
 
         self.init(ref: indicator.ref, title: indicator.title, theme: indicator.theme, polarity: polarity, unit: indicator.unit, period: period,
                   printed: observation?.printed, ratedPeriod: ratedPeriod, ratedValue: rated?.value, bands: bands, rag: rag,
-                  declaredRAG: declaredRAG, distanceToTarget: rated?.value.flatMap(bands.distance(from:)),
+                  declaredRAG: declaredRAG, distanceToTarget: indicator.unreadable.isEmpty ? rated?.value.flatMap(bands.distance(from:)) : nil,
                   directionOfTravel: directionOfTravel, previous: previous, declaredDirection: declaredDirection,
                   yearOnYear: direction(from: lastYear), sameTimeLastYear: lastYear,
                   benchmarks: indicator.benchmarks.map { BenchmarkPosition(value: rated?.value, benchmark: $0, polarity: polarity) },

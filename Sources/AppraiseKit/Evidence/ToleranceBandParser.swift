@@ -46,10 +46,13 @@ public enum ToleranceBandParser {
     /// glyphs say, the three sets partitioning the line in the polarity's order); the
     /// decorative-glyph rule below is used only when the literal reading does not partition.
     public static func parse(red: String, amber: String, green: String, polarity: Polarity, unit: String = "", reading: BandReading? = nil) throws(Refusal) -> ToleranceBands.Rule {
-        let printed = [red, amber, green].map(trim)
+        let verbatim = [red, amber, green].map(trim)
+        // A band cell may carry its own period, as value cells do (`<50 (2019/20)`): the
+        // bracket is kept in the printed text and left out of the reading.
+        let printed = verbatim.map(withoutQualifier)
         let cells = printed.map(Cell.read)
         if cells.allSatisfy(\.isEmpty) { return .none }
-        let shown = ToleranceBands.printedText(red: printed[0], amber: printed[1], green: printed[2])
+        let shown = ToleranceBands.printedText(red: verbatim[0], amber: verbatim[1], green: verbatim[2])
         let hasText = cells.contains(where: { if case .text = $0 { true } else { false } })
         switch cells[2] {
         case .within(let tolerance, let reference) where !hasText:
@@ -368,8 +371,17 @@ public enum ToleranceBandParser {
 
     /// Whether a printed cell reads as text (no band notation), not as a threshold, range or distance.
     static func isUnreadable(_ printed: String) -> Bool {
-        if case .text = Cell.read(trim(printed)) { return LiteralBands.interval(trim(printed), greenWithPolarity: true) == nil }
+        let text = withoutQualifier(trim(printed))
+        if case .text = Cell.read(text) { return LiteralBands.interval(text, greenWithPolarity: true) == nil }
         return false
+    }
+
+    /// The cell without a trailing bracketed qualifier (`<50 (2019/20)` → `<50`), when a
+    /// number comes before the bracket; the cell unchanged otherwise.
+    static func withoutQualifier(_ cell: String) -> String {
+        guard cell.hasSuffix(")"), let open = cell.lastIndex(of: "(") else { return cell }
+        let head = trim(String(cell[..<open]))
+        return head.contains(where: \.isNumber) ? head : cell
     }
 
     private static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -3,34 +3,102 @@ import AppraiseKit
 /// A KPI scorecard as the tool computes it: the value, computed and printed RAG, direction of
 /// travel, distance to target, benchmark positions and every finding, one row per indicator.
 public enum KPIRenderer {
-    public static func table(_ assessments: [IndicatorAssessment], dataset: KPIDataset, period: Period) -> Table {
-        let rows = assessments.map { item -> [String] in
-            [
-                item.ref,
-                item.title,
-                item.polarity.rawValue,
-                item.printed?.text ?? "",
-                item.rag.label,
-                item.declaredRAG?.text ?? "",
-                direction(item),
-                item.distanceToTarget?.text ?? "",
-                item.benchmarks.compactMap(standing).joined(separator: "; "),
-                item.findings.map(\.message).joined(separator: " "),
-            ]
+    /// Takes the assessments as a sequence and reads it once, so a lazy one is never held whole.
+    public static func table(_ assessments: some Sequence<IndicatorAssessment>, dataset: KPIDataset, period: Period) -> Table {
+        var rows: [[String]] = []
+        var counts = Counts()
+        for item in assessments {
+            counts.add(item)
+            rows.append(row(item, arrows: dataset.conventions.arrows))
         }
-        let findings = assessments.flatMap(\.findings)
-        let disagreements = findings.filter(\.isDisagreement).count
-        let uncheckable = findings.filter(\.isUncheckable).count
-        let unrated = assessments.filter { if case .notComputable = $0.rag { true } else { false } }.count
+        return Table(id: "kpi-\(dataset.id)", title: title(dataset, period), columns: columns, rows: rows, notes: notes(counts, dataset: dataset))
+    }
+
+    /// The text table of `table`, written a line at a time from assessments made as they are
+    /// needed (the indicators are read three times: widths, lines, counts), so a scorecard of
+    /// any size is drawn holding only its dataset. Byte for byte what `table` then
+    /// `TextTableRenderer.render` give.
+    public static func streamText(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        let arrows = dataset.conventions.arrows
+        TextTableRenderer.stream(title: title(dataset, period), columns: columns,
+                                 rows: { dataset.assessments(at: period).lazy.map { row($0, arrows: arrows) } },
+                                 notes: notes(dataset.assessments(at: period).reduce(into: Counts()) { $0.add($1) }, dataset: dataset),
+                                 write: write)
+    }
+
+    /// The CSV of `table` (with its byte-order mark), written a record at a time.
+    public static func streamCSV(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        let arrows = dataset.conventions.arrows
+        write("\u{FEFF}")
+        CSVTableRenderer.stream(columns: columns, rows: dataset.assessments(at: period).lazy.map { row($0, arrows: arrows) }, write: write)
+    }
+
+    /// The Markdown of `table`, written a line at a time.
+    public static func streamMarkdown(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        let arrows = dataset.conventions.arrows
+        MarkdownTableRenderer.stream(title: title(dataset, period), columns: columns,
+                                     rows: dataset.assessments(at: period).lazy.map { row($0, arrows: arrows) },
+                                     notes: notes(dataset.assessments(at: period).reduce(into: Counts()) { $0.add($1) }, dataset: dataset),
+                                     write: write)
+    }
+
+    /// The scorecard as a JSON document (`dataset`, `title`, `period`, `indicators` as
+    /// `indicatorJSON`, `notes`), pretty text with sorted keys as every JSON output, written an
+    /// indicator at a time so the whole tree is never built.
+    public static func streamJSON(dataset: KPIDataset, period: Period, write: (String) -> Void) {
+        write("{\n  \"dataset\": " + JSONValue.string(dataset.id).prettyText(level: 1) + ",\n  \"indicators\": [")
+        var any = false
+        for item in dataset.assessments(at: period) {
+            write((any ? "," : "") + "\n    " + indicatorJSON(item).prettyText(level: 2))
+            any = true
+        }
+        write(any ? "\n  ]" : "]")
+        write(",\n  \"notes\": " + JSONValue.array(dataset.notes.map(JSONValue.string)).prettyText(level: 1))
+        write(",\n  \"period\": " + JSONValue.string(period.label).prettyText(level: 1))
+        write(",\n  \"title\": " + JSONValue.string(dataset.title).prettyText(level: 1) + "\n}\n")
+    }
+
+    private static let columns: [Table.Column] = [
+        .init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
+        .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings"),
+    ]
+
+    private static func title(_ dataset: KPIDataset, _ period: Period) -> String { "\(dataset.title) (\(dataset.id)), \(period.label)" }
+
+    private static func row(_ item: IndicatorAssessment, arrows: KPIConventions.ArrowMeaning?) -> [String] {
+        [
+            item.ref,
+            item.title,
+            item.polarity.rawValue,
+            item.printed?.text ?? "",
+            item.rag.label,
+            item.declaredRAG?.text ?? "",
+            direction(item, arrows: arrows),
+            item.distanceToTarget?.text ?? "",
+            item.benchmarks.compactMap(standing).joined(separator: "; "),
+            item.findings.map(\.message).joined(separator: " "),
+        ]
+    }
+
+    /// What the summary note counts.
+    private struct Counts {
+        var disagreements = 0, uncheckable = 0, unrated = 0
+
+        mutating func add(_ item: IndicatorAssessment) {
+            for finding in item.findings {
+                if finding.isDisagreement { disagreements += 1 }
+                if finding.isUncheckable { uncheckable += 1 }
+            }
+            if case .notComputable = item.rag { unrated += 1 }
+        }
+    }
+
+    private static func notes(_ counts: Counts, dataset: KPIDataset) -> [String] {
+        let (disagreements, uncheckable, unrated) = (counts.disagreements, counts.uncheckable, counts.unrated)
         let conventions = dataset.conventions
-        return Table(
-            id: "kpi-\(dataset.id)",
-            title: "\(dataset.title) (\(dataset.id)), \(period.label)",
-            columns: [.init("Ref"), .init("Indicator"), .init("Good is"), .init("Value", .right), .init("RAG"), .init("Printed RAG"),
-                      .init("Direction of travel"), .init("Distance to target"), .init("Benchmarks"), .init("Findings")],
-            rows: rows,
-            notes: ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them; \(uncheckable) cannot be checked; \(unrated) row\(unrated == 1 ? " is" : "s are") not rated, each with its reason in Findings.",
-                    "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."])
+        return ["RAG and direction of travel are computed from the printed values and tolerance bands; \(disagreements) printed mark\(disagreements == 1 ? " disagrees" : "s disagree") with them; \(uncheckable) cannot be checked; \(unrated) row\(unrated == 1 ? " is" : "s are") not rated, each with its reason in Findings.",
+                "Conventions: arrows \(conventions.arrows?.rawValue ?? "not declared (printed arrows cannot be judged)"); direction of travel \(conventions.comparison.phrase); RAG basis \(conventions.ragBasis.rawValue)."]
+            + dataset.notes
     }
 
     /// "better than national average 22.3%", "inside the top quartile (16.5%)"; nil when the
@@ -49,22 +117,20 @@ public enum KPIRenderer {
         }
     }
 
-    /// "improving from 90.9% (May-17)", with the printed arrow when it differs.
-    static func direction(_ item: IndicatorAssessment) -> String {
+    /// "↑ improving from 90.9% (May-17)", with the printed arrow beside it. The arrow is drawn
+    /// as the dataset declares its arrows: under numeric direction it shows which way the
+    /// number went (`↓ improving` for a falling count where low is good), so it reads like the
+    /// printed one.
+    static func direction(_ item: IndicatorAssessment, arrows: KPIConventions.ArrowMeaning?) -> String {
         guard let direction = item.directionOfTravel else { return item.declaredDirection.map { "printed \($0.text)" } ?? "" }
-        var text = "\(direction.arrow) \(direction.rawValue)"
+        var arrow = direction.arrow
+        if arrows == .numericDirection, let now = item.value, let then = item.previous?.value {
+            arrow = DirectionOfTravel(from: then, to: now, polarity: .info).arrow
+        }
+        var text = "\(arrow) \(direction.rawValue)"
         if let previous = item.previous { text += " from \(previous.printed.text) (\(previous.period.label))" }
         if let declared = item.declaredDirection { text += "; printed \(declared.text)" }
         return text
-    }
-
-    public static func json(_ assessments: [IndicatorAssessment], dataset: KPIDataset, period: Period) -> JSONValue {
-        .object([
-            "dataset": .string(dataset.id),
-            "title": .string(dataset.title),
-            "period": .string(period.label),
-            "indicators": .array(assessments.map(indicatorJSON)),
-        ])
     }
 
     public static func indicatorJSON(_ item: IndicatorAssessment) -> JSONValue {

@@ -4,11 +4,15 @@ import Foundation
 /// cleanly, with every cell that a spreadsheet would run as a formula neutralised.
 public enum CSVTableRenderer {
     public static func render(_ table: Table) -> String {
-        var out = table.columns.map { field($0.header) }.joined(separator: ",") + "\r\n"
-        for row in table.dataRows ?? table.rows {
-            out += row.map(field).joined(separator: ",") + "\r\n"
-        }
+        var out = ""
+        stream(columns: table.columns, rows: table.dataRows ?? table.rows) { out += $0 }
         return out
+    }
+
+    /// The same, a record at a time to `write`, for rows made as they are read.
+    public static func stream(columns: [Table.Column], rows: some Sequence<[String]>, write: (String) -> Void) {
+        write(columns.map { field($0.header) }.joined(separator: ",") + "\r\n")
+        for row in rows { write(row.map(field).joined(separator: ",") + "\r\n") }
     }
 
     /// One CSV field. A cell that a spreadsheet would run as a formula (formula injection) gets

@@ -12,8 +12,11 @@ enum KPICommand {
         bands give, the direction of travel against the previous period and the same period last
         year, the distance to target and its position against each benchmark. Printed RAG and
         arrows are kept as declared and every disagreement is reported; arrows are judged only
-        under the dataset's declared `arrows` meaning. Every row that is not rated says why.
-        Exit 1 when the file cannot be read or a band cell holds numbers no notation reads.
+        under the dataset's declared `arrows` meaning. Every row that is not rated says why: a
+        cell that cannot be read (a band no notation reads, a number with a decimal comma)
+        leaves its row unrated and every other row assessed. Headings are read by meaning
+        (DOT, RAG, Target (Green), Nat. average, Jun-19 (Q1)); one that means nothing known is
+        named in a note and its cells left out. Exit 1 when the file cannot be read.
         """,
         arguments: [.init(name: "FILE", help: "The KPI dataset (.csv or .json).")],
         options: [
@@ -30,9 +33,11 @@ enum KPICommand {
             for message in file.messages { console.error(message) }
             throw InputError(message: "\(path) is not a usable KPI dataset; fix the problems above")
         }
+        // Warnings (a row left unrated, a heading left out) are located on stderr; the tables say the same.
+        for warning in file.diagnostics.warnings { console.error(warning.formatted(file: path)) }
         var period = dataset.asAt
         if let text = arguments.all("period").last {
-            guard let parsed = Period.parse(text, academicYear: dataset.conventions.academicYear) else {
+            guard let parsed = dataset.period(text) else {
                 throw UsageError(message: "--period '\(text)' is not a period; write e.g. Jun-17, Q1 2017/18, 2016/17 or YTD 2017/18")
             }
             guard dataset.periods.contains(parsed) else {
@@ -40,10 +45,24 @@ enum KPICommand {
             }
             period = parsed
         }
-        let assessments = dataset.assessment(at: period)
-        let table = KPIRenderer.table(assessments, dataset: dataset, period: period)
-        let json = KPIRenderer.json(assessments, dataset: dataset, period: period)
-        console.out(OutputFormat.from(arguments, spec: spec).render(tables: [table], json: json))
+        // Every format is written as it is drawn, in blocks, from assessments made one at a
+        // time, so a scorecard of any size holds only its dataset (the same bytes as rendering
+        // the whole table or JSON tree, which alone is many times the size of the file).
+        var block = ""
+        let write = { (text: String) in
+            block += text
+            if block.utf8.count >= 1 << 16 {
+                console.out(block)
+                block = ""
+            }
+        }
+        switch OutputFormat.from(arguments, spec: spec) {
+        case .text: KPIRenderer.streamText(dataset: dataset, period: period, write: write)
+        case .csv: KPIRenderer.streamCSV(dataset: dataset, period: period, write: write)
+        case .md: KPIRenderer.streamMarkdown(dataset: dataset, period: period, write: write)
+        case .json: KPIRenderer.streamJSON(dataset: dataset, period: period, write: write)
+        }
+        console.out(block)
         return .success
     }
 }

@@ -68,20 +68,33 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Windows-1252), a quote that is never closed, and text straight after a closing quote.
 public enum CSVReader {
     public static func read(_ data: Data, fileName: String) throws(CSVError) -> CSVTable {
+        var rows: [CSVRow] = []
+        let separator = try forEachRecord(data, fileName: fileName) { rows.append($0) }
+        return CSVTable(separator: separator, rows: rows)
+    }
+
+    /// Reads the file record by record, handing each to `body` as it is cut, so a reader that
+    /// keeps only what it needs of each record never holds the whole table; returns the
+    /// separator. Refuses what `read` refuses; records before a refusal have been handed over.
+    public static func forEachRecord(_ data: Data, fileName: String, _ body: (CSVRow) -> Void) throws(CSVError) -> CSVSeparator {
         // Work on the UTF-8 bytes: every character with a meaning in CSV is ASCII, so fields are
         // cut from the bytes and decoded once each, with no copy of the file as characters.
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        let result = bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Result<CSVTable, CSVError> in
+        let result = bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Result<CSVSeparator, CSVError> in
             let utf8 = buffer.bindMemory(to: UInt8.self)
             do throws(CSVError) {
                 try checkUTF8(utf8, fileName: fileName)
                 let separator = detectSeparator(utf8)
-                let rows = try parse(utf8, separator: separator, fileName: fileName)
-                guard rows.contains(where: { !$0.isBlank }) else {
+                var any = false
+                try parse(utf8, separator: separator, fileName: fileName) { row in
+                    any = any || !row.isBlank
+                    body(row)
+                }
+                guard any else {
                     throw CSVError(file: fileName, line: 1, message: utf8.isEmpty ? "the file is empty; it needs a header row and at least one row of data"
                         : "the file's \(utf8.count) bytes are all white space, separators or line ends, with no cell filled in; it needs a header row and at least one row of data")
                 }
-                return .success(CSVTable(separator: separator, rows: rows))
+                return .success(separator)
             } catch {
                 return .failure(error)
             }
@@ -109,9 +122,8 @@ public enum CSVReader {
         return semicolons > commas ? .semicolon : .comma
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, separator: CSVSeparator, fileName: String) throws(CSVError) -> [CSVRow] {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, separator: CSVSeparator, fileName: String, _ body: (CSVRow) -> Void) throws(CSVError) {
         let delimiter = separator == .comma ? comma : semicolon
-        var rows: [CSVRow] = []
         var fields: [String] = []
         // The field's bytes, gathered only when it is quoted (an unquoted field is one slice).
         var field: [UInt8] = []
@@ -139,7 +151,7 @@ public enum CSVReader {
         }
         func endRecord(at end: Int) {
             endField(at: end)
-            rows.append(CSVRow(line: recordLine, fields: fields))
+            body(CSVRow(line: recordLine, fields: fields))
             fields = []
         }
 
@@ -192,7 +204,6 @@ public enum CSVReader {
         if fieldStarted || afterClosingQuote || !fields.isEmpty || fieldStart < bytes.count {
             endRecord(at: bytes.count)
         }
-        return rows
     }
 
     /// Throws with the line of the first byte sequence that is not UTF-8.

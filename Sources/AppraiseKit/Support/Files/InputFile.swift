@@ -9,8 +9,9 @@ public enum InputFile {
     public enum Limit: Int, Sendable {
         /// An appraisal file: `validate` peaks at 12–16 times the file (397 MiB for 34 MB).
         case appraisal = 134_217_728
-        /// A KPI dataset.
-        case dataset = 536_870_912
+        /// A KPI dataset: `kpi` peaks at about 23 MiB plus 9 times the file (a 30 MB scorecard
+        /// of 285,000 rows, 278 MiB), so 200 MiB stays within 2 GiB.
+        case dataset = 209_715_200
         /// A score matrix for `init --from-csv`: each cell (two bytes at least, "3,") becomes a
         /// score of the appraisal and of its journal, about 2.8 KB at the peak (768 MiB for a
         /// 1 MB matrix of 280,000 cells).

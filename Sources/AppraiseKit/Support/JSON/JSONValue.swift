@@ -83,6 +83,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// The pretty text of a value nested `level` deep, without a final newline: a document too
+    /// large to hold as one tree is written a member at a time from these.
+    public func prettyText(level: Int) -> String {
+        var out = ""
+        write(to: &out, indent: "  ", level: level)
+        return out
+    }
+
     private func write(to out: inout String, indent: String?, level: Int) {
         switch self {
         case .null: out += "null"
