@@ -195,7 +195,7 @@ final class InputLimitTests: XCTestCase {
         try Data("Ref,Indicator,\(heading)\nA1,Pupils,3\n".utf8).write(to: folder.appendingPathComponent("kpi.csv"))
         let result = try ExecutableRunner.run(["kpi", "kpi.csv"], in: folder)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("\"\(String(repeating: "x", count: 64))…\" is neither a column name nor a period label"), String(result.stderr.prefix(300)))
+        XCTAssertTrue(result.stderr.contains("\"\(String(repeating: "x", count: 64))…\" is neither a column this tool knows nor a period label"), String(result.stderr.prefix(300)))
         XCTAssertLessThan(result.stderr.utf8.count, 2_000)
     }
 

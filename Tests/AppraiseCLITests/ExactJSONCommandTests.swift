@@ -8,8 +8,9 @@ import XCTest
 /// on every command with `--format json`, over the reference appraisals and random small ones.
 final class ExactJSONCommandTests: XCTestCase {
     /// Numbers that are measurements rather than fractions: the sampled SMAA's margin of error
-    /// is a square root, and its shares and central weights are averages of floating-point draws.
-    private let measured: Set<String> = ["marginOfError", "rankAcceptability", "centralWeights", "confidence"]
+    /// is a square root, and its shares and central weights are averages of floating-point draws;
+    /// a programme's sampled funding shares are frequencies over drawn weightings in the same way.
+    private let measured: Set<String> = ["marginOfError", "rankAcceptability", "centralWeights", "confidence", "shares", "fundedCountShares"]
 
     private func commands(_ file: String, options: [String]) -> [[String]] {
         var runs = [["rank", file], ["tree", file], ["sensitivity", file], ["smaa", file, "--samples", "1000"], ["shortlist", file],
