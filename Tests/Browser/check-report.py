@@ -166,8 +166,8 @@ class Page:
         self.send("Page.navigate", {"url": url})
         browser.wait_for("Page.loadEventFired", self.session)
 
-    def send(self, method, params=None):
-        return self.browser.send(method, params, session=self.session)
+    def send(self, method, params=None, timeout=30):
+        return self.browser.send(method, params, session=self.session, timeout=timeout)
 
     def evaluate(self, expression):
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
@@ -210,7 +210,8 @@ class Page:
             params.update({"captureBeyondViewport": True,
                            "clip": {"x": 0, "y": 0, "width": TABLET["width"], "height": height, "scale": 1}})
         with open(path, "wb") as file:
-            file.write(base64.b64decode(self.send("Page.captureScreenshot", params)["data"]))
+            # A full-page capture of the long report can take minutes on a loaded machine.
+            file.write(base64.b64decode(self.send("Page.captureScreenshot", params, timeout=300 if full else 60)["data"]))
 
 
 RANKING_JS = """Array.from(document.querySelectorAll('#whatif-ranking tbody tr')).map(function (row) {

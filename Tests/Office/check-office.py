@@ -89,6 +89,16 @@ def squeeze(text):
     return re.sub(r"\s+", "", text)
 
 
+def markdown_answer(path):
+    """The sentence after "**The answer:**" in report.md, its lines joined and Markdown escapes undone."""
+    with open(path, encoding="utf-8") as file:
+        paragraphs = file.read().split("\n\n")
+    for paragraph in paragraphs:
+        if paragraph.startswith("**The answer:** "):
+            return re.sub(r"\\(.)", r"\1", " ".join(paragraph[len("**The answer:** "):].split()))
+    return ""
+
+
 def markdown_tables(path):
     """Every table of report.md as (caption, rows of cells), Markdown escapes undone."""
     tables, caption, rows = [], None, []
@@ -325,7 +335,8 @@ def main():
                      len(tables) > 5 and not missing, "; ".join(missing[:20]))
         with open(os.path.join(options.pack, "manifest.json"), encoding="utf-8") as file:
             charts = [entry["path"] for entry in json.load(file)["files"] if entry["path"].endswith(".svg")]
-        figures = re.findall(r"Figure \d+\.", text)
+        # The committee paper captions a chart "Figure 2: Totals by criterion".
+        figures = re.findall(r"Figure \d+:", text)
         checks.check("each of the %d charts appears as a numbered figure with its description" % len(charts),
                      len(charts) > 0 and len(set(figures)) == len(charts), "%d figures" % len(set(figures)))
         checks.check("the charts are drawn with their text (axis titles found in the PDF)",
@@ -333,8 +344,17 @@ def main():
                      "%d, %d" % (text.count("Total, points out of"), text.count("Share of the weight on")))
         with open(os.path.join(options.pack, "report.json"), encoding="utf-8") as file:
             report = json.load(file)
-        for sentence in report.get("reconciliation", {}).get("consequences", [])[:1] + [report["headline"]]:
+        for sentence in report.get("reconciliation", {}).get("consequences", [])[:1]:
             checks.check("the document states: " + sentence[:60] + "…", squeeze(sentence) in flat)
+        # The committee paper gives its answer in its own words ("… is the preferred option, first
+        # with 33/40, …"), not report.json's headline: the answer report.md gives is in the PDF,
+        # and it names the option first in report.json's ranking with its total.
+        answer = markdown_answer(os.path.join(options.pack, "report.md"))
+        first = report["ranking"][0]
+        label = next((option.get("shortName") or option["name"] for option in report["options"] if option["id"] == first["option"]), first["name"])
+        checks.check("the document states its answer: " + answer[:60] + "…",
+                     answer.startswith(label + " ") and ("%s/%s" % (first["total"], first["maximum"])) in answer
+                     and squeeze(answer) in flat, answer)
 
         # The styles as LibreOffice reads them: its HTML export writes Heading n as <hn>, a
         # repeating header row as <thead>, and an image's alternative text as alt.

@@ -88,7 +88,7 @@ summary .score { float: right; font-variant-numeric: tabular-nums; }
 .bullets .mark { position: absolute; left: 0.2rem; font-weight: 700; }
 .bullets .for .mark { color: var(--good); } .bullets .against .mark { color: var(--bad); } .bullets .contingent .mark { color: var(--accent); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted); font-size: 0.9rem; }
+footer { margin-top: 3rem; border-top: 2px solid var(--rule); color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
 @media (max-width: 30rem) { body { padding: 0.75rem 0.6rem 2rem; } th, td { padding: 0.35rem 0.3rem; } tbody th { min-width: 6rem; } }
 @media screen and (max-width: 40rem) {
   .scroll > table, .scroll > table tbody, .scroll > table tr { display: block; width: auto; }
