@@ -73,8 +73,8 @@ final class RandomAppraisalTests: XCTestCase {
         try runEveryAnalysis(appraisal(options: 19, criteria: 15, scale: .percent, seed: 2), name: "percent-19x15")
     }
 
-    /// Modest sizes keep `swift test` quick; `.ci/run` runs the same kind of file up to 50 × 50
-    /// through every command with `Benchmarks/random-commands.py`.
+    /// Modest sizes keep `swift test` quick; the same kind of file up to 50 × 50, timed command by
+    /// command, is `Benchmarks/random-commands.py --largest 50`.
     func testRandomValidAppraisalsUpToTwelveByTwelve() throws {
         var generator = Generator(state: 99)
         let scales: [Scale] = [.unit, .percent, .fivePoint]
